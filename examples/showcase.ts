@@ -1,0 +1,11 @@
+import { QdrantApp, QdrantAppProps } from '../src';
+import { hybridRegionArgoCdEso } from './hybrid-region-argocd-eso';
+import { hybridRegionFlux } from './hybrid-region-flux';
+
+/** Every bundled example in one app: what `npm run synth` writes to dist/. */
+export function showcaseApp(props: QdrantAppProps = {}): QdrantApp {
+  const app = new QdrantApp(props);
+  hybridRegionFlux(app);
+  hybridRegionArgoCdEso(app);
+  return app;
+}

@@ -1,0 +1,64 @@
+import { IConstruct } from 'constructs';
+
+/** One problem with one prop of one construct. */
+export interface ConfigProblem {
+  /** Construct path, e.g. `region-a/Cluster`. */
+  readonly constructPath: string;
+  /** Prop path, e.g. `environment.httpProxyUrl`. */
+  readonly prop: string;
+  /** The value received. */
+  readonly value: unknown;
+  /** What is allowed instead. */
+  readonly allowed: string;
+}
+
+/**
+ * The one error type of this library: bad input, found where it enters.
+ *
+ * Catch it to tell configuration mistakes apart from bugs. `problems` lists every
+ * problem found; the message lists them one per line.
+ */
+export class QdrantConfigError extends Error {
+  /** Every problem found, in the order found. */
+  public readonly problems: readonly ConfigProblem[];
+
+  constructor(problems: readonly ConfigProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'QdrantConfigError';
+    this.problems = problems;
+  }
+
+  /** The first problem's construct path. */
+  public get constructPath(): string { return this.problems[0].constructPath; }
+  /** The first problem's prop path. */
+  public get prop(): string { return this.problems[0].prop; }
+  /** The first problem's value. */
+  public get value(): unknown { return this.problems[0].value; }
+  /** What the first problem's prop allows. */
+  public get allowed(): string { return this.problems[0].allowed; }
+}
+
+/** Throws a QdrantConfigError for one prop of `scope`. */
+export function fail(scope: IConstruct, prop: string, value: unknown, allowed: string): never {
+  throw new QdrantConfigError([{ constructPath: pathOf(scope), prop, value, allowed }]);
+}
+
+/** The construct path shown in errors; the root (the app) has an empty path. */
+export function pathOf(scope: IConstruct): string {
+  return scope.node.path || scope.node.id || '<app>';
+}
+
+function formatProblem(p: ConfigProblem): string {
+  return `[${p.constructPath}] ${p.prop}: got ${showValue(p.value)}; ${p.allowed}`;
+}
+
+function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
+  } catch {
+    return String(value);
+  }
+}

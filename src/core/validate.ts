@@ -1,0 +1,38 @@
+import { IConstruct } from 'constructs';
+import { fail } from './errors';
+import { Rule } from './rules';
+
+/** Checks one prop; throws QdrantConfigError naming construct, prop, value and what is allowed. */
+export function check<T>(scope: IConstruct, prop: string, value: T, rule: Rule<T>): T {
+  const allowed = rule(value);
+  if (allowed !== undefined) fail(scope, prop, value, allowed);
+  return value;
+}
+
+/** Checks an optional prop when it is set. */
+export function checkOptional<T>(scope: IConstruct, prop: string, value: T | undefined, rule: Rule<T>): T | undefined {
+  return value === undefined ? undefined : check(scope, prop, value, rule);
+}
+
+/** Checks each entry of a list prop, naming the index in the prop path. */
+export function checkEach<T>(scope: IConstruct, prop: string, values: readonly T[] | undefined, rule: Rule<T>): void {
+  (values ?? []).forEach((v, i) => check(scope, `${prop}[${i}]`, v, rule));
+}
+
+/** Checks keys and values of a string map (labels, node selectors). */
+export function checkStringMap(
+  scope: IConstruct, prop: string, map: Record<string, string> | undefined,
+  keyRule: Rule<string>, valueRule?: Rule<string>,
+): void {
+  for (const [k, v] of Object.entries(map ?? {})) {
+    check(scope, `${prop} key`, k, keyRule);
+    if (valueRule) check(scope, `${prop}.${k}`, v, valueRule);
+  }
+}
+
+/** Refuses two props set together. */
+export function checkExclusive(scope: IConstruct, a: [string, unknown], b: [string, unknown]): void {
+  if (a[1] !== undefined && b[1] !== undefined) {
+    fail(scope, `${a[0]} / ${b[0]}`, { [a[0]]: a[1], [b[0]]: b[1] }, `expected at most one of "${a[0]}" and "${b[0]}"`);
+  }
+}

@@ -1,0 +1,127 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Application } from '../../imports/argoproj.io';
+import { fail } from '../core/errors';
+import { dns1123Label, dns1123Subdomain } from '../core/rules';
+import { check, checkOptional } from '../core/validate';
+import { SecretSource } from '../secrets/secret-source';
+import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage } from './delivery';
+import { ociHostPath } from './chart-reference';
+
+export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+
+export interface ArgoCdDeliveryProps {
+  /** Namespace Argo CD runs in; Applications and repository Secrets go there. @default 'argocd' */
+  readonly argoCdNamespace?: string;
+  /** Argo CD project of the Applications. @default 'default' */
+  readonly project?: string;
+  /** API server URL of the destination cluster. @default 'https://kubernetes.default.svc' (the cluster Argo CD runs in) */
+  readonly destinationServer?: string;
+  /** Prefix of Application and repository Secret names, to keep several regions apart in one Argo CD. @default - "<release namespace>-" */
+  readonly namePrefix?: string;
+  /**
+   * Credentials for the chart registry in Argo CD's namespace. Needed when the region's
+   * registry credentials are sealed (sealed values decrypt for one Secret only).
+   * @default - the region's registry credentials source, bound to the repository Secret
+   */
+  readonly repositoryCredentials?: SecretSource;
+  /** Let Argo CD sync automatically (with self-heal; pruning except for CRD charts). @default true */
+  readonly automated?: boolean;
+}
+
+/**
+ * Delivers charts with Argo CD: one `Application` (argoproj.io/v1alpha1) per chart with
+ * a Helm source and `valuesObject`, a repository Secret with `enableOCI` for the
+ * chart registry, and sync waves (prerequisites, CRDs, controllers, custom resources).
+ *
+ * The output folder is meant to be synced by a parent Application (app of apps) in the
+ * cluster Argo CD runs in.
+ */
+export class ArgoCdDelivery extends Delivery {
+  public readonly tool = 'argocd';
+  private readonly props: ArgoCdDeliveryProps;
+  private readonly repoSecrets = new Map<string, string>();
+
+  constructor(props: ArgoCdDeliveryProps = {}) {
+    super();
+    this.props = props;
+  }
+
+  /** Namespace of Argo CD. */
+  public get argoCdNamespace(): string {
+    return this.props.argoCdNamespace ?? 'argocd';
+  }
+
+  public _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease {
+    this.checkProps(scope);
+    const prefix = this.props.namePrefix ?? `${request.namespace}-`;
+    const name = `${prefix}${request.releaseName}`;
+    check(scope, 'delivery.namePrefix (Application name)', name, dns1123Subdomain);
+    const repoUrl = ociHostPath(request.chart.repository);
+    if (request.credentials) this.repositorySecret(scope, `${id}-repository`, prefix, repoUrl, request);
+
+    const automated = this.props.automated ?? true;
+    const syncOptions = ['CreateNamespace=false', ...(request.installsCrds ? ['ServerSideApply=true'] : [])];
+    const app = new Application(scope, id, {
+      metadata: {
+        name,
+        namespace: this.argoCdNamespace,
+        annotations: { [SYNC_WAVE_ANNOTATION]: String(request.stage) },
+      },
+      spec: {
+        project: this.props.project ?? 'default',
+        source: {
+          repoUrl,
+          chart: request.chart.name,
+          targetRevision: request.chart.version,
+          helm: { releaseName: request.releaseName, valuesObject: request.values },
+        },
+        destination: { server: this.props.destinationServer ?? 'https://kubernetes.default.svc', namespace: request.namespace },
+        syncPolicy: {
+          // CRD charts are never pruned automatically: pruning a CRD deletes every Qdrant cluster.
+          automated: automated ? { prune: !request.installsCrds, selfHeal: true } : undefined,
+          syncOptions,
+        },
+      },
+    });
+    return { releaseName: request.releaseName, namespace: request.namespace, objectName: app.name, objectNamespace: this.argoCdNamespace };
+  }
+
+  public _stage(obj: ApiObject, stage: DeliveryStage, crdInSameSync = false): void {
+    obj.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(stage));
+    if (crdInSameSync) obj.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, 'SkipDryRunOnMissingResource=true');
+  }
+
+  /** One repository Secret per folder and repository URL. */
+  private repositorySecret(scope: Construct, id: string, prefix: string, repoUrl: string, request: ChartReleaseRequest): void {
+    const credentials = request.credentials!;
+    const name = `${prefix}repo-${repoUrl.replace(/[^a-z0-9]+/g, '-')}`.slice(0, 253).replace(/-+$/, '');
+    const key = `${Chart.of(scope).node.path}/${name}`;
+    if (this.repoSecrets.has(key)) return;
+    this.repoSecrets.set(key, name);
+    const source = this.props.repositoryCredentials ?? credentials.source;
+    if (source.origin === 'sealed-secret' && !this.props.repositoryCredentials) {
+      fail(scope, 'delivery.repositoryCredentials', undefined,
+        `the registry credentials (${credentials.sourceProp}) are sealed for one Secret only; Argo CD needs its own ` +
+        `SecretSource.fromSealedSecret with keys "username" and "password", sealed for Secret ${this.argoCdNamespace}/${name}`);
+    }
+    const bound = source._bind(scope, id, this.props.repositoryCredentials ? 'delivery.repositoryCredentials' : credentials.sourceProp, {
+      name,
+      namespace: this.argoCdNamespace,
+      type: 'Opaque',
+      purpose: `Argo CD repository credentials for ${repoUrl}`,
+      fixedName: false,
+      inputs: [{ key: 'username', default: credentials.defaultUsername }, { key: 'password' }],
+      render: (s) => ({ username: s.value('username'), password: s.value('password') }),
+      literals: { name, url: repoUrl, type: 'helm', enableOCI: 'true' },
+      labels: { 'argocd.argoproj.io/secret-type': 'repository' },
+    });
+    bound.objects.forEach((o) => this._stage(o, DeliveryStage.PREREQUISITES));
+  }
+
+  private checkProps(scope: Construct): void {
+    check(scope, 'delivery.argoCdNamespace', this.argoCdNamespace, dns1123Label);
+    checkOptional(scope, 'delivery.project', this.props.project, dns1123Subdomain);
+  }
+}

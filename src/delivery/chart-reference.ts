@@ -1,0 +1,24 @@
+/** The public registry of Qdrant's charts and images. */
+export const QDRANT_REGISTRY = 'registry.cloud.qdrant.io';
+/** Qdrant's OCI chart repository. */
+export const QDRANT_CHART_REPOSITORY = `oci://${QDRANT_REGISTRY}/qdrant-charts`;
+
+/** A Helm chart in an OCI repository. */
+export interface ChartReference {
+  /** OCI repository, e.g. `oci://registry.cloud.qdrant.io/qdrant-charts`. */
+  readonly repository: string;
+  /** Chart name, e.g. `qdrant-cloud-agent`. */
+  readonly name: string;
+  /** Chart version, e.g. `1.33.0`. */
+  readonly version: string;
+}
+
+/** `registry.example.com/qdrant-charts` for `oci://registry.example.com/qdrant-charts`. */
+export function ociHostPath(repository: string): string {
+  return repository.replace(/^oci:\/\//, '');
+}
+
+/** The registry host of an OCI repository or image reference, e.g. `registry.example.com:5000`. */
+export function registryHost(reference: string): string {
+  return ociHostPath(reference).split('/')[0];
+}

@@ -1,0 +1,80 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { SecretSource } from '../secrets/secret-source';
+import { ChartReference } from './chart-reference';
+
+/**
+ * Deployment order. Both deliveries keep it: Argo CD through sync waves (the value is
+ * the wave), Flux through HelmRelease `dependsOn` and a separate, dependent
+ * Kustomization for custom resources.
+ */
+export enum DeliveryStage {
+  /** Namespaces, secrets, repository credentials. */
+  PREREQUISITES = 0,
+  /** CRD charts. */
+  CRDS = 1,
+  /** Operator and agent charts. */
+  CONTROLLERS = 2,
+  /** Custom resources the controllers reconcile (QdrantCluster, snapshots, restores). */
+  CUSTOM_RESOURCES = 3,
+}
+
+/** Credentials for pulling a chart from its OCI registry. */
+export interface ChartRegistryCredentials {
+  /** Name of the image pull secret (dockerconfigjson) in the release namespace. */
+  readonly pullSecretName: string;
+  /** Where the credentials come from (for deliveries that need them in another namespace). */
+  readonly source: SecretSource;
+  /** Prop path of `source`, for errors. */
+  readonly sourceProp: string;
+  /** Default registry user name, when the source does not provide one. @default - required from the source */
+  readonly defaultUsername?: string;
+}
+
+/** One Helm chart release a construct asks a delivery for. */
+export interface ChartReleaseRequest {
+  /** Helm release name, e.g. `qdrant-cloud-agent`. */
+  readonly releaseName: string;
+  /** The chart. */
+  readonly chart: ChartReference;
+  /** Namespace the release is installed into. */
+  readonly namespace: string;
+  /** Helm values. */
+  readonly values: Record<string, unknown>;
+  /** When it is deployed. */
+  readonly stage: DeliveryStage;
+  /** Releases that must be ready first. @default - none */
+  readonly dependsOn?: readonly ChartRelease[];
+  /** Registry credentials for the chart. @default - anonymous pull */
+  readonly credentials?: ChartRegistryCredentials;
+  /** PEM CA bundle of the chart registry (private CA). @default - public CAs */
+  readonly caCertificates?: string;
+  /** The chart installs CRDs (too large for client-side apply, never pruned automatically). @default false */
+  readonly installsCrds?: boolean;
+}
+
+/** A release a delivery has emitted. */
+export interface ChartRelease {
+  readonly releaseName: string;
+  readonly namespace: string;
+  /** Name of the object that represents the release (HelmRelease or Application). */
+  readonly objectName: string;
+  /** Namespace of that object. */
+  readonly objectNamespace: string;
+}
+
+/** How Helm charts and ordered objects reach the cluster: Flux or Argo CD. */
+export abstract class Delivery {
+  /** Which GitOps tool, for docs and summaries. */
+  public abstract readonly tool: 'flux' | 'argocd';
+
+  /** Emits the objects that install one chart release. @internal */
+  public abstract _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease;
+
+  /**
+   * Orders a plain object (namespace, secret, custom resource) within the delivery.
+   * `crdInSameSync` marks custom resources whose CRD arrives in the same sync.
+   * @internal
+   */
+  public abstract _stage(obj: ApiObject, stage: DeliveryStage, crdInSameSync?: boolean): void;
+}

@@ -1,0 +1,214 @@
+import { createHash } from 'crypto';
+import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { fail } from '../core/errors';
+import { chartVersion, dns1123Label, httpUrl, oneOf, sha256Hex, uuid } from '../core/rules';
+import { check, checkOptional } from '../core/validate';
+import { compact, mergeExtraValues, Values } from '../core/values';
+import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY } from '../delivery/chart-reference';
+import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
+import { ISideFileProvider, stableJson } from '../output/side-files';
+import { dockerConfigSecretRequest, opaqueSecretRequest } from '../secrets/secret-request';
+import { BoundSecret, SecretSource } from '../secrets/secret-source';
+import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
+
+export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+/** Log level of the environment (agent and operator). */
+export type LogLevel = typeof LOG_LEVELS[number];
+
+/** Names the install command uses; consumers read them, so they never change. */
+export const REGISTRY_SECRET_NAME = 'qdrant-registry-creds';
+export const CLOUD_SECRET_NAME = 'qdrant-cloud-creds';
+export const CLOUD_SECRET_KEY = 'access-key';
+export const AGENT_RELEASE_NAME = 'qdrant-cloud-agent';
+
+export interface HybridRegionProps {
+  /** Hybrid Cloud environment id (UUID), from the Qdrant Cloud Console or API. */
+  readonly environmentId: string;
+  /** Qdrant Cloud account id (UUID). */
+  readonly accountId: string;
+  /** Kubernetes namespace of the environment; fixed once the environment is bootstrapped. */
+  readonly namespace: string;
+  /** Version of the `qdrant-cloud-agent` chart, e.g. `1.33.0`. */
+  readonly agentChartVersion: string;
+  /** How the agent chart reaches the cluster: `new FluxDelivery()` or `new ArgoCdDelivery()`. */
+  readonly delivery: Delivery;
+  /** Password (and optionally user name) for `registry.cloud.qdrant.io`; becomes `qdrant-registry-creds`. */
+  readonly registryCredentials: SecretSource;
+  /** The environment's access key (`<uuid>|<secret>`); becomes `qdrant-cloud-creds` with key `access-key`. */
+  readonly cloudAccessKey: SecretSource;
+  /** Registry user name. @default - 'robot$private-region-<environmentId>' */
+  readonly registryUsername?: string;
+  /** Log level of the environment. @default 'INFO' */
+  readonly logLevel?: LogLevel;
+  /** Qdrant Cloud URL the agent talks to. @default 'https://cloud.qdrant.io' */
+  readonly serverUrl?: string;
+  /** Qdrant Cloud gRPC host (no scheme, no port). @default 'grpc.cloud.qdrant.io' */
+  readonly grpcServerUrl?: string;
+  /**
+   * SHA-256 (hex) of the access key, set as the agent's `podAnnotations.accessKeyHash`
+   * so that a rotated key rolls the agent. Computed when the library holds the key.
+   * @default - computed for a plaintext key; otherwise not set (see README, "Rotating the access key")
+   */
+  readonly accessKeyHash?: string;
+  /** Further agent chart values (escape hatch); keys set by typed props are refused. @default - none */
+  readonly agentValues?: Values;
+  /** Environment settings that live in Qdrant Cloud, written to `environment.json`. @default - none */
+  readonly environment?: HybridEnvironmentSettings;
+  /** Emit the Namespace object. Set false when the namespace is managed elsewhere. @default true */
+  readonly createNamespace?: boolean;
+}
+
+/**
+ * One namespace of one Kubernetes cluster, onboarded as a Qdrant Hybrid Cloud region:
+ * what Qdrant's generated installation command creates, as declarative objects.
+ *
+ * Emits the Namespace, `qdrant-registry-creds`, `qdrant-cloud-creds` and the
+ * `qdrant-cloud-agent` release (through the chosen delivery), and writes
+ * `environment.json` with the environment's Cloud-side settings.
+ */
+export class HybridRegion extends Chart implements ISideFileProvider {
+  /** Namespace of the region. */
+  public readonly regionNamespace: string;
+  /** Environment id. */
+  public readonly environmentId: string;
+  /** The delivery used. */
+  public readonly delivery: Delivery;
+  /** The agent release. */
+  public readonly agentRelease: ChartRelease;
+  /** Name of the registry pull secret in the region namespace. */
+  public readonly registrySecretName: string;
+  /** The agent's Helm values, as emitted. */
+  public readonly agentValues: Values;
+
+  private readonly logLevel: LogLevel;
+  private readonly environment: HybridEnvironmentSettings;
+  private readonly cloudSecret: BoundSecret;
+
+  constructor(scope: Construct, id: string, props: HybridRegionProps) {
+    super(scope, id);
+    check(this, 'id (output folder name)', id, dns1123Label);
+    const p = resolveProps(this, props);
+    this.regionNamespace = p.namespace;
+    this.environmentId = p.environmentId;
+    this.delivery = p.delivery;
+    this.logLevel = p.logLevel;
+    this.environment = p.environment;
+
+    if (p.createNamespace) {
+      const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: p.namespace } });
+      p.delivery._stage(ns, DeliveryStage.PREREQUISITES);
+    }
+
+    const registry = p.registryCredentials._bind(this, 'registry-credentials', 'registryCredentials', dockerConfigSecretRequest({
+      name: REGISTRY_SECRET_NAME,
+      namespace: p.namespace,
+      purpose: 'registry pull secret',
+      server: QDRANT_REGISTRY,
+      defaultUsername: p.registryUsername,
+      fixedName: false,
+    }));
+    this.registrySecretName = registry.name;
+    this.cloudSecret = p.cloudAccessKey._bind(this, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
+      name: CLOUD_SECRET_NAME,
+      namespace: p.namespace,
+      purpose: 'Qdrant Cloud access key',
+      keys: [CLOUD_SECRET_KEY],
+      fixedName: true,
+    }));
+    [...registry.objects, ...this.cloudSecret.objects].forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
+
+    const accessKeyHash = this.resolveAccessKeyHash(p.accessKeyHash);
+    const typedValues = compact({
+      config: {
+        serverURL: p.serverUrl,
+        grpcServerURL: p.grpcServerUrl,
+        hybridCloud: { id: p.environmentId, accountId: p.accountId },
+        logLevel: p.logLevel,
+      },
+      image: { repository: `${QDRANT_REGISTRY}/qdrant/qdrant-cloud-agent` },
+      imagePullSecrets: [{ name: registry.name }],
+      podAnnotations: accessKeyHash ? { accessKeyHash } : undefined,
+    });
+    this.agentValues = mergeExtraValues(this, 'agentValues', typedValues, p.agentValues);
+    this.agentRelease = p.delivery._addChartRelease(this, 'agent', {
+      releaseName: AGENT_RELEASE_NAME,
+      chart: { repository: QDRANT_CHART_REPOSITORY, name: AGENT_RELEASE_NAME, version: p.agentChartVersion },
+      namespace: p.namespace,
+      values: this.agentValues,
+      stage: DeliveryStage.CONTROLLERS,
+      credentials: {
+        pullSecretName: registry.name,
+        source: p.registryCredentials,
+        sourceProp: 'registryCredentials',
+        defaultUsername: p.registryUsername,
+      },
+    });
+  }
+
+  /** `environment.json`: the environment's settings in the Cloud API / Terraform field names. */
+  public sideFiles(): Record<string, string> {
+    return {
+      'environment.json': stableJson({
+        configuration: environmentConfiguration({
+          namespace: this.regionNamespace,
+          logLevel: this.logLevel,
+          settings: this.environment,
+        }),
+      }),
+    };
+  }
+
+  public readmeNotes(): string[] {
+    return [
+      `Qdrant Hybrid Cloud region \`${this.environmentId}\` in namespace \`${this.regionNamespace}\`, delivered by ${this.delivery.tool === 'flux' ? 'Flux' : 'Argo CD'}.`,
+      `\`environment.json\` holds the environment's Qdrant Cloud settings (Cloud API / Terraform \`configuration\` field names); apply it there, not with kubectl.`,
+      this.cloudSecret.origin === 'plaintext'
+        ? '**Warning:** the access key is committed in clear text (plaintext opt-in).'
+        : `The access key comes from ${describeOrigin(this.cloudSecret.origin)}; no credential is stored in this folder.`,
+    ];
+  }
+
+  private resolveAccessKeyHash(given?: string): string | undefined {
+    const key = this.cloudSecret.plaintextInputs?.[CLOUD_SECRET_KEY];
+    if (key === undefined) return given;
+    const computed = createHash('sha256').update(key).digest('hex');
+    if (given !== undefined && given !== computed) {
+      fail(this, 'accessKeyHash', given, 'leave it unset when the access key is given in plaintext: the library computes it, and the given value differs');
+    }
+    return computed;
+  }
+}
+
+function describeOrigin(origin: BoundSecret['origin']): string {
+  return { 'existing': 'a Secret created out of band', 'external-secret': 'External Secrets', 'sealed-secret': 'a SealedSecret', 'plaintext': 'plaintext' }[origin];
+}
+
+/** Checks every prop and applies defaults, in one place. */
+function resolveProps(scope: Construct, props: HybridRegionProps) {
+  if (!props || typeof props !== 'object') fail(scope, 'props', props, 'expected HybridRegionProps');
+  check(scope, 'environmentId', props.environmentId, uuid);
+  check(scope, 'accountId', props.accountId, uuid);
+  check(scope, 'namespace', props.namespace, dns1123Label);
+  check(scope, 'agentChartVersion', props.agentChartVersion, chartVersion);
+  if (!(props.delivery instanceof Delivery)) fail(scope, 'delivery', props.delivery, 'expected new FluxDelivery() or new ArgoCdDelivery()');
+  if (!(props.registryCredentials instanceof SecretSource)) fail(scope, 'registryCredentials', undefined, 'expected a SecretSource');
+  if (!(props.cloudAccessKey instanceof SecretSource)) fail(scope, 'cloudAccessKey', undefined, 'expected a SecretSource');
+  checkOptional(scope, 'logLevel', props.logLevel, oneOf(LOG_LEVELS));
+  checkOptional(scope, 'serverUrl', props.serverUrl, httpUrl);
+  checkOptional(scope, 'grpcServerUrl', props.grpcServerUrl, (v) =>
+    /^[a-z0-9.-]+$/.test(v) ? undefined : 'expected a host name without scheme or port, such as "grpc.cloud.qdrant.io"');
+  checkOptional(scope, 'registryUsername', props.registryUsername, (v) => (v.trim() ? undefined : 'expected a non-empty user name'));
+  checkOptional(scope, 'accessKeyHash', props.accessKeyHash, sha256Hex);
+  checkEnvironmentSettings(scope, 'environment', props.environment ?? {});
+  return {
+    ...props,
+    logLevel: props.logLevel ?? 'INFO',
+    serverUrl: props.serverUrl ?? 'https://cloud.qdrant.io',
+    grpcServerUrl: props.grpcServerUrl ?? 'grpc.cloud.qdrant.io',
+    registryUsername: props.registryUsername ?? `robot$private-region-${props.environmentId}`,
+    environment: props.environment ?? {},
+    createNamespace: props.createNamespace ?? true,
+  };
+}

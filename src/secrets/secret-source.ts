@@ -1,0 +1,243 @@
+import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import {
+  ExternalSecret, ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTargetCreationPolicy,
+  ExternalSecretSpecTargetTemplateEngineVersion,
+} from '../../imports/external-secrets.io';
+import { SealedSecret } from '../../imports/bitnami.com';
+import { fail } from '../core/errors';
+import { dns1123Subdomain, duration } from '../core/rules';
+import { check, checkOptional } from '../core/validate';
+import { externalSecretSyntax, plaintextSyntax, SecretRequest } from './secret-request';
+
+/** Annotation that marks a Secret whose values are committed to git in clear text. */
+export const PLAINTEXT_ANNOTATION = 'cdk8s-qdrant.io/plaintext-credentials';
+
+/** How a bound secret reaches the cluster. */
+export type SecretOrigin = 'existing' | 'external-secret' | 'sealed-secret' | 'plaintext';
+
+/** The result of binding a source to a request. */
+export interface BoundSecret {
+  /** Kubernetes name of the Secret consumers reference. */
+  readonly name: string;
+  /** How the secret reaches the cluster. */
+  readonly origin: SecretOrigin;
+  /** Objects emitted for it (none for an existing secret). */
+  readonly objects: readonly ApiObject[];
+  /** The input values, only when the library holds them (plaintext opt-in). */
+  readonly plaintextInputs?: Readonly<Record<string, string>>;
+}
+
+/** A remote reference of ESO: where one value lives in the secret store. */
+export interface ExternalSecretRef {
+  /** Key (path) of the secret in the store, e.g. `qdrant/region-a`. */
+  readonly key: string;
+  /** Property inside that secret, e.g. `access-key`. @default - the whole secret value */
+  readonly property?: string;
+  /** Version of the secret in the store. @default - the latest */
+  readonly version?: string;
+}
+
+export interface ExternalSecretSourceProps {
+  /** Name of the (Cluster)SecretStore that ESO reads from. */
+  readonly storeName: string;
+  /** Kind of the store. @default 'ClusterSecretStore' */
+  readonly storeKind?: 'SecretStore' | 'ClusterSecretStore';
+  /** Where each value lives, by input name (e.g. `access-key`, `password`). */
+  readonly refs: Record<string, ExternalSecretRef>;
+  /** How often ESO refreshes the Secret. @default '1h' */
+  readonly refreshInterval?: string;
+}
+
+export interface SealedSecretSourceProps {
+  /**
+   * Ciphertext per final Secret key, as `kubeseal` prints it. Seal it for the
+   * Secret name and namespace the library documents for this secret (strict scope).
+   */
+  readonly encryptedData: Record<string, string>;
+  /** Sealing scope the ciphertext was made for. @default 'strict' */
+  readonly scope?: 'strict' | 'namespace-wide' | 'cluster-wide';
+}
+
+/**
+ * How a secret reaches the cluster. Constructs decide the Secret's name, namespace,
+ * type and keys; the source decides where the values come from.
+ */
+export abstract class SecretSource {
+  /** The Secret is created out of band (kubectl, Vault agent, ...); nothing is emitted. */
+  public static existing(name?: string): SecretSource {
+    return new ExistingSecretSource(name);
+  }
+
+  /** An External Secrets Operator `ExternalSecret` (external-secrets.io/v1) renders the Secret on the cluster. */
+  public static fromExternalSecret(props: ExternalSecretSourceProps): SecretSource {
+    return new ExternalSecretSource(props);
+  }
+
+  /** A Bitnami `SealedSecret` (bitnami.com/v1alpha1) carries the values encrypted for the cluster's controller. */
+  public static fromSealedSecret(props: SealedSecretSourceProps): SecretSource {
+    return new SealedSecretSource(props);
+  }
+
+  /**
+   * A plain `Secret` whose values are COMMITTED TO GIT IN CLEAR TEXT. For tests and
+   * demos only; the Secret carries the annotation `cdk8s-qdrant.io/plaintext-credentials`.
+   */
+  public static plaintextCommittedToGit(values: Record<string, string>): SecretSource {
+    return new PlaintextSecretSource(values);
+  }
+
+  /** How the secret reaches the cluster. */
+  public abstract readonly origin: SecretOrigin;
+
+  /**
+   * Emits what the request needs under `scope`. `prop` is the prop path of this
+   * source, used in errors.
+   * @internal
+   */
+  public abstract _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret;
+}
+
+class ExistingSecretSource extends SecretSource {
+  public readonly origin = 'existing';
+  constructor(private readonly name?: string) { super(); }
+
+  public _bind(scope: Construct, _id: string, prop: string, request: SecretRequest): BoundSecret {
+    const name = this.name ?? request.name;
+    check(scope, `${prop} (existing secret name)`, name, dns1123Subdomain);
+    if (request.fixedName && name !== request.name) {
+      fail(scope, `${prop} (existing secret name)`, name,
+        `the ${request.purpose} is read by name; the existing Secret must be named "${request.name}"`);
+    }
+    return { name, origin: this.origin, objects: [] };
+  }
+}
+
+class ExternalSecretSource extends SecretSource {
+  public readonly origin = 'external-secret';
+  constructor(private readonly props: ExternalSecretSourceProps) { super(); }
+
+  public _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret {
+    const p = this.props;
+    check(scope, `${prop}.storeName`, p.storeName, dns1123Subdomain);
+    checkOptional(scope, `${prop}.refreshInterval`, p.refreshInterval, duration);
+    const provided = checkInputs(scope, `${prop}.refs`, p.refs, request);
+    for (const [k, ref] of Object.entries(p.refs)) {
+      if (typeof ref?.key !== 'string' || ref.key === '') fail(scope, `${prop}.refs.${k}.key`, ref?.key, 'expected the key of the secret in the store');
+    }
+    const defaults = Object.fromEntries(request.inputs.filter((i) => i.default !== undefined).map((i) => [i.key, i.default!]));
+    const data = { ...request.render(externalSecretSyntax(provided, defaults)), ...request.literals };
+    const obj = new ExternalSecret(scope, id, {
+      metadata: { name: request.name, namespace: request.namespace, labels: request.labels, annotations: request.annotations },
+      spec: {
+        refreshInterval: p.refreshInterval ?? '1h',
+        secretStoreRef: {
+          name: p.storeName,
+          kind: p.storeKind === 'SecretStore'
+            ? ExternalSecretSpecSecretStoreRefKind.SECRET_STORE
+            : ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE,
+        },
+        target: {
+          name: request.name,
+          creationPolicy: ExternalSecretSpecTargetCreationPolicy.OWNER,
+          template: {
+            type: request.type,
+            engineVersion: ExternalSecretSpecTargetTemplateEngineVersion.V2,
+            metadata: request.labels ? { labels: request.labels } : undefined,
+            data,
+          },
+        },
+        data: [...provided].sort().map((k) => ({
+          secretKey: k,
+          remoteRef: { key: p.refs[k].key, property: p.refs[k].property, version: p.refs[k].version },
+        })),
+      },
+    });
+    return { name: request.name, origin: this.origin, objects: [obj] };
+  }
+}
+
+class SealedSecretSource extends SecretSource {
+  public readonly origin = 'sealed-secret';
+  private boundTo?: string;
+  constructor(private readonly props: SealedSecretSourceProps) { super(); }
+
+  public _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret {
+    const target = `${request.namespace}/${request.name}`;
+    if (this.boundTo !== undefined && this.boundTo !== target) {
+      fail(scope, prop, `sealed for ${this.boundTo}`,
+        `sealed values decrypt only for the Secret they were sealed for; give the ${request.purpose} (${target}) its own SecretSource.fromSealedSecret`);
+    }
+    this.boundTo = target;
+    const expected = Object.keys(request.render(plaintextSyntax({}))).sort();
+    const given = Object.keys(this.props.encryptedData ?? {}).sort();
+    if (expected.join(',') !== given.join(',')) {
+      fail(scope, `${prop}.encryptedData`, given,
+        `expected ciphertext for exactly the keys ${expected.map((k) => JSON.stringify(k)).join(', ')} of the ${request.purpose} (Secret ${target}, type ${request.type})`);
+    }
+    for (const [k, v] of Object.entries(this.props.encryptedData)) {
+      if (typeof v !== 'string' || !/^[A-Za-z0-9+/=]{16,}$/.test(v)) {
+        fail(scope, `${prop}.encryptedData.${k}`, v, 'expected base64 ciphertext as printed by kubeseal (not a plaintext value)');
+      }
+    }
+    const scopeAnnotations: Record<string, string> =
+      this.props.scope === 'namespace-wide' ? { 'sealedsecrets.bitnami.com/namespace-wide': 'true' }
+        : this.props.scope === 'cluster-wide' ? { 'sealedsecrets.bitnami.com/cluster-wide': 'true' } : {};
+    const annotations = { ...request.annotations, ...scopeAnnotations };
+    const obj = new SealedSecret(scope, id, {
+      metadata: {
+        name: request.name, namespace: request.namespace, labels: request.labels,
+        annotations: Object.keys(annotations).length ? annotations : undefined,
+      },
+      spec: {
+        encryptedData: this.props.encryptedData,
+        template: {
+          type: request.type,
+          metadata: request.labels ? { labels: request.labels } : undefined,
+          data: request.literals,
+        },
+      },
+    });
+    return { name: request.name, origin: this.origin, objects: [obj] };
+  }
+}
+
+class PlaintextSecretSource extends SecretSource {
+  public readonly origin = 'plaintext';
+  constructor(private readonly values: Record<string, string>) { super(); }
+
+  public _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret {
+    checkInputs(scope, prop, this.values, request);
+    const inputs = Object.fromEntries(request.inputs.map((i) => [i.key, this.values[i.key] ?? i.default!]));
+    for (const [k, v] of Object.entries(this.values)) {
+      if (typeof v !== 'string' || v === '') fail(scope, `${prop}.${k}`, v, 'expected a non-empty string');
+    }
+    const obj = new k8s.KubeSecret(scope, id, {
+      metadata: {
+        name: request.name,
+        namespace: request.namespace,
+        labels: request.labels,
+        annotations: { ...request.annotations, [PLAINTEXT_ANNOTATION]: 'committed to git in clear text; for tests and demos only' },
+      },
+      type: request.type,
+      stringData: { ...request.render(plaintextSyntax(inputs)), ...request.literals },
+    });
+    return { name: request.name, origin: this.origin, objects: [obj], plaintextInputs: inputs };
+  }
+}
+
+/** Every required input present, no unknown input; returns the provided input names. */
+function checkInputs(scope: Construct, prop: string, given: Record<string, unknown> | undefined, request: SecretRequest): Set<string> {
+  const known = request.inputs.map((i) => i.key);
+  const describe = request.inputs.map((i) => (i.default === undefined ? `"${i.key}"` : `"${i.key}" (optional, default ${JSON.stringify(i.default)})`)).join(', ');
+  for (const k of Object.keys(given ?? {})) {
+    if (!known.includes(k)) fail(scope, `${prop}.${k}`, given![k] === undefined ? undefined : '<value hidden>', `unknown key for the ${request.purpose}; expected ${describe}`);
+  }
+  for (const i of request.inputs) {
+    if (i.default === undefined && given?.[i.key] === undefined) {
+      fail(scope, `${prop}.${i.key}`, undefined, `the ${request.purpose} needs ${describe}`);
+    }
+  }
+  return new Set(Object.keys(given ?? {}));
+}
