@@ -1,0 +1,207 @@
+import { createHash } from 'crypto';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantConfigError, SecretSource } from '../src';
+import { schemaErrors } from './support/schemas';
+import { findObject, ids, objectsOf, testApp } from './support/synth';
+
+const ENV = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
+const ACCOUNT = '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8';
+const ACCESS_KEY = '3f1c2b9a-1111-4222-8333-944455556666|s3cr3t';
+
+function baseProps(overrides: Partial<HybridRegionProps> = {}): HybridRegionProps {
+  return {
+    environmentId: ENV,
+    accountId: ACCOUNT,
+    namespace: 'qdrant',
+    agentChartVersion: '1.33.0',
+    delivery: new FluxDelivery(),
+    registryCredentials: SecretSource.existing(),
+    cloudAccessKey: SecretSource.existing(),
+    ...overrides,
+  };
+}
+
+function region(overrides: Partial<HybridRegionProps> = {}, id = 'region-a') {
+  const chart = new HybridRegion(testApp(), id, baseProps(overrides));
+  return { chart, objects: objectsOf(chart) };
+}
+
+describe('HybridRegion with Flux', () => {
+  test('emits exactly what the generated install command creates', () => {
+    // GIVEN
+    const { objects } = region({
+      registryCredentials: SecretSource.plaintextCommittedToGit({ password: 'pw' }),
+      cloudAccessKey: SecretSource.plaintextCommittedToGit({ 'access-key': ACCESS_KEY }),
+    });
+    // THEN
+    expect(ids(objects)).toEqual([
+      'Namespace//qdrant',
+      'Secret/qdrant/qdrant-registry-creds',
+      'Secret/qdrant/qdrant-cloud-creds',
+      'OCIRepository/qdrant/qdrant-cloud-agent',
+      'HelmRelease/qdrant/qdrant-cloud-agent',
+    ]);
+    const registry = findObject(objects, 'Secret', 'qdrant-registry-creds');
+    expect(registry.type).toBe('kubernetes.io/dockerconfigjson');
+    expect(JSON.parse(registry.stringData['.dockerconfigjson']).auths['registry.cloud.qdrant.io'].username).toBe(`robot$private-region-${ENV}`);
+    const cloud = findObject(objects, 'Secret', 'qdrant-cloud-creds');
+    expect(cloud).toMatchObject({ type: 'Opaque', stringData: { 'access-key': ACCESS_KEY } });
+
+    const release = findObject(objects, 'HelmRelease', 'qdrant-cloud-agent');
+    expect(release.spec.releaseName).toBe('qdrant-cloud-agent');
+    expect(release.spec.chartRef).toEqual({ kind: 'OCIRepository', name: 'qdrant-cloud-agent' });
+    expect(release.spec.values).toEqual({
+      config: {
+        serverURL: 'https://cloud.qdrant.io',
+        grpcServerURL: 'grpc.cloud.qdrant.io',
+        hybridCloud: { id: ENV, accountId: ACCOUNT },
+        logLevel: 'INFO',
+      },
+      image: { repository: 'registry.cloud.qdrant.io/qdrant/qdrant-cloud-agent' },
+      imagePullSecrets: [{ name: 'qdrant-registry-creds' }],
+      podAnnotations: { accessKeyHash: createHash('sha256').update(ACCESS_KEY).digest('hex') },
+    });
+    const source = findObject(objects, 'OCIRepository', 'qdrant-cloud-agent');
+    expect(source.spec).toMatchObject({
+      url: 'oci://registry.cloud.qdrant.io/qdrant-charts/qdrant-cloud-agent',
+      ref: { tag: '1.33.0' },
+      secretRef: { name: 'qdrant-registry-creds' },
+    });
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('leaves the access key hash out when the key is external, and takes a given one', () => {
+    expect(findObject(region().objects, 'HelmRelease', 'qdrant-cloud-agent').spec.values.podAnnotations).toBeUndefined();
+    const hash = 'a'.repeat(64);
+    expect(findObject(region({ accessKeyHash: hash }).objects, 'HelmRelease', 'qdrant-cloud-agent').spec.values.podAnnotations)
+      .toEqual({ accessKeyHash: hash });
+  });
+
+  test('merges escape-hatch values under the typed ones', () => {
+    const values = findObject(region({ agentValues: { resources: { limits: { memory: '512Mi' } } } }).objects, 'HelmRelease', 'qdrant-cloud-agent').spec.values;
+    expect(values.resources).toEqual({ limits: { memory: '512Mi' } });
+    expect(values.config.logLevel).toBe('INFO');
+  });
+
+  test('a renamed construct id renames no Kubernetes object', () => {
+    const names = (id: string) => region({}, id).objects.map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(names('region-b')).toEqual(names('region-a'));
+  });
+
+  test('can leave the namespace to someone else', () => {
+    expect(ids(region({ createNamespace: false }).objects)).not.toContain('Namespace//qdrant');
+  });
+});
+
+describe('HybridRegion with Argo CD', () => {
+  test('orders namespace and secrets before the agent with sync waves', () => {
+    // GIVEN
+    const { objects } = region({
+      delivery: new ArgoCdDelivery(),
+      registryCredentials: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { password: { key: 'r', property: 'p' } } }),
+      cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'access-key': { key: 'r', property: 'a' } } }),
+    });
+    // THEN
+    const wave = (kind: string, name: string) => Number(findObject(objects, kind, name).metadata.annotations['argocd.argoproj.io/sync-wave']);
+    const app = findObject(objects, 'Application', 'qdrant-qdrant-cloud-agent');
+    expect(wave('Namespace', 'qdrant')).toBeLessThan(wave('Application', 'qdrant-qdrant-cloud-agent'));
+    expect(wave('ExternalSecret', 'qdrant-registry-creds')).toBeLessThan(wave('Application', 'qdrant-qdrant-cloud-agent'));
+    expect(wave('ExternalSecret', 'qdrant-cloud-creds')).toBeLessThan(wave('Application', 'qdrant-qdrant-cloud-agent'));
+    expect(app.metadata.namespace).toBe('argocd');
+    expect(app.spec.source).toMatchObject({
+      repoURL: 'registry.cloud.qdrant.io/qdrant-charts', chart: 'qdrant-cloud-agent', targetRevision: '1.33.0',
+      helm: { releaseName: 'qdrant-cloud-agent' },
+    });
+    expect(app.spec.source.helm.valuesObject.config.hybridCloud).toEqual({ id: ENV, accountId: ACCOUNT });
+    expect(app.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'qdrant' });
+
+    const repo = findObject(objects, 'ExternalSecret', 'qdrant-repo-registry-cloud-qdrant-io-qdrant-charts', 'argocd');
+    expect(repo.metadata.labels).toEqual({ 'argocd.argoproj.io/secret-type': 'repository' });
+    expect(repo.spec.target.template.data).toMatchObject({ type: 'helm', enableOCI: 'true', url: 'registry.cloud.qdrant.io/qdrant-charts' });
+    expect(wave('ExternalSecret', 'qdrant-repo-registry-cloud-qdrant-io-qdrant-charts')).toBeLessThan(wave('Application', 'qdrant-qdrant-cloud-agent'));
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('asks for separately sealed repository credentials', () => {
+    const sealed = SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': 'AgBy3i4OJSWK+PiTySYZZA9rO43c' } });
+    expect(() => region({ delivery: new ArgoCdDelivery(), registryCredentials: sealed }))
+      .toThrow(/\[region-a\] delivery.repositoryCredentials: got nothing; .*sealed for Secret argocd\/qdrant-repo-registry-cloud-qdrant-io-qdrant-charts/);
+    const { objects } = region({
+      delivery: new ArgoCdDelivery({ repositoryCredentials: SecretSource.fromSealedSecret({ encryptedData: { username: 'AgBy3i4OJSWK+PiTySYZZA9r', password: 'AgBy3i4OJSWK+PiTySYZZA9s' } }) }),
+      registryCredentials: sealed,
+    });
+    expect(findObject(objects, 'SealedSecret', 'qdrant-repo-registry-cloud-qdrant-io-qdrant-charts').spec.template.data)
+      .toMatchObject({ enableOCI: 'true', type: 'helm' });
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+});
+
+describe('HybridRegion environment.json', () => {
+  test('uses the Cloud API / Terraform field names', () => {
+    const { chart } = region({
+      logLevel: 'DEBUG',
+      environment: {
+        httpProxyUrl: 'http://proxy.corp:3128',
+        httpsProxyUrl: 'http://proxy.corp:3128',
+        noProxy: ['.svc', '10.0.0.0/8'],
+        databaseStorageClass: 'fast',
+        nodeSelector: { pool: 'system' },
+        tolerations: [{ key: 'dedicated', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }],
+        controlPlaneLabels: { team: 'search' },
+      },
+    });
+    expect(JSON.parse(chart.sideFiles()['environment.json'])).toEqual({
+      configuration: {
+        namespace: 'qdrant',
+        http_proxy_url: 'http://proxy.corp:3128',
+        https_proxy_url: 'http://proxy.corp:3128',
+        no_proxy_configs: ['.svc', '10.0.0.0/8'],
+        database_storage_class: 'fast',
+        log_level: 'HYBRID_CLOUD_ENVIRONMENT_CONFIGURATION_LOG_LEVEL_DEBUG',
+        node_selector: [{ key: 'pool', value: 'system' }],
+        tolerations: [{ key: 'dedicated', operator: 'TOLERATION_OPERATOR_EXISTS', effect: 'TOLERATION_EFFECT_NO_EXECUTE', toleration_seconds: 30 }],
+        control_plane_labels: [{ key: 'team', value: 'search' }],
+      },
+    });
+  });
+});
+
+describe('HybridRegion bad input', () => {
+  const cases: Array<[string, Partial<HybridRegionProps>, RegExp]> = [
+    ['malformed environment id', { environmentId: 'not-a-uuid' }, /\[region-a\] environmentId: got "not-a-uuid"; expected a lowercase UUID/],
+    ['malformed account id', { accountId: '7C6B5A49-3827-4615-9504-A3B2C1D0E9F8' }, /accountId: got "7C6B5A49.*expected a lowercase UUID/],
+    ['namespace that is not a DNS-1123 label', { namespace: 'Qdrant_NS' }, /namespace: got "Qdrant_NS"; expected a DNS-1123 label/],
+    ['unknown log level', { logLevel: 'TRACE' as any }, /logLevel: got "TRACE"; expected one of "DEBUG", "INFO", "WARN", "ERROR"/],
+    ['empty chart version', { agentChartVersion: '' }, /agentChartVersion: got ""; expected a chart version in semver form/],
+    ['malformed chart version', { agentChartVersion: '1.33' }, /agentChartVersion: got "1.33"; expected a chart version/],
+    ['proxy that is not a URL', { environment: { httpProxyUrl: 'proxy.corp:3128' } }, /environment.httpProxyUrl: got "proxy.corp:3128"; expected an http:\/\/ or https:\/\/ URL/],
+    ['CA that is not PEM', { environment: { caCertificates: 'MIIB...' } }, /environment.caCertificates: got "MIIB..."; expected one or more PEM certificates/],
+    ['toleration with a value and Exists', { environment: { tolerations: [{ key: 'k', operator: 'Exists', value: 'v' }] } }, /environment.tolerations\[0\].value: got "v"; operator "Exists" takes no value/],
+    ['tolerationSeconds without NoExecute', { environment: { tolerations: [{ key: 'k', value: 'v', tolerationSeconds: 5 }] } }, /tolerationSeconds applies only to effect "NoExecute"/],
+    ['plaintext secret without the opt-in', { cloudAccessKey: { 'access-key': 'x' } as any }, /cloudAccessKey: got nothing; expected a SecretSource/],
+    ['typed key set again through the escape hatch', { agentValues: { config: { logLevel: 'DEBUG' } } }, /agentValues.config.logLevel: got "<set>"; "config.logLevel" is set from a typed prop/],
+    ['access key hash that is not SHA-256 hex', { accessKeyHash: 'abc' }, /accessKeyHash: got "abc"; expected 64 lowercase hex digits/],
+    ['grpc URL with a scheme', { grpcServerUrl: 'https://grpc.cloud.qdrant.io' }, /grpcServerUrl: got "https:\/\/grpc.cloud.qdrant.io"; expected a host name/],
+  ];
+
+  test.each(cases)('%s', (_name, overrides, message) => {
+    let error: unknown;
+    try { region(overrides); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(QdrantConfigError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  test('a given access key hash that contradicts the plaintext key', () => {
+    expect(() => region({ accessKeyHash: 'b'.repeat(64), cloudAccessKey: SecretSource.plaintextCommittedToGit({ 'access-key': ACCESS_KEY }) }))
+      .toThrow(/accessKeyHash: got "b{64}"; leave it unset/);
+  });
+
+  test('the error carries construct, prop, value and what is allowed', () => {
+    try { region({ namespace: 'Bad' }); } catch (e) {
+      const err = e as QdrantConfigError;
+      expect([err.constructPath, err.prop, err.value]).toEqual(['region-a', 'namespace', 'Bad']);
+      expect(err.allowed).toMatch(/DNS-1123 label/);
+      return;
+    }
+    throw new Error('expected an error');
+  });
+});

@@ -1,0 +1,115 @@
+import { Chart } from 'cdk8s';
+import { PLAINTEXT_ANNOTATION, QdrantConfigError, SecretSource } from '../src';
+import { dockerConfigSecretRequest, opaqueSecretRequest } from '../src/secrets/secret-request';
+import { schemaErrors } from './support/schemas';
+import { objectsOf, testApp } from './support/synth';
+
+const accessKeyRequest = opaqueSecretRequest({ name: 'qdrant-cloud-creds', namespace: 'ns', purpose: 'Qdrant Cloud access key', keys: ['access-key'], fixedName: true });
+const pullRequest = dockerConfigSecretRequest({
+  name: 'qdrant-registry-creds', namespace: 'ns', purpose: 'registry pull secret', server: 'registry.cloud.qdrant.io', defaultUsername: 'robot$private-region-x', fixedName: false,
+});
+
+function bind(source: SecretSource, request = accessKeyRequest) {
+  const chart = new Chart(testApp(), 'c');
+  const bound = source._bind(chart, 'secret', 'source', request);
+  return { bound, objects: objectsOf(chart) };
+}
+
+describe('SecretSource.existing', () => {
+  test('emits nothing and returns the requested name', () => {
+    // WHEN
+    const { bound, objects } = bind(SecretSource.existing());
+    // THEN
+    expect(bound.name).toBe('qdrant-cloud-creds');
+    expect(objects).toEqual([]);
+  });
+
+  test('refuses another name where consumers read a fixed name', () => {
+    expect(() => bind(SecretSource.existing('my-creds'))).toThrow(/\[c\] source \(existing secret name\): got "my-creds"; .*must be named "qdrant-cloud-creds"/);
+  });
+
+  test('accepts another name for a pull secret, which is referenced by name', () => {
+    expect(bind(SecretSource.existing('my-pull'), pullRequest).bound.name).toBe('my-pull');
+  });
+});
+
+describe('SecretSource.fromExternalSecret', () => {
+  test('renders a dockerconfigjson template that yields what kubectl create secret docker-registry writes', () => {
+    // WHEN
+    const { objects } = bind(SecretSource.fromExternalSecret({ storeName: 'vault', refs: { password: { key: 'k', property: 'p' } } }), pullRequest);
+    // THEN
+    const [es] = objects;
+    expect(es.apiVersion).toBe('external-secrets.io/v1');
+    expect(es.spec.target).toMatchObject({ name: 'qdrant-registry-creds', creationPolicy: 'Owner' });
+    expect(es.spec.target.template.type).toBe('kubernetes.io/dockerconfigjson');
+    expect(es.spec.data).toEqual([{ secretKey: 'password', remoteRef: { key: 'k', property: 'p' } }]);
+    expect(es.spec.target.template.data['.dockerconfigjson']).toBe(
+      '{"auths":{"registry.cloud.qdrant.io":{"username":"robot$private-region-x","password":{{ (index . "password") | toJson }},' +
+      '"auth":"{{ printf "%s:%s" "robot$private-region-x" (index . "password") | b64enc }}"}}}');
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('takes the user name from the store when a ref is given', () => {
+    const { objects } = bind(SecretSource.fromExternalSecret({ storeName: 'vault', storeKind: 'SecretStore', refs: { username: { key: 'k', property: 'u' }, password: { key: 'k', property: 'p' } } }), pullRequest);
+    expect(objects[0].spec.secretStoreRef).toEqual({ kind: 'SecretStore', name: 'vault' });
+    expect(objects[0].spec.target.template.data['.dockerconfigjson']).toContain('"username":{{ (index . "username") | toJson }}');
+  });
+
+  test('names the missing input', () => {
+    expect(() => bind(SecretSource.fromExternalSecret({ storeName: 'vault', refs: {} })))
+      .toThrow(/\[c\] source.refs.access-key: got nothing; the Qdrant Cloud access key needs "access-key"/);
+  });
+
+  test('refuses an unknown input', () => {
+    expect(() => bind(SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'access-key': { key: 'a' }, accesskey: { key: 'b' } } })))
+      .toThrow(/source.refs.accesskey: .*unknown key for the Qdrant Cloud access key/);
+  });
+
+  test('refuses a malformed refresh interval', () => {
+    expect(() => bind(SecretSource.fromExternalSecret({ storeName: 'vault', refreshInterval: 'hourly', refs: { 'access-key': { key: 'a' } } })))
+      .toThrow(/source.refreshInterval: got "hourly"; expected a duration/);
+  });
+});
+
+describe('SecretSource.fromSealedSecret', () => {
+  const cipher = 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq';
+
+  test('emits a SealedSecret with the requested type and name', () => {
+    const { objects } = bind(SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': cipher }, scope: 'namespace-wide' }), pullRequest);
+    expect(objects[0]).toMatchObject({
+      apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret',
+      metadata: { name: 'qdrant-registry-creds', namespace: 'ns', annotations: { 'sealedsecrets.bitnami.com/namespace-wide': 'true' } },
+      spec: { encryptedData: { '.dockerconfigjson': cipher }, template: { type: 'kubernetes.io/dockerconfigjson' } },
+    });
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('refuses ciphertext for other keys than the secret has', () => {
+    expect(() => bind(SecretSource.fromSealedSecret({ encryptedData: { password: cipher } }), pullRequest))
+      .toThrow(/source.encryptedData: got \["password"\]; expected ciphertext for exactly the keys ".dockerconfigjson"/);
+  });
+
+  test('refuses what looks like a plaintext value', () => {
+    expect(() => bind(SecretSource.fromSealedSecret({ encryptedData: { 'access-key': 'uuid|secret' } })))
+      .toThrow(/source.encryptedData.access-key: .*expected base64 ciphertext/);
+  });
+});
+
+describe('SecretSource.plaintextCommittedToGit', () => {
+  test('marks the Secret so reviewers see plaintext', () => {
+    const { bound, objects } = bind(SecretSource.plaintextCommittedToGit({ password: 'pw' }), pullRequest);
+    expect(objects[0].metadata.annotations[PLAINTEXT_ANNOTATION]).toMatch(/clear text/);
+    expect(JSON.parse(objects[0].stringData['.dockerconfigjson'])).toEqual({
+      auths: { 'registry.cloud.qdrant.io': { username: 'robot$private-region-x', password: 'pw', auth: Buffer.from('robot$private-region-x:pw').toString('base64') } },
+    });
+    expect(bound.plaintextInputs).toEqual({ username: 'robot$private-region-x', password: 'pw' });
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('never echoes a value in an error', () => {
+    let error: unknown;
+    try { bind(SecretSource.plaintextCommittedToGit({ 'access-key': 'a', secret: 'top-secret-value' })); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(QdrantConfigError);
+    expect((error as Error).message).not.toContain('top-secret-value');
+  });
+});

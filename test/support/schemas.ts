@@ -1,0 +1,85 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv, { ValidateFunction } from 'ajv';
+import { parseAllDocuments } from 'yaml';
+
+/** ../shared beside the repository (CI has it there too). */
+export const SHARED_DIR = process.env.SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared');
+const K8S_VERSION = 'v1.28.0';
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+
+/**
+ * Strict mode: every schema that declares `properties` rejects other keys, even where
+ * the CRD says `x-kubernetes-preserve-unknown-fields` (QdrantCluster's spec does: the
+ * API server would accept a typo silently, so the tests must not). Free-form maps
+ * (no `properties`) stay open.
+ */
+function strictify(schema: any): any {
+  if (Array.isArray(schema)) return schema.map(strictify);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: any = {};
+  for (const [k, v] of Object.entries(schema)) {
+    out[k] = k === 'properties' || k === 'definitions'
+      ? Object.fromEntries(Object.entries(v as object).map(([pk, pv]) => [pk, strictify(pv)]))
+      : strictify(v);
+  }
+  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  return out;
+}
+
+function loadCrds(): any[] {
+  const files: string[] = [];
+  const walk = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p); else if (/\.ya?ml$/.test(e.name) && !e.name.includes('helm-template') && !e.name.includes('chart-')) files.push(p);
+  });
+  walk(path.join(SHARED_DIR, 'crds'));
+  return files.flatMap((f) => parseAllDocuments(fs.readFileSync(f, 'utf8')).map((d) => d.toJS()))
+    .filter((d) => d?.kind === 'CustomResourceDefinition');
+}
+
+class SchemaRegistry {
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  /** Schemas by `apiVersion/kind`, compiled on first use (compiling all takes seconds). */
+  private readonly schemas = new Map<string, object>();
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor() {
+    const defs = JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'schemas', 'kubernetes', K8S_VERSION, '_definitions.json'), 'utf8')).definitions;
+    this.ajv.addSchema({ $id: 'k8s', definitions: strictify(defs) });
+    for (const [name, def] of Object.entries<any>(defs)) {
+      for (const gvk of def['x-kubernetes-group-version-kind'] ?? []) {
+        const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
+        this.schemas.set(`${apiVersion}/${gvk.kind}`, { $ref: `k8s#/definitions/${name}` });
+      }
+    }
+    for (const crd of loadCrds()) {
+      for (const version of crd.spec.versions.filter((v: any) => v.served)) {
+        const schema = strictify(version.schema.openAPIV3Schema);
+        schema.properties.metadata = { $ref: `k8s#/definitions/${OBJECT_META}` };
+        schema.required = [...new Set([...(schema.required ?? []), 'apiVersion', 'kind', 'metadata'])];
+        this.schemas.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, schema);
+      }
+    }
+  }
+
+  /** Errors of one object; empty when it is valid. */
+  public errors(obj: any): string[] {
+    const key = `${obj?.apiVersion}/${obj?.kind}`;
+    const schema = this.schemas.get(key);
+    if (!schema) return [`no schema for ${obj?.apiVersion} ${obj?.kind}`];
+    if (!this.validators.has(key)) this.validators.set(key, this.ajv.compile(schema));
+    const validate = this.validators.get(key)!;
+    if (validate(obj)) return [];
+    return (validate.errors ?? []).map((e) =>
+      `${obj.kind}/${obj.metadata?.name}${e.instancePath} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${(e.params as any).additionalProperty})` : ''}`);
+  }
+}
+
+let registry: SchemaRegistry | undefined;
+
+/** Validates objects strictly against ../shared; returns every error found. */
+export function schemaErrors(objects: readonly any[]): string[] {
+  registry ??= new SchemaRegistry();
+  return objects.flatMap((o) => registry!.errors(o));
+}
