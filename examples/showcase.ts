@@ -1,11 +1,15 @@
 import { QdrantApp, QdrantAppProps } from '../src';
 import { hybridRegionArgoCdEso } from './hybrid-region-argocd-eso';
 import { hybridRegionFlux } from './hybrid-region-flux';
+import { privateCloudArgoCd } from './private-cloud-argocd';
+import { privateCloudFlux } from './private-cloud-flux';
 
 /** Every bundled example in one app: what `npm run synth` writes to dist/. */
 export function showcaseApp(props: QdrantAppProps = {}): QdrantApp {
   const app = new QdrantApp(props);
   hybridRegionFlux(app);
   hybridRegionArgoCdEso(app);
+  privateCloudArgoCd(app);
+  privateCloudFlux(app);
   return app;
 }

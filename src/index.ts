@@ -9,3 +9,8 @@ export * from './region/environment';
 export * from './region/hybrid-region';
 export * from './output/qdrant-app';
 export * from './output/side-files';
+export * from './core/network';
+export * from './core/resources';
+export * from './operator/compatibility';
+export * from './operator/operator-settings';
+export * from './operator/qdrant-operator';

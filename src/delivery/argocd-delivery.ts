@@ -5,7 +5,7 @@ import { fail } from '../core/errors';
 import { dns1123Label, dns1123Subdomain } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { SecretSource } from '../secrets/secret-source';
-import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage } from './delivery';
+import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, StageOptions } from './delivery';
 import { ociHostPath } from './chart-reference';
 
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
@@ -88,9 +88,18 @@ export class ArgoCdDelivery extends Delivery {
     return { releaseName: request.releaseName, namespace: request.namespace, objectName: app.name, objectNamespace: this.argoCdNamespace };
   }
 
-  public _stage(obj: ApiObject, stage: DeliveryStage, crdInSameSync = false): void {
+  public _stage(obj: ApiObject, stage: DeliveryStage, options: StageOptions = {}): void {
     obj.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(stage));
-    if (crdInSameSync) obj.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, 'SkipDryRunOnMissingResource=true');
+    const syncOptions = [
+      ...(options.preventPrune ? ['Prune=false'] : []),
+      ...(options.crdInSameSync ? ['SkipDryRunOnMissingResource=true'] : []),
+    ];
+    if (syncOptions.length) obj.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, syncOptions.join(','));
+  }
+
+  /** Argo CD orders custom resources by sync wave within the same folder. */
+  public _customResourceScope(chart: Chart): Chart {
+    return chart;
   }
 
   /** One repository Secret per folder and repository URL. */

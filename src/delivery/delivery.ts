@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SecretSource } from '../secrets/secret-source';
 import { ChartReference } from './chart-reference';
@@ -73,8 +73,22 @@ export abstract class Delivery {
 
   /**
    * Orders a plain object (namespace, secret, custom resource) within the delivery.
-   * `crdInSameSync` marks custom resources whose CRD arrives in the same sync.
    * @internal
    */
-  public abstract _stage(obj: ApiObject, stage: DeliveryStage, crdInSameSync?: boolean): void;
+  public abstract _stage(obj: ApiObject, stage: DeliveryStage, options?: StageOptions): void;
+
+  /**
+   * Where custom resources of `chart` go so that they are applied after its
+   * controllers: the chart itself (Argo CD, ordered by waves) or a dependent folder
+   * (Flux). @internal
+   */
+  public abstract _customResourceScope(chart: Chart): Chart;
+}
+
+/** How an object is treated by the delivery, besides its stage. */
+export interface StageOptions {
+  /** Its CRD arrives in the same sync, so a dry run cannot find the kind yet. @default false */
+  readonly crdInSameSync?: boolean;
+  /** Never delete it automatically when it disappears from the output (databases). @default false */
+  readonly preventPrune?: boolean;
 }

@@ -4,10 +4,11 @@ import { Construct } from 'constructs';
 import {
   HelmRelease, HelmReleaseSpecChartRefKind, HelmReleaseSpecInstallCrds, HelmReleaseSpecUpgradeCrds,
 } from '../../imports/helm.toolkit.fluxcd.io';
+import { Kustomization, KustomizationSpecSourceRefKind } from '../../imports/kustomize.toolkit.fluxcd.io';
 import { OciRepository, OciRepositorySpecLayerSelectorOperation } from '../../imports/source.toolkit.fluxcd.io';
 import { duration } from '../core/rules';
 import { checkOptional } from '../core/validate';
-import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage } from './delivery';
+import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, StageOptions } from './delivery';
 
 /** Media type of a Helm chart layer in an OCI artifact. */
 const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
@@ -17,7 +18,14 @@ export interface FluxDeliveryProps {
   readonly interval?: string;
   /** Helm install/upgrade retries before Flux gives up and remediates. @default 3 */
   readonly retries?: number;
+  /** The GitRepository that holds the synthesised output. @default - flux-system/flux-system, as `flux bootstrap` creates it */
+  readonly gitRepository?: { readonly name: string; readonly namespace?: string };
+  /** Path of the output directory inside that repository. @default './dist' */
+  readonly outputPath?: string;
 }
+
+/** Annotation that stops Flux from pruning an object that left the output. */
+export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
 
 /**
  * Delivers charts with Flux: an `OCIRepository` (source.toolkit.fluxcd.io/v1) per
@@ -29,9 +37,12 @@ export class FluxDelivery extends Delivery {
   private readonly interval: string;
   private readonly retries: number;
   private readonly caSecrets = new Map<string, string>();
+  private readonly customResourceCharts = new Map<string, Chart>();
+  private readonly props: FluxDeliveryProps;
 
   constructor(props: FluxDeliveryProps = {}) {
     super();
+    this.props = props;
     this.interval = props.interval ?? '10m';
     this.retries = props.retries ?? 3;
   }
@@ -65,8 +76,42 @@ export class FluxDelivery extends Delivery {
     return { releaseName: request.releaseName, namespace: request.namespace, objectName: release.name, objectNamespace: request.namespace };
   }
 
-  /** Flux applies a folder as one unit; order comes from `dependsOn` instead. */
-  public _stage(_obj: ApiObject, _stage: DeliveryStage): void {}
+  /** Flux applies a folder as one unit; order comes from `dependsOn` and folders instead. */
+  public _stage(obj: ApiObject, _stage: DeliveryStage, options: StageOptions = {}): void {
+    if (options.preventPrune) obj.metadata.addAnnotation(FLUX_PRUNE_ANNOTATION, 'disabled');
+  }
+
+  /**
+   * Custom resources go to the folder `<chart>-clusters`, applied by a Kustomization
+   * that depends on the one applying `<chart>` (with `wait: true`, so the HelmReleases
+   * are ready: CRDs installed, operator running). Both Kustomizations are written to
+   * `<chart>-flux`, the folder to point Flux at.
+   */
+  public _customResourceScope(chart: Chart): Chart {
+    const existing = this.customResourceCharts.get(chart.node.path);
+    if (existing) return existing;
+    const folder = chart.node.id;
+    const crChart = new Chart(chart, `${folder}-clusters`);
+    const entry = new Chart(chart, `${folder}-flux`);
+    const source = this.props.gitRepository ?? { name: 'flux-system' };
+    const base = (this.props.outputPath ?? './dist').replace(/\/+$/, '');
+    const kustomization = (id: string, name: string, dependsOn?: string) => new Kustomization(entry, id, {
+      metadata: { name, namespace: 'flux-system' },
+      spec: {
+        interval: this.interval,
+        path: `${base}/${name}`,
+        prune: true,
+        wait: true,
+        timeout: '15m',
+        sourceRef: { kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: source.name, namespace: source.namespace ?? 'flux-system' },
+        dependsOn: dependsOn ? [{ name: dependsOn }] : undefined,
+      },
+    });
+    kustomization('controllers', folder);
+    kustomization('custom-resources', `${folder}-clusters`, folder);
+    this.customResourceCharts.set(chart.node.path, crChart);
+    return crChart;
+  }
 
   /** One CA secret (`ca.crt`, public data) per chart folder and namespace. */
   private caSecret(scope: Construct, namespace: string, pem: string): string {

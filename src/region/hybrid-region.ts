@@ -11,6 +11,7 @@ import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider, stableJson } from '../output/side-files';
 import { dockerConfigSecretRequest, opaqueSecretRequest } from '../secrets/secret-request';
 import { BoundSecret, SecretSource } from '../secrets/secret-source';
+import { OperatorSettings, operatorSettingsToWire } from '../operator/operator-settings';
 import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
 
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
@@ -56,6 +57,8 @@ export interface HybridRegionProps {
   readonly agentValues?: Values;
   /** Environment settings that live in Qdrant Cloud, written to `environment.json`. @default - none */
   readonly environment?: HybridEnvironmentSettings;
+  /** Operator settings for the environment's advanced operator settings (same typed tree as QdrantOperator). @default - none */
+  readonly operatorSettings?: OperatorSettings;
   /** Emit the Namespace object. Set false when the namespace is managed elsewhere. @default true */
   readonly createNamespace?: boolean;
 }
@@ -85,6 +88,7 @@ export class HybridRegion extends Chart implements ISideFileProvider {
   private readonly logLevel: LogLevel;
   private readonly environment: HybridEnvironmentSettings;
   private readonly cloudSecret: BoundSecret;
+  private readonly operatorSettings: Values;
 
   constructor(scope: Construct, id: string, props: HybridRegionProps) {
     super(scope, id);
@@ -95,6 +99,7 @@ export class HybridRegion extends Chart implements ISideFileProvider {
     this.delivery = p.delivery;
     this.logLevel = p.logLevel;
     this.environment = p.environment;
+    this.operatorSettings = operatorSettingsToWire(this, 'operatorSettings', p.operatorSettings);
 
     if (p.createNamespace) {
       const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: p.namespace } });
@@ -155,6 +160,7 @@ export class HybridRegion extends Chart implements ISideFileProvider {
           namespace: this.regionNamespace,
           logLevel: this.logLevel,
           settings: this.environment,
+          advancedOperatorSettings: Object.keys(this.operatorSettings).length ? { settings: this.operatorSettings } : undefined,
         }),
       }),
     };

@@ -1,0 +1,283 @@
+import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { fail } from '../core/errors';
+import { ResourceRequirements, checkResources } from '../core/resources';
+import { chartVersion, dns1123Label, integerBetween, labelValue, qualifiedName } from '../core/rules';
+import { checkNodeSelector, checkTolerations, Toleration } from '../core/scheduling';
+import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
+import { compact, deepMerge, Values } from '../core/values';
+import { addWarning } from '../core/warnings';
+import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY } from '../delivery/chart-reference';
+import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
+import { ISideFileProvider } from '../output/side-files';
+import { dockerConfigSecretRequest } from '../secrets/secret-request';
+import { SecretSource } from '../secrets/secret-source';
+import { compareVersions, findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
+import { OperatorSettings, operatorSettingsToWire } from './operator-settings';
+
+export const PRIVATE_CLOUD_CHART = 'qdrant-private-cloud';
+export const CRD_CHART = 'qdrant-kubernetes-api';
+export const PRIVATE_CLOUD_RELEASE_NAME = 'qdrant-private-cloud';
+export const CRD_RELEASE_NAME = 'qdrant-private-cloud-crds';
+const PULL_SECRET_NAME = 'qdrant-registry-creds';
+
+/** Scheduling and sizing of one component's pods. */
+export interface ComponentProps {
+  /** Replicas. @default 1 */
+  readonly replicaCount?: number;
+  /** Container resources. @default - none */
+  readonly resources?: ResourceRequirements;
+  /** Node selector. @default - none */
+  readonly nodeSelector?: Record<string, string>;
+  /** Tolerations. @default - none */
+  readonly tolerations?: readonly Toleration[];
+  /** Affinity. @default - none */
+  readonly affinity?: k8s.Affinity;
+  /** Pod annotations. @default - none */
+  readonly podAnnotations?: Record<string, string>;
+}
+
+/** The operator's own chart values besides `settings`. */
+export interface OperatorComponentProps extends ComponentProps {
+  /** Labels added to all the operator's resources (newer charts). @default - none */
+  readonly customLabels?: Record<string, string>;
+  /** Create a Prometheus-operator ServiceMonitor. @default false */
+  readonly serviceMonitor?: boolean;
+  /** Watch only the release namespace. @default true */
+  readonly watchOnlyReleaseNamespace?: boolean;
+  /** Namespaces to watch when not only the release namespace; empty means all. @default [] */
+  readonly watchNamespaces?: readonly string[];
+  /** Namespace-scoped RBAC; set false for a cluster-wide watch. @default true */
+  readonly limitRbac?: boolean;
+}
+
+export interface QdrantOperatorProps {
+  /** Namespace of the operator (and, by default, of the clusters it watches). */
+  readonly namespace: string;
+  /** Version of the `qdrant-private-cloud` chart, e.g. `1.9.6`. */
+  readonly chartVersion: string;
+  /** Version of the `qdrant-kubernetes-api` CRD chart. @default - from the Private Cloud compatibility table */
+  readonly crdChartVersion?: string;
+  /** How the charts reach the cluster. */
+  readonly delivery: Delivery;
+  /** Credentials for `registry.cloud.qdrant.io` (`username` and `password`, as Qdrant hands them out); becomes `qdrant-registry-creds`. */
+  readonly registryCredentials: SecretSource;
+  /** Emit the Namespace object. @default true */
+  readonly createNamespace?: boolean;
+  /** Operator pod settings and watch scope. @default - chart defaults */
+  readonly operator?: OperatorComponentProps;
+  /** qdrant-cluster-manager pod settings. @default - chart defaults */
+  readonly clusterManager?: ComponentProps;
+  /** qdrant-cluster-exporter pod settings. @default - chart defaults */
+  readonly clusterExporter?: ComponentProps;
+  /** The operator's `settings:` tree, typed. @default - operator defaults */
+  readonly settings?: OperatorSettings;
+  /** Settings keys the library does not know yet, merged into `settings:` with a warning. @default - none */
+  readonly extraSettings?: Values;
+  /** Further chart values, merged last with a warning. @default - none */
+  readonly extraValues?: Values;
+}
+
+/**
+ * The Qdrant operator stack of Qdrant Private Cloud, managed through GitOps: the CRD
+ * chart `qdrant-kubernetes-api` (release `qdrant-private-cloud-crds`), then the
+ * `qdrant-private-cloud` chart (operator, cluster-manager, exporter), then the Qdrant
+ * clusters added with `addCluster`.
+ */
+export class QdrantOperator extends Chart implements ISideFileProvider {
+  /** Namespace of the operator. */
+  public readonly operatorNamespace: string;
+  /** The delivery used. */
+  public readonly delivery: Delivery;
+  /** Chart versions in use. */
+  public readonly chartVersion: string;
+  public readonly crdChartVersion: string;
+  /** The known component versions of this Private Cloud release, when it is in the compatibility table. */
+  public readonly release?: PrivateCloudRelease;
+  /** Name of the pull secret in the operator namespace. */
+  public readonly registrySecretName: string;
+  /** Source of the registry credentials (to put pull secrets where clusters run). */
+  public readonly registryCredentials: SecretSource;
+  /** The CRD release and the operator release. */
+  public readonly crdRelease: ChartRelease;
+  public readonly operatorRelease: ChartRelease;
+  /** The `qdrant-private-cloud` values, as emitted. */
+  public readonly values: Values;
+  /** The `settings:` tree in wire form (shared with HybridRegion's advanced operator settings). */
+  public readonly settings: Values;
+
+  private readonly watchScope: readonly string[] | 'all';
+
+  constructor(scope: Construct, id: string, props: QdrantOperatorProps) {
+    super(scope, id);
+    check(this, 'id (output folder name)', id, dns1123Label);
+    const p = resolveProps(this, props);
+    this.operatorNamespace = p.namespace;
+    this.delivery = p.delivery;
+    this.chartVersion = p.chartVersion;
+    this.release = p.release;
+    this.crdChartVersion = p.crdChartVersion;
+    this.registryCredentials = p.registryCredentials;
+    this.watchScope = p.watchScope;
+
+    if (p.createNamespace) {
+      const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: p.namespace } });
+      p.delivery._stage(ns, DeliveryStage.PREREQUISITES);
+    }
+    const pull = p.registryCredentials._bind(this, 'registry-credentials', 'registryCredentials', dockerConfigSecretRequest({
+      name: PULL_SECRET_NAME, namespace: p.namespace, purpose: 'registry pull secret', server: QDRANT_REGISTRY, fixedName: false,
+    }));
+    pull.objects.forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
+    this.registrySecretName = pull.name;
+    const credentials = { pullSecretName: pull.name, source: p.registryCredentials, sourceProp: 'registryCredentials' };
+
+    this.settings = deepMerge(
+      deepMerge(
+        { features: { clusterManagement: { qdrant: { image: { pullSecretName: pull.name } } } } },
+        operatorSettingsToWire(this, 'settings', p.settings),
+      ),
+      p.extraSettings ?? {},
+    );
+    if (p.extraSettings) addWarning(this, `extraSettings passes keys the library does not check: ${Object.keys(p.extraSettings).join(', ')}`);
+    const pullSecrets = [{ name: pull.name }];
+    const typed = compact({
+      operator: {
+        ...componentValues(p.operator),
+        imagePullSecrets: pullSecrets,
+        customLabels: p.operator.customLabels,
+        serviceMonitor: p.operator.serviceMonitor === undefined ? undefined : { enabled: p.operator.serviceMonitor },
+        watch: {
+          onlyReleaseNamespace: p.operator.watchOnlyReleaseNamespace,
+          namespaces: p.operator.watchNamespaces ? [...p.operator.watchNamespaces] : undefined,
+        },
+        limitRBAC: p.operator.limitRbac,
+        settings: this.settings,
+      },
+      'qdrant-cluster-manager': { ...componentValues(p.clusterManager), imagePullSecrets: pullSecrets },
+      'qdrant-cluster-exporter': { ...componentValues(p.clusterExporter), imagePullSecrets: pullSecrets },
+    });
+    if (p.extraValues) addWarning(this, `extraValues passes chart values the library does not check: ${Object.keys(p.extraValues).join(', ')}`);
+    this.values = deepMerge(typed, p.extraValues ?? {});
+
+    this.crdRelease = p.delivery._addChartRelease(this, 'crds', {
+      releaseName: CRD_RELEASE_NAME,
+      chart: { repository: QDRANT_CHART_REPOSITORY, name: CRD_CHART, version: p.crdChartVersion },
+      namespace: p.namespace,
+      values: {},
+      stage: DeliveryStage.CRDS,
+      credentials,
+      installsCrds: true,
+    });
+    this.operatorRelease = p.delivery._addChartRelease(this, 'operator', {
+      releaseName: PRIVATE_CLOUD_RELEASE_NAME,
+      chart: { repository: QDRANT_CHART_REPOSITORY, name: PRIVATE_CLOUD_CHART, version: p.chartVersion },
+      namespace: p.namespace,
+      values: this.values,
+      stage: DeliveryStage.CONTROLLERS,
+      dependsOn: [this.crdRelease],
+      credentials,
+    });
+  }
+
+  /** Namespaces the operator reconciles QdrantClusters in, or 'all'. */
+  public get watchedNamespaces(): readonly string[] | 'all' {
+    return this.watchScope;
+  }
+
+  /** Whether a QdrantCluster in `namespace` is reconciled by this operator. */
+  public watches(namespace: string): boolean {
+    return this.watchScope === 'all' || this.watchScope.includes(namespace);
+  }
+
+  /** The chart custom resources of this stack go to (ordered after the operator). */
+  public get customResourceScope(): Chart {
+    return this.delivery._customResourceScope(this);
+  }
+
+  public sideFiles(): Record<string, string> {
+    return {};
+  }
+
+  public readmeNotes(): string[] {
+    const order = this.delivery.tool === 'argocd'
+      ? 'Argo CD sync waves: 0 namespace and secrets, 1 CRD chart, 2 operator chart, 3 Qdrant clusters.'
+      : `Flux: HelmRelease \`${PRIVATE_CLOUD_RELEASE_NAME}\` depends on \`${CRD_RELEASE_NAME}\`; clusters live in \`${this.node.id}-clusters\`, applied after this folder is ready (see \`${this.node.id}-flux\`).`;
+    return [
+      `Qdrant Private Cloud ${this.chartVersion} (CRDs ${this.crdChartVersion}) in namespace \`${this.operatorNamespace}\`; watches ${this.watchScope === 'all' ? 'all namespaces' : this.watchScope.map((n) => `\`${n}\``).join(', ')}.`,
+      order,
+    ];
+  }
+}
+
+function componentValues(c: ComponentProps | undefined): Values {
+  return {
+    replicaCount: c?.replicaCount,
+    resources: c?.resources,
+    nodeSelector: c?.nodeSelector,
+    tolerations: c?.tolerations?.map((t) => ({ ...t })),
+    affinity: k8s.toJson_Affinity(c?.affinity),
+    podAnnotations: c?.podAnnotations,
+  };
+}
+
+function checkComponent(scope: Construct, prop: string, c: ComponentProps | undefined): void {
+  if (!c) return;
+  checkOptional(scope, `${prop}.replicaCount`, c.replicaCount, integerBetween(0, 100));
+  checkResources(scope, `${prop}.resources`, c.resources);
+  checkNodeSelector(scope, `${prop}.nodeSelector`, c.nodeSelector);
+  checkTolerations(scope, `${prop}.tolerations`, c.tolerations);
+  checkStringMap(scope, `${prop}.podAnnotations`, c.podAnnotations, qualifiedName);
+}
+
+/** Checks every prop and applies defaults, in one place. */
+function resolveProps(scope: Construct, props: QdrantOperatorProps) {
+  check(scope, 'namespace', props.namespace, dns1123Label);
+  check(scope, 'chartVersion', props.chartVersion, chartVersion);
+  checkOptional(scope, 'crdChartVersion', props.crdChartVersion, chartVersion);
+  if (!(props.delivery instanceof Delivery)) fail(scope, 'delivery', props.delivery, 'expected new FluxDelivery() or new ArgoCdDelivery()');
+  if (!(props.registryCredentials instanceof SecretSource)) fail(scope, 'registryCredentials', undefined, 'expected a SecretSource');
+  const operator = props.operator ?? {};
+  checkComponent(scope, 'operator', operator);
+  checkComponent(scope, 'clusterManager', props.clusterManager);
+  checkComponent(scope, 'clusterExporter', props.clusterExporter);
+  checkStringMap(scope, 'operator.customLabels', operator.customLabels, qualifiedName, labelValue);
+  checkEach(scope, 'operator.watchNamespaces', operator.watchNamespaces, dns1123Label);
+
+  const onlyRelease = operator.watchOnlyReleaseNamespace ?? true;
+  const namespaces = operator.watchNamespaces ?? [];
+  if (onlyRelease && namespaces.length) {
+    fail(scope, 'operator.watchNamespaces', namespaces, 'takes effect only with watchOnlyReleaseNamespace: false');
+  }
+  if (!onlyRelease && namespaces.length === 0 && (operator.limitRbac ?? true)) {
+    fail(scope, 'operator.limitRbac', operator.limitRbac, 'a cluster-wide watch (watchOnlyReleaseNamespace: false, no watchNamespaces) needs limitRbac: false');
+  }
+  const watchScope: readonly string[] | 'all' = onlyRelease ? [props.namespace] : namespaces.length ? [...namespaces] : 'all';
+
+  const release = findPrivateCloudRelease(props.chartVersion);
+  let crdChartVersion = props.crdChartVersion;
+  if (release) {
+    if (crdChartVersion !== undefined && compareVersions(crdChartVersion, release.crdChartVersion) < 0) {
+      fail(scope, 'crdChartVersion', crdChartVersion,
+        `Private Cloud ${props.chartVersion} needs qdrant-kubernetes-api ${release.crdChartVersion} or later (omit crdChartVersion to use it)`);
+    }
+    if (crdChartVersion !== undefined && compareVersions(crdChartVersion, release.crdChartVersion) > 0) {
+      addWarning(scope, `crdChartVersion ${crdChartVersion} is newer than ${release.crdChartVersion}, the version Private Cloud ${props.chartVersion} ships with`);
+    }
+    crdChartVersion ??= release.crdChartVersion;
+  } else {
+    if (crdChartVersion === undefined) {
+      fail(scope, 'crdChartVersion', undefined,
+        `Private Cloud ${props.chartVersion} is not in the library's compatibility table; set crdChartVersion to the qdrant-kubernetes-api version its release notes name`);
+    }
+    addWarning(scope, `Private Cloud ${props.chartVersion} is not in the compatibility table; check that qdrant-kubernetes-api ${crdChartVersion} matches it`);
+  }
+  return {
+    ...props,
+    operator,
+    createNamespace: props.createNamespace ?? true,
+    watchScope,
+    release,
+    crdChartVersion: crdChartVersion!,
+  };
+}

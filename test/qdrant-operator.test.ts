@@ -1,0 +1,224 @@
+import {
+  ArgoCdDelivery, FluxDelivery, OperatorSettings, PRIVATE_CLOUD_RELEASES, QdrantConfigError, QdrantOperator, QdrantOperatorProps, SecretSource,
+} from '../src';
+import { warningsUnder } from '../src/core/warnings';
+import { schemaErrors } from './support/schemas';
+import { findObject, ids, objectsOf, testApp } from './support/synth';
+
+const creds = () => SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'r', property: 'u' }, password: { key: 'r', property: 'p' } } });
+
+function operator(overrides: Partial<QdrantOperatorProps> = {}) {
+  const chart = new QdrantOperator(testApp(), 'pc', {
+    namespace: 'qdrant-private-cloud', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: creds(), ...overrides,
+  });
+  return { chart, objects: objectsOf(chart) };
+}
+
+const valuesOf = (objects: any[]) => findObject(objects, 'HelmRelease', 'qdrant-private-cloud').spec.values;
+
+describe('QdrantOperator releases', () => {
+  test('Flux: CRD chart first, operator depends on it, versions from the compatibility table', () => {
+    const { objects } = operator();
+    expect(ids(objects)).toEqual([
+      'Namespace//qdrant-private-cloud',
+      'ExternalSecret/qdrant-private-cloud/qdrant-registry-creds',
+      'OCIRepository/qdrant-private-cloud/qdrant-private-cloud-crds',
+      'HelmRelease/qdrant-private-cloud/qdrant-private-cloud-crds',
+      'OCIRepository/qdrant-private-cloud/qdrant-private-cloud',
+      'HelmRelease/qdrant-private-cloud/qdrant-private-cloud',
+    ]);
+    expect(findObject(objects, 'OCIRepository', 'qdrant-private-cloud-crds').spec).toMatchObject({
+      url: 'oci://registry.cloud.qdrant.io/qdrant-charts/qdrant-kubernetes-api', ref: { tag: 'v1.23.0' },
+    });
+    expect(findObject(objects, 'OCIRepository', 'qdrant-private-cloud').spec.ref).toEqual({ tag: '1.9.6' });
+    expect(findObject(objects, 'HelmRelease', 'qdrant-private-cloud').spec.dependsOn).toEqual([{ name: 'qdrant-private-cloud-crds', namespace: 'qdrant-private-cloud' }]);
+    expect(findObject(objects, 'HelmRelease', 'qdrant-private-cloud-crds').spec.releaseName).toBe('qdrant-private-cloud-crds');
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('Argo CD: waves order secrets, CRDs, operator; the CRD app is never pruned and applies server-side', () => {
+    const { objects } = operator({ delivery: new ArgoCdDelivery() });
+    const wave = (o: any) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+    const crds = findObject(objects, 'Application', 'qdrant-private-cloud-qdrant-private-cloud-crds');
+    const op = findObject(objects, 'Application', 'qdrant-private-cloud-qdrant-private-cloud');
+    expect(wave(findObject(objects, 'ExternalSecret', 'qdrant-registry-creds'))).toBeLessThan(wave(crds));
+    expect(wave(crds)).toBeLessThan(wave(op));
+    expect(crds.spec.syncPolicy).toEqual({ automated: { prune: false, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'] });
+    expect(crds.spec.source).toMatchObject({ chart: 'qdrant-kubernetes-api', targetRevision: 'v1.23.0' });
+    expect(op.spec.source.helm.releaseName).toBe('qdrant-private-cloud');
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('every release of the table resolves its CRD chart', () => {
+    for (const r of PRIVATE_CLOUD_RELEASES) {
+      expect(operator({ chartVersion: r.chartVersion }).chart.crdChartVersion).toBe(r.crdChartVersion);
+    }
+  });
+});
+
+describe('QdrantOperator values', () => {
+  test('pull secrets on operator, cluster-manager, exporter and the database image', () => {
+    const values = valuesOf(operator().objects);
+    expect(values.operator.imagePullSecrets).toEqual([{ name: 'qdrant-registry-creds' }]);
+    expect(values['qdrant-cluster-manager'].imagePullSecrets).toEqual([{ name: 'qdrant-registry-creds' }]);
+    expect(values['qdrant-cluster-exporter'].imagePullSecrets).toEqual([{ name: 'qdrant-registry-creds' }]);
+    expect(values.operator.settings.features.clusterManagement.qdrant.image.pullSecretName).toBe('qdrant-registry-creds');
+  });
+
+  test('the settings tree maps key by key to the documented wire names', () => {
+    const settings: OperatorSettings = {
+      appEnvironment: 'kubernetes',
+      logLevel: 'DEBUG',
+      metrics: { port: 9290 },
+      healthz: { port: 8285 },
+      controller: { forceResyncPeriod: '10h', qps: 200, burst: 500, disableOperatorVersionCheck: true },
+      features: {
+        clusterManagement: {
+          enable: true,
+          storageClass: { database: 'fast', snapshot: 'slow' },
+          qdrant: {
+            image: { repository: 'registry.cloud.qdrant.io/qdrant/qdrant', pullPolicy: 'IfNotPresent', pullSecretName: 'other-creds' },
+            storage: { performance: { optimizerCpuBudget: -1, asyncScorer: true } },
+            logLevel: 'WARN',
+            securityContext: { enabled: true, user: 1000, fsUser: 2000, group: 3000 },
+            networkPolicies: {
+              enable: true,
+              ingress: [{ ports: [{ port: 6333 }, { port: 6334 }] }],
+              egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }],
+            },
+          },
+          scheduling: {
+            topologySpreadConstraints: [{ topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' }],
+            podDisruptionBudget: { maxUnavailable: 1 },
+          },
+          clusterManager: {
+            enable: true, endpointAddress: 'http://qdrant-cluster-manager', invocationInterval: '10s', timeout: '30s',
+            manageRulesOverrides: { dryRun: true, maxTransfers: 2, maxTransfersPerCollection: 1 },
+          },
+          ingress: { enable: false, provider: 'KubernetesIngress', kubernetesIngress: { ingressClassName: 'nginx' } },
+          telemetryTimeout: '3s',
+          maxConcurrentReconciles: 20,
+          volumeExpansionMode: 'Offline',
+        },
+        backupManagement: {
+          enable: true,
+          snapshots: { enable: true, volumeSnapshotClass: 'csi-snapclass', retainUnsuccessful: '72h', maxConcurrentReconciles: 1 },
+          scheduledSnapshots: { enable: true, removeCronJobs: true, maxConcurrentReconciles: 1 },
+          restores: { enable: true, maxConcurrentReconciles: 1 },
+        },
+      },
+    };
+    expect(valuesOf(operator({ settings }).objects).operator.settings).toEqual({
+      appEnvironment: 'kubernetes',
+      logLevel: 'DEBUG',
+      metrics: { port: 9290 },
+      healthz: { port: 8285 },
+      controller: { forceResyncPeriod: '10h', qps: 200, burst: 500, disableOperatorVersionCheck: true },
+      features: {
+        clusterManagement: {
+          enable: true,
+          storageClass: { database: 'fast', snapshot: 'slow' },
+          qdrant: {
+            image: { repository: 'registry.cloud.qdrant.io/qdrant/qdrant', pullPolicy: 'IfNotPresent', pullSecretName: 'other-creds' },
+            storage: { performance: { optimizerCpuBudget: -1, asyncScorer: true } },
+            logLevel: 'WARN',
+            securityContext: { enabled: true, user: 1000, fsUser: 2000, group: 3000 },
+            networkPolicies: {
+              enable: true,
+              ingress: [{ ports: [{ port: 6333, protocol: 'TCP' }, { port: 6334, protocol: 'TCP' }] }],
+              egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }],
+            },
+          },
+          scheduling: {
+            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' }],
+            podDisruptionBudget: { maxUnavailable: 1 },
+          },
+          clusterManager: {
+            enable: true, endpointAddress: 'http://qdrant-cluster-manager', invocationInterval: '10s', timeout: '30s',
+            manageRulesOverrides: { dry_run: true, max_transfers: 2, max_transfers_per_collection: 1 },
+          },
+          ingress: { enable: false, provider: 'KubernetesIngress', kubernetesIngress: { ingressClassName: 'nginx' } },
+          telemetryTimeout: '3s',
+          maxConcurrentReconciles: 20,
+          volumeExpansionMode: 'Offline',
+        },
+        backupManagement: {
+          enable: true,
+          snapshots: { enable: true, volumeSnapshotClass: 'csi-snapclass', retainUnsuccessful: '72h', maxConcurrentReconciles: 1 },
+          scheduledSnapshots: { enable: true, removeCronJobs: true, maxConcurrentReconciles: 1 },
+          restores: { enable: true, maxConcurrentReconciles: 1 },
+        },
+      },
+    });
+  });
+
+  test('operator block: watch scope, RBAC, resources, scheduling', () => {
+    const { chart, objects } = operator({
+      operator: {
+        watchOnlyReleaseNamespace: false, watchNamespaces: ['team-a', 'team-b'], serviceMonitor: true,
+        customLabels: { team: 'search' }, podAnnotations: { 'example.com/a': 'b' },
+        resources: { limits: { cpu: '1', memory: '1Gi' } },
+        nodeSelector: { pool: 'system' }, tolerations: [{ key: 'dedicated', value: 'qdrant', effect: 'NoSchedule' }],
+      },
+    });
+    expect(valuesOf(objects).operator).toMatchObject({
+      watch: { onlyReleaseNamespace: false, namespaces: ['team-a', 'team-b'] },
+      serviceMonitor: { enabled: true },
+      customLabels: { team: 'search' },
+      resources: { limits: { cpu: '1', memory: '1Gi' } },
+      nodeSelector: { pool: 'system' },
+      tolerations: [{ key: 'dedicated', value: 'qdrant', effect: 'NoSchedule' }],
+    });
+    expect(chart.watchedNamespaces).toEqual(['team-a', 'team-b']);
+    expect(chart.watches('team-a')).toBe(true);
+    expect(chart.watches('qdrant-private-cloud')).toBe(false);
+  });
+
+  test('watch scope defaults to the release namespace; cluster-wide needs limitRbac false', () => {
+    expect(operator().chart.watchedNamespaces).toEqual(['qdrant-private-cloud']);
+    const all = operator({ operator: { watchOnlyReleaseNamespace: false, limitRbac: false } }).chart;
+    expect(all.watchedNamespaces).toBe('all');
+    expect(all.watches('anything')).toBe(true);
+  });
+
+  test('escape hatches pass values through with a visible warning', () => {
+    const { chart, objects } = operator({ extraSettings: { futureFeature: { enable: true } }, extraValues: { global: { x: 1 } } });
+    expect(valuesOf(objects).operator.settings.futureFeature).toEqual({ enable: true });
+    expect(valuesOf(objects).global).toEqual({ x: 1 });
+    expect(warningsUnder(chart)).toEqual([
+      '[pc] extraSettings passes keys the library does not check: futureFeature',
+      '[pc] extraValues passes chart values the library does not check: global',
+    ]);
+  });
+
+  test('an unknown version warns and needs an explicit CRD chart', () => {
+    expect(() => operator({ chartVersion: '1.10.0' })).toThrow(/\[pc\] crdChartVersion: got nothing; Private Cloud 1.10.0 is not in the library's compatibility table/);
+    const { chart } = operator({ chartVersion: '1.10.0', crdChartVersion: 'v1.30.0' });
+    expect(warningsUnder(chart)).toEqual(['[pc] Private Cloud 1.10.0 is not in the compatibility table; check that qdrant-kubernetes-api v1.30.0 matches it']);
+  });
+});
+
+describe('QdrantOperator bad input', () => {
+  const cases: Array<[string, Partial<QdrantOperatorProps>, RegExp]> = [
+    ['incompatible chart pair', { crdChartVersion: 'v1.16.3' }, /crdChartVersion: got "v1.16.3"; Private Cloud 1.9.6 needs qdrant-kubernetes-api v1.23.0 or later/],
+    ['malformed chart version', { chartVersion: 'latest' }, /chartVersion: got "latest"; expected a chart version/],
+    ['malformed duration', { settings: { controller: { forceResyncPeriod: '10 hours' } } }, /settings.controller.forceResyncPeriod: got "10 hours"; expected a duration/],
+    ['port out of range', { settings: { metrics: { port: 70000 } } }, /settings.metrics.port: got 70000; expected an integer from 1 to 65535/],
+    ['enum value', { settings: { features: { clusterManagement: { volumeExpansionMode: 'online' as any } } } }, /volumeExpansionMode: got "online"; expected one of "Online", "Offline"/],
+    ['boolean as string', { settings: { features: { backupManagement: { enable: 'yes' as any } } } }, /backupManagement.enable: got "yes"; expected true or false/],
+    ['unknown settings key through an untyped caller', { settings: { features: { clusterManagment: {} } } as any }, /settings.features.clusterManagment: got \{\}; unknown key; expected one of "clusterManagement", "backupManagement"/],
+    ['network policy opening the P2P port', { settings: { features: { clusterManagement: { qdrant: { networkPolicies: { ingress: [{ ports: [{ port: 6335 }] }] } } } } } }, /ingress\[0\].ports\[0\].port: got 6335; port 6335 is Qdrant's internal peer-to-peer port/],
+    ['PDB with both fields', { settings: { features: { clusterManagement: { scheduling: { podDisruptionBudget: { maxUnavailable: 1, minAvailable: 1 } } } } } }, /podDisruptionBudget: .*set maxUnavailable or minAvailable, not both/],
+    ['request above limit', { operator: { resources: { requests: { cpu: '2' }, limits: { cpu: '500m' } } } }, /operator.resources.requests.cpu: got "2"; a request may not exceed its limit \(500m\)/],
+    ['watch namespaces ignored', { operator: { watchNamespaces: ['a'] } }, /operator.watchNamespaces: got \["a"\]; takes effect only with watchOnlyReleaseNamespace: false/],
+    ['cluster-wide watch with limited RBAC', { operator: { watchOnlyReleaseNamespace: false } }, /operator.limitRbac: got nothing; a cluster-wide watch .* needs limitRbac: false/],
+    ['cluster-manager URL that is not a URL', { settings: { features: { clusterManagement: { clusterManager: { endpointAddress: 'qdrant-cluster-manager' } } } } }, /endpointAddress: got "qdrant-cluster-manager"; expected an http/],
+  ];
+
+  test.each(cases)('%s', (_name, overrides, message) => {
+    let error: unknown;
+    try { operator(overrides); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(QdrantConfigError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
