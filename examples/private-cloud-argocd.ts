@@ -7,7 +7,7 @@ import { ArgoCdDelivery, QdrantOperator, SecretSource } from '../src';
  * the Secret name and namespace they were sealed for.
  */
 export function privateCloudArgoCd(scope: Construct): QdrantOperator {
-  return new QdrantOperator(scope, 'private-cloud-argocd', {
+  const operator = new QdrantOperator(scope, 'private-cloud-argocd', {
     namespace: 'qdrant-private-cloud',
     chartVersion: '1.9.6',
     delivery: new ArgoCdDelivery({
@@ -43,4 +43,46 @@ export function privateCloudArgoCd(scope: Construct): QdrantOperator {
       },
     },
   });
+  productionCluster(operator);
+  return operator;
+}
+
+/**
+ * A production cluster: 3 nodes spread over zones, every collection replicated
+ * twice, API keys from the secret store, TLS from cert-manager, a LoadBalancer open
+ * only to the office and VPN ranges, nightly snapshots kept for 72 hours.
+ */
+function productionCluster(operator: QdrantOperator): void {
+  const vault = (property: string) => SecretSource.fromExternalSecret({
+    storeName: 'vault-backend',
+    refs: { [property]: { key: 'search-prod/qdrant', property } },
+  });
+  const cluster = operator.addCluster('search-prod', {
+    id: '3f6d0a52-8c1e-4b7a-9d2f-61e0c5b4a387',
+    customerId: 'search-team',
+    namespace: 'search-prod',
+    version: 'v1.16.3',
+    size: 3,
+    resources: { cpu: '4', memory: '16Gi', storage: '200Gi', requests: { cpu: '3' } },
+    apiKey: vault('api-key'),
+    readOnlyApiKey: vault('read-only-api-key'),
+    // Issued by cert-manager into search-prod/search-prod-qdrant-tls.
+    tls: { certificate: SecretSource.existing('search-prod-qdrant-tls') },
+    // The database image needs the pull secret in search-prod too, sealed for it.
+    registryCredentials: SecretSource.fromSealedSecret({
+      encryptedData: { '.dockerconfigjson': 'AgDq3Lm5No7Pq9Rs1Tu3Vw5Xy7Za9Bc1De3Fg5Hi7Jk9Lm1No3Pq5Rs7Tu9Vw1Xy3Za5Bc7De9Fg==' },
+    }),
+    config: { collection: { replicationFactor: 2, writeConsistencyFactor: 1 } },
+    topologySpreadConstraints: [{ topologyKey: 'topology.kubernetes.io/zone', maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule' }],
+    podDisruptionBudget: { maxUnavailable: 1 },
+    storageClassNames: { db: 'premium-rwo', snapshots: 'standard-rwo' },
+  });
+  cluster.exposeWithService('lb', {
+    name: 'qdrant-search-prod-lb',
+    type: 'LoadBalancer',
+    annotations: { 'networking.gke.io/load-balancer-type': 'Internal' },
+    loadBalancerSourceRanges: ['10.20.0.0/16', '192.168.100.0/24'],
+  });
+  cluster.allowFromNamespaces('from-api', { name: 'qdrant-search-prod-from-api', namespaces: ['search-api'] });
+  cluster.addScheduledSnapshot('nightly', { name: 'qdrant-search-prod-nightly', schedule: '0 2 * * *', retention: '72h' });
 }

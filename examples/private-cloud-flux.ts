@@ -6,7 +6,7 @@ import { FluxDelivery, QdrantOperator, SecretSource } from '../src';
  * store read by External Secrets. The operator watches its own namespace only.
  */
 export function privateCloudFlux(scope: Construct): QdrantOperator {
-  return new QdrantOperator(scope, 'private-cloud-flux', {
+  const operator = new QdrantOperator(scope, 'private-cloud-flux', {
     namespace: 'qdrant',
     chartVersion: '1.9.6',
     delivery: new FluxDelivery({ interval: '5m' }),
@@ -34,4 +34,15 @@ export function privateCloudFlux(scope: Construct): QdrantOperator {
       },
     },
   });
+
+  // Qdrant's documented minimal cluster, field for field. Flux applies it from the
+  // folder private-cloud-flux-clusters once the operator release is ready.
+  operator.addCluster('docs-minimal', {
+    id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840',
+    customerId: 'acme-industries',
+    version: 'v1.11.3',
+    size: 1,
+    resources: { cpu: '100m', memory: '1Gi', storage: '2Gi' },
+  });
+  return operator;
 }

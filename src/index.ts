@@ -14,3 +14,8 @@ export * from './core/resources';
 export * from './operator/compatibility';
 export * from './operator/operator-settings';
 export * from './operator/qdrant-operator';
+export * from './cluster/cluster-host';
+export * from './cluster/cluster-props';
+export * from './cluster/qdrant-cluster';
+export * from './cluster/backups';
+export * from './cluster/exposure';

@@ -85,14 +85,14 @@ export class FluxDelivery extends Delivery {
    * Custom resources go to the folder `<chart>-clusters`, applied by a Kustomization
    * that depends on the one applying `<chart>` (with `wait: true`, so the HelmReleases
    * are ready: CRDs installed, operator running). Both Kustomizations are written to
-   * `<chart>-flux`, the folder to point Flux at.
+   * `<chart>-entry`, the folder to point Flux at.
    */
   public _customResourceScope(chart: Chart): Chart {
     const existing = this.customResourceCharts.get(chart.node.path);
     if (existing) return existing;
     const folder = chart.node.id;
     const crChart = new Chart(chart, `${folder}-clusters`);
-    const entry = new Chart(chart, `${folder}-flux`);
+    const entry = new Chart(chart, `${folder}-entry`);
     const source = this.props.gitRepository ?? { name: 'flux-system' };
     const base = (this.props.outputPath ?? './dist').replace(/\/+$/, '');
     const kustomization = (id: string, name: string, dependsOn?: string) => new Kustomization(entry, id, {

@@ -139,15 +139,19 @@ const level = oneOf(OPERATOR_LOG_LEVELS);
 const imageRepository = (v: string) => registryHostPath(v) === undefined && !/:[^/]*$/.test(v.split('/').pop() ?? '') ? undefined
   : 'expected an image repository without tag or scheme, such as "registry.example.com/qdrant/qdrant"';
 
-const pdb = custom((scope: IConstruct, prop: string, v: PodDisruptionBudget) => {
+/** A PDB spec: one of the two fields, each a count or a percentage. */
+export function checkPodDisruptionBudget(scope: IConstruct, prop: string, v: PodDisruptionBudget): void {
   const count = (x: number | string) => (typeof x === 'number' ? Number.isInteger(x) && x >= 0 : /^\d+%$/.test(x));
-  const keys = Object.keys(v ?? {});
-  const unknown = keys.find((k) => k !== 'maxUnavailable' && k !== 'minAvailable');
+  const unknown = Object.keys(v ?? {}).find((k) => k !== 'maxUnavailable' && k !== 'minAvailable');
   if (unknown) fail(scope, `${prop}.${unknown}`, (v as any)[unknown], 'unknown key; expected "maxUnavailable" or "minAvailable"');
   if (v.maxUnavailable !== undefined && v.minAvailable !== undefined) fail(scope, prop, v, 'set maxUnavailable or minAvailable, not both');
   for (const k of ['maxUnavailable', 'minAvailable'] as const) {
     if (v[k] !== undefined && !count(v[k]!)) fail(scope, `${prop}.${k}`, v[k], 'expected a count (0, 1, ...) or a percentage such as "50%"');
   }
+}
+
+const pdb = custom((scope: IConstruct, prop: string, v: PodDisruptionBudget) => {
+  checkPodDisruptionBudget(scope, prop, v);
   return { ...v };
 });
 

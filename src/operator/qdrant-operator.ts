@@ -13,6 +13,9 @@ import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider } from '../output/side-files';
 import { dockerConfigSecretRequest } from '../secrets/secret-request';
 import { SecretSource } from '../secrets/secret-source';
+import { ClusterHost } from '../cluster/cluster-host';
+import { QdrantClusterProps } from '../cluster/cluster-props';
+import { QdrantCluster } from '../cluster/qdrant-cluster';
 import { compareVersions, findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
 import { OperatorSettings, operatorSettingsToWire } from './operator-settings';
 
@@ -195,6 +198,24 @@ export class QdrantOperator extends Chart implements ISideFileProvider {
     return this.delivery._customResourceScope(this);
   }
 
+  /** A Qdrant cluster run by this operator, applied after it (sync wave or dependent Flux folder). */
+  public addCluster(id: string, props: QdrantClusterProps): QdrantCluster {
+    return new QdrantCluster(this.customResourceScope, id, props, this.clusterHost());
+  }
+
+  private clusterHost(): ClusterHost {
+    const cm = (this.settings.features as any)?.clusterManagement?.clusterManager?.enable;
+    return {
+      description: `QdrantOperator "${this.node.id}"`,
+      defaultNamespace: this.operatorNamespace,
+      delivery: this.delivery,
+      watchedNamespaces: this.watchScope,
+      crdChartVersion: this.crdChartVersion,
+      clusterManagerEnabled: typeof cm === 'boolean' ? cm : undefined,
+      registry: { secretName: this.registrySecretName, source: this.registryCredentials, namespace: this.operatorNamespace, server: QDRANT_REGISTRY },
+    };
+  }
+
   public sideFiles(): Record<string, string> {
     return {};
   }
@@ -202,7 +223,7 @@ export class QdrantOperator extends Chart implements ISideFileProvider {
   public readmeNotes(): string[] {
     const order = this.delivery.tool === 'argocd'
       ? 'Argo CD sync waves: 0 namespace and secrets, 1 CRD chart, 2 operator chart, 3 Qdrant clusters.'
-      : `Flux: HelmRelease \`${PRIVATE_CLOUD_RELEASE_NAME}\` depends on \`${CRD_RELEASE_NAME}\`; clusters live in \`${this.node.id}-clusters\`, applied after this folder is ready (see \`${this.node.id}-flux\`).`;
+      : `Flux: HelmRelease \`${PRIVATE_CLOUD_RELEASE_NAME}\` depends on \`${CRD_RELEASE_NAME}\`; clusters live in \`${this.node.id}-clusters\`, applied after this folder is ready (point Flux at \`${this.node.id}-entry\`).`;
     return [
       `Qdrant Private Cloud ${this.chartVersion} (CRDs ${this.crdChartVersion}) in namespace \`${this.operatorNamespace}\`; watches ${this.watchScope === 'all' ? 'all namespaces' : this.watchScope.map((n) => `\`${n}\``).join(', ')}.`,
       order,

@@ -11,6 +11,8 @@ import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider, stableJson } from '../output/side-files';
 import { dockerConfigSecretRequest, opaqueSecretRequest } from '../secrets/secret-request';
 import { BoundSecret, SecretSource } from '../secrets/secret-source';
+import { QdrantClusterProps } from '../cluster/cluster-props';
+import { QdrantCluster } from '../cluster/qdrant-cluster';
 import { OperatorSettings, operatorSettingsToWire } from '../operator/operator-settings';
 import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
 
@@ -89,6 +91,7 @@ export class HybridRegion extends Chart implements ISideFileProvider {
   private readonly environment: HybridEnvironmentSettings;
   private readonly cloudSecret: BoundSecret;
   private readonly operatorSettings: Values;
+  private readonly declaredClusters: string[] = [];
 
   constructor(scope: Construct, id: string, props: HybridRegionProps) {
     super(scope, id);
@@ -152,6 +155,26 @@ export class HybridRegion extends Chart implements ISideFileProvider {
     });
   }
 
+  /**
+   * A QdrantCluster declared in code inside this region. In Hybrid Cloud the Qdrant
+   * Cloud agent creates and owns QdrantCluster objects, and changes made in the Cloud
+   * Console fight with the ones in git; declare clusters here only when you manage
+   * them solely through GitOps, and acknowledge that explicitly.
+   */
+  public addCluster(id: string, props: QdrantClusterProps, ack: { readonly agentOwnsClustersAcknowledged: true }): QdrantCluster {
+    if (ack?.agentOwnsClustersAcknowledged !== true) {
+      fail(this, `addCluster(${id}).agentOwnsClustersAcknowledged`, ack?.agentOwnsClustersAcknowledged,
+        'true: in Hybrid Cloud the agent owns QdrantCluster objects; declaring one in code is a deliberate choice (see README, "Clusters in a Hybrid region")');
+    }
+    this.declaredClusters.push(id);
+    return new QdrantCluster(this.delivery._customResourceScope(this), id, props, {
+      description: `HybridRegion "${this.node.id}"`,
+      defaultNamespace: this.regionNamespace,
+      delivery: this.delivery,
+      watchedNamespaces: [this.regionNamespace],
+    });
+  }
+
   /** `environment.json`: the environment's settings in the Cloud API / Terraform field names. */
   public sideFiles(): Record<string, string> {
     return {
@@ -173,6 +196,8 @@ export class HybridRegion extends Chart implements ISideFileProvider {
       this.cloudSecret.origin === 'plaintext'
         ? '**Warning:** the access key is committed in clear text (plaintext opt-in).'
         : `The access key comes from ${describeOrigin(this.cloudSecret.origin)}; no credential is stored in this folder.`,
+      ...(this.declaredClusters.length
+        ? ['**Clusters declared in code** (acknowledged): the Qdrant Cloud agent also owns QdrantCluster objects; change them only through git.'] : []),
     ];
   }
 

@@ -1,0 +1,30 @@
+import { Chart } from 'cdk8s';
+import { Delivery } from '../delivery/delivery';
+import { SecretSource } from '../secrets/secret-source';
+
+/**
+ * What a QdrantCluster needs to know about whoever runs it: a QdrantOperator of this
+ * app, an operator installed out of band, or a Hybrid Cloud region's agent.
+ */
+export interface ClusterHost {
+  /** For errors, e.g. `QdrantOperator "private-cloud"`. */
+  readonly description: string;
+  /** Namespace clusters go to when they name none. @default - none: the cluster must name one */
+  readonly defaultNamespace?: string;
+  /** Delivery of the folder the cluster's objects go to. */
+  readonly delivery: Delivery;
+  /** Namespaces reconciled, or 'all'. */
+  readonly watchedNamespaces: readonly string[] | 'all';
+  /** Installed qdrant-kubernetes-api version, when known. @default - unknown */
+  readonly crdChartVersion?: string;
+  /** Whether the operator's cluster-manager integration is on, when known. @default - unknown */
+  readonly clusterManagerEnabled?: boolean;
+  /** Registry pull credentials the database image needs in each cluster namespace. @default - none */
+  readonly registry?: { readonly secretName: string; readonly source: SecretSource; readonly namespace: string; readonly server: string; readonly defaultUsername?: string };
+  /** Chart where the cluster's objects go (ordered after the operator). @default - wherever the cluster is created */
+  readonly customResourceScope?: Chart;
+}
+
+export function hostWatches(host: ClusterHost, namespace: string): boolean {
+  return host.watchedNamespaces === 'all' || host.watchedNamespaces.includes(namespace);
+}

@@ -1,0 +1,35 @@
+import { IConstruct } from 'constructs';
+import { fail } from '../core/errors';
+
+/**
+ * Some props take Kubernetes types as they are (volumes, mounts, env vars). The
+ * generated L1 serialisers drop keys they do not know, silently; this check refuses
+ * them instead. Kubernetes field names are the same in TypeScript and on the wire.
+ */
+export function checkNoDroppedKeys<T>(scope: IConstruct, prop: string, items: readonly T[] | undefined, toJson: (x: T) => unknown): void {
+  (items ?? []).forEach((item, i) => {
+    const dropped = droppedPath(item, toJson(item));
+    if (dropped !== undefined) fail(scope, `${prop}[${i}].${dropped}`, '<set>', 'unknown key for this Kubernetes type; check its spelling');
+  });
+}
+
+function droppedPath(input: unknown, output: unknown): string | undefined {
+  if (input === null || typeof input !== 'object') return undefined;
+  if (Array.isArray(input)) {
+    for (let i = 0; i < input.length; i++) {
+      const d = droppedPath(input[i], (output as unknown[] | undefined)?.[i]);
+      if (d !== undefined) return `[${i}]${d.startsWith('[') ? '' : '.'}${d}`;
+    }
+    return undefined;
+  }
+  const out = (output ?? {}) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    if (!(k in out)) return k;
+    if (typeof v === 'object' && v !== null && typeof (v as any).value === 'undefined') {
+      const d = droppedPath(v, out[k]);
+      if (d !== undefined) return `${k}.${d}`;
+    }
+  }
+  return undefined;
+}

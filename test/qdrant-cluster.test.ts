@@ -1,0 +1,271 @@
+import { Chart } from 'cdk8s';
+import {
+  ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantCluster, QdrantClusterProps, QdrantConfigError, QdrantOperator, QdrantOperatorProps, SecretSource,
+} from '../src';
+import { CLUSTER_PROPS_KEYS } from '../src/cluster/cluster-keys';
+import { checkKnownKeys } from '../src/core/known-keys';
+import { schemaErrors } from './support/schemas';
+import { findObject, ids, objectsOf, testApp } from './support/synth';
+
+const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
+const minimal: QdrantClusterProps = {
+  id: ID, customerId: 'acme-industries', version: 'v1.11.3', size: 1, resources: { cpu: '100m', memory: '1Gi', storage: '2Gi' },
+};
+const apiKey = () => SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'api-key': { key: 'db', property: 'api-key' } } });
+
+function operatorWith(overrides: Partial<QdrantOperatorProps> = {}) {
+  return new QdrantOperator(testApp(), 'pc', {
+    namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), ...overrides,
+  });
+}
+
+function cluster(props: Partial<QdrantClusterProps> = {}, operatorProps: Partial<QdrantOperatorProps> = {}) {
+  const op = operatorWith(operatorProps);
+  const c = op.addCluster('db', { ...minimal, ...props });
+  const objects = objectsOf(Chart.of(c));
+  return { op, cluster: c, objects, cr: findObject(objects, 'QdrantCluster', `qdrant-${props.id ?? ID}`) };
+}
+
+describe('QdrantCluster', () => {
+  test("reproduces Qdrant's documented minimal cluster field by field", () => {
+    const { cr, objects } = cluster();
+    expect(cr.apiVersion).toBe('qdrant.io/v1');
+    expect(cr.metadata.name).toBe('qdrant-a7d8d973-0cc5-42de-8d7b-c29d14d24840');
+    expect(cr.metadata.labels).toEqual({ 'cluster-id': 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', 'customer-id': 'acme-industries' });
+    expect(cr.spec).toEqual({
+      id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', version: 'v1.11.3', size: 1,
+      resources: { cpu: '100m', memory: '1Gi', storage: '2Gi' },
+    });
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('API keys and TLS become secretKeyRefs in the cluster namespace', () => {
+    const { cr, objects } = cluster({
+      apiKey: apiKey(),
+      readOnlyApiKey: SecretSource.existing('ro-key'),
+      tls: { certificate: SecretSource.existing('db-tls'), ca: SecretSource.existing('db-ca') },
+      config: { service: { jwtRbac: true } },
+    });
+    expect(cr.spec.config.service).toEqual({
+      api_key: { secretKeyRef: { name: `qdrant-${ID}-api-key`, key: 'api-key' } },
+      read_only_api_key: { secretKeyRef: { name: 'ro-key', key: 'read-only-api-key' } },
+      jwt_rbac: true,
+      enable_tls: true,
+    });
+    expect(cr.spec.config.tls).toEqual({
+      cert: { secretKeyRef: { name: 'db-tls', key: 'tls.crt' } },
+      key: { secretKeyRef: { name: 'db-tls', key: 'tls.key' } },
+      caCert: { secretKeyRef: { name: 'db-ca', key: 'ca.crt' } },
+    });
+    expect(findObject(objects, 'ExternalSecret', `qdrant-${ID}-api-key`).metadata.namespace).toBe('qdrant');
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('maps idiomatic names to the CRD wire names', () => {
+    const { cr, objects } = cluster({
+      version: 'v1.16.3', size: 3, apiKey: apiKey(),
+      config: {
+        collection: { replicationFactor: 2, writeConsistencyFactor: 1, vectorsOnDisk: true, strictMode: { maxPayloadIndexCount: 50 } },
+        logLevel: 'INFO', service: { maxRequestSizeMb: 64, hideJwtDashboard: true },
+        storage: { maxCollections: 500, optimizerCpuBudget: 2, asyncScorer: true },
+        audit: { enabled: true, rotation: 'hourly', maxLogFiles: 24, trustForwardedHeaders: false },
+      },
+      service: { type: 'LoadBalancer', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' } },
+      gpu: { gpuType: 'nvidia', parallelIndexes: 2 },
+      storage: { iops: 3000, throughput: 125, volumeSnapshotClassName: 'snap' },
+      topologySpreadConstraints: [{ topologyKey: 'topology.kubernetes.io/zone' }],
+      podDisruptionBudget: { maxUnavailable: 1 },
+      statefulSet: { podLabels: { team: 'search' }, extraEnv: [{ name: 'QDRANT__LOG_LEVEL', value: 'INFO' }] },
+      rebalanceStrategy: 'by_count_and_size', multiAz: true, onDemandReplication: 'Auto', restartAllPodsConcurrently: false,
+      readClusters: ['0f2c6a8e-1b3d-4e5f-8a9b-0c1d2e3f4a5b'], writeCluster: '0f2c6a8e-1b3d-4e5f-8a9b-0c1d2e3f4a5b',
+    }, { crdChartVersion: 'v1.37.6' });
+    expect(cr.spec.config.collection).toEqual({ replication_factor: 2, write_consistency_factor: 1, vectors: { on_disk: true }, strict_mode: { max_payload_index_count: 50 } });
+    expect(cr.spec.config.storage).toEqual({ maxCollections: 500, performance: { optimizer_cpu_budget: 2, async_scorer: true } });
+    expect(cr.spec.config.audit).toEqual({ enabled: true, rotation: 'hourly', max_log_files: 24, trust_forwarded_headers: false });
+    expect(cr.spec.config.service).toMatchObject({ max_request_size_mb: 64, hide_jwt_dashboard: true });
+    expect(cr.spec.gpu).toEqual({ gpuType: 'nvidia', forceHalfPrecision: false, allowIntegrated: false, parallelIndexes: 2 });
+    expect(cr.spec.topologySpreadConstraints).toEqual([{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' }]);
+    expect(cr.spec.podDisruptionBudget).toEqual({ maxUnavailable: 1 });
+    expect(cr.spec.statefulSet).toEqual({ pods: { labels: { team: 'search' }, extraEnv: [{ name: 'QDRANT__LOG_LEVEL', value: 'INFO' }] } });
+    expect(cr.spec).toMatchObject({ rebalanceStrategy: 'by_count_and_size', multiAZ: true, onDemandReplication: 'Auto', readClusters: [{ id: '0f2c6a8e-1b3d-4e5f-8a9b-0c1d2e3f4a5b' }] });
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('backups and restores carry the cluster labels', () => {
+    const { cluster: c } = cluster();
+    c.addSnapshot('once', { name: 'before-upgrade', retention: '168h' });
+    c.addScheduledSnapshot('nightly', { name: 'nightly', schedule: '0 2 * * *', retention: '72h' });
+    c.addRestore('restore', { name: 'restore-1', snapshotName: 'before-upgrade' });
+    const objects = objectsOf(Chart.of(c));
+    const labels = { 'cluster-id': ID, 'customer-id': 'acme-industries' };
+    expect(findObject(objects, 'QdrantClusterSnapshot', 'before-upgrade')).toMatchObject({ metadata: { labels }, spec: { 'cluster-id': ID, retention: '168h' } });
+    expect(findObject(objects, 'QdrantClusterScheduledSnapshot', 'nightly')).toMatchObject({
+      metadata: { labels }, spec: { 'cluster-id': ID, schedule: '0 2 * * *', retention: '72h', scheduleShortId: 'a7d8d973' },
+    });
+    expect(findObject(objects, 'QdrantClusterRestore', 'restore-1')).toMatchObject({
+      metadata: { labels },
+      spec: { source: { snapshotName: 'before-upgrade', namespace: 'qdrant' }, destination: { name: `qdrant-${ID}`, namespace: 'qdrant', create: false } },
+    });
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('exposure helpers select the cluster pods and open only 6333/6334', () => {
+    const { cluster: c } = cluster({ apiKey: apiKey() });
+    c.exposeWithService('lb', { name: 'db-lb', type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/8'] });
+    c.exposeWithIngress('ing', { name: 'db', host: 'db.example.com', ingressClassName: 'nginx', tlsSecretName: 'db-cert' });
+    c.allowFromNamespaces('np', { name: 'db-from-apps', namespaces: ['apps'] });
+    const objects = objectsOf(Chart.of(c));
+    const svc = findObject(objects, 'Service', 'db-lb');
+    expect(svc.spec.selector).toEqual({ app: 'qdrant', 'cluster-id': ID });
+    expect(svc.spec.ports.map((p: any) => p.port)).toEqual([6333, 6334]);
+    expect(svc.spec.loadBalancerSourceRanges).toEqual(['10.0.0.0/8']);
+    expect(findObject(objects, 'Ingress', 'db').spec.rules[0].http.paths[0].backend.service).toEqual({ name: `qdrant-${ID}`, port: { number: 6333 } });
+    const np = findObject(objects, 'NetworkPolicy', 'db-from-apps');
+    expect(np.spec.ingress[0].ports.map((p: any) => p.port)).toEqual([6333, 6334]);
+    expect(np.spec.podSelector.matchLabels).toEqual({ app: 'qdrant', 'cluster-id': ID });
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+});
+
+describe('QdrantCluster placement and ordering', () => {
+  test('Argo CD: clusters after the operator, dry run skipped, never pruned', () => {
+    const { cr } = cluster();
+    expect(cr.metadata.annotations).toEqual({
+      'argocd.argoproj.io/sync-wave': '3',
+      'argocd.argoproj.io/sync-options': 'Prune=false,SkipDryRunOnMissingResource=true',
+    });
+  });
+
+  test('Flux: clusters in a folder applied after the operator folder is ready', () => {
+    const op = operatorWith({ delivery: new FluxDelivery({ outputPath: './clusters/prod' }) });
+    const c = op.addCluster('db', minimal);
+    const app = op.node.scope as any;
+    const folders = app.render().map((f: any) => f.folder);
+    expect(folders).toEqual(['pc', 'pc-clusters', 'pc-entry']);
+    const clusters = objectsOf(Chart.of(c));
+    expect(ids(clusters)).toEqual([`QdrantCluster/qdrant/qdrant-${ID}`]);
+    expect(clusters[0].metadata.annotations).toEqual({ 'kustomize.toolkit.fluxcd.io/prune': 'disabled' });
+    const entry = objectsOf(app.node.findAll().find((x: any) => x.node.id === 'pc-entry'));
+    expect(findObject(entry, 'Kustomization', 'pc').spec).toMatchObject({ path: './clusters/prod/pc', wait: true });
+    expect(findObject(entry, 'Kustomization', 'pc-clusters').spec).toMatchObject({ path: './clusters/prod/pc-clusters', dependsOn: [{ name: 'pc' }], wait: true });
+    expect(schemaErrors([...clusters, ...entry])).toEqual([]);
+  });
+
+  test('a cluster outside the watched namespaces is an error', () => {
+    expect(() => cluster({ namespace: 'elsewhere' })).toThrow(/\[pc\/db\] namespace: got "elsewhere"; no operator watches it: QdrantOperator "pc" watches "qdrant"/);
+  });
+
+  test('a cluster in another watched namespace gets the pull secret there', () => {
+    const { objects } = cluster({ namespace: 'team-a' }, {
+      operator: { watchOnlyReleaseNamespace: false, watchNamespaces: ['qdrant', 'team-a'] },
+      registryCredentials: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'r' }, password: { key: 'r' } } }),
+    });
+    expect(findObject(objects, 'ExternalSecret', 'qdrant-registry-creds', 'team-a').spec.target.template.type).toBe('kubernetes.io/dockerconfigjson');
+  });
+
+  test('an existing operator can be declared', () => {
+    const chart = new Chart(testApp(), 'clusters');
+    new QdrantCluster(chart, 'db', { ...minimal, namespace: 'db', existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() } });
+    expect(ids(objectsOf(chart))).toEqual([`QdrantCluster/db/qdrant-${ID}`]);
+    expect(() => new QdrantCluster(new Chart(testApp(), 'c'), 'db', minimal)).toThrow(/existingOperator: got nothing; a QdrantCluster needs an operator/);
+  });
+
+  test('a Hybrid region takes clusters only with the acknowledgement', () => {
+    const region = new HybridRegion(testApp(), 'r', {
+      environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'qdrant',
+      agentChartVersion: '1.33.0', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
+    });
+    expect(() => region.addCluster('db', minimal, {} as any)).toThrow(/addCluster\(db\).agentOwnsClustersAcknowledged: got nothing; true: in Hybrid Cloud the agent owns/);
+    region.addCluster('db', minimal, { agentOwnsClustersAcknowledged: true });
+    expect(ids(objectsOf(region))).toContain(`QdrantCluster/qdrant/qdrant-${ID}`);
+    expect(region.readmeNotes().join('\n')).toMatch(/Clusters declared in code/);
+  });
+});
+
+describe('QdrantCluster bad input', () => {
+  const cases: Array<[string, Partial<QdrantClusterProps>, RegExp, Partial<QdrantOperatorProps>?]> = [
+    ['id that is not a UUID', { id: 'prod-db' }, /\[pc\/db\] id: got "prod-db"; expected a lowercase UUID/],
+    ['version without v', { version: '1.16.3' }, /version: got "1.16.3"; expected a Qdrant version "vX.Y.Z"/],
+    ['version latest', { version: 'latest' }, /version: got "latest"/],
+    ['size 0', { size: 0 }, /size: got 0; expected an integer from 1 to 100/],
+    ['size 101', { size: 101 }, /size: got 101; expected an integer from 1 to 100/],
+    ['quantity', { resources: { cpu: '2 cores', memory: '1Gi', storage: '2Gi' } }, /resources.cpu: got "2 cores"; expected a Kubernetes quantity/],
+    ['request above limit', { resources: { cpu: '1', memory: '1Gi', storage: '2Gi', requests: { memory: '2Gi' } } }, /resources.requests.memory: got "2Gi"; a request may not exceed its limit \(1Gi\)/],
+    ['LoadBalancer without API key', { service: { type: 'LoadBalancer' } }, /service.type: got "LoadBalancer"; exposing a cluster .* needs an API key/],
+    ['NodePort without API key', { service: { type: 'NodePort' } }, /service.type: got "NodePort"; .*needs an API key/],
+    ['ingress without API key', { ingress: { host: 'db.example.com' } }, /ingress: got "host db.example.com"; .*needs an API key/],
+    ['iops without throughput', { storage: { iops: 3000 } }, /storage.throughput: got nothing; set iops and throughput together/],
+    ['iops with a VolumeAttributesClass', { storage: { iops: 3000, throughput: 125, volumeAttributesClassName: 'fast' } }, /storage.volumeAttributesClassName: got "fast"; a VolumeAttributesClass excludes iops and throughput/],
+    ['gpu type', { version: 'v1.14.0', gpu: { gpuType: 'intel' as any } }, /gpu.gpuType: got "intel"; expected one of "nvidia", "amd"/],
+    ['strict mode before Qdrant 1.16', { config: { collection: { strictMode: { maxPayloadIndexCount: 10 } } } }, /strictMode.maxPayloadIndexCount: got 10; needs Qdrant v1.16.0 or later; version is v1.11.3/],
+    ['max collections before Qdrant 1.14.1', { config: { storage: { maxCollections: 10 } } }, /config.storage.maxCollections: got 10; needs Qdrant v1.14.1 or later/],
+    ['rebalance without the cluster-manager', { rebalanceStrategy: 'by_count', clusterManager: false }, /rebalanceStrategy: got "by_count"; needs the cluster-manager/],
+    ['read clusters with the manager switched off in the operator', { readClusters: ['0f2c6a8e-1b3d-4e5f-8a9b-0c1d2e3f4a5b'] }, /readClusters: .*needs the cluster-manager, which QdrantOperator "pc" has switched off/,
+      { settings: { features: { clusterManagement: { clusterManager: { enable: false } } } } }],
+    ['field newer than the installed CRD', { service: { type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/8'] }, apiKey: apiKey() }, /service.loadBalancerSourceRanges: .*needs qdrant-kubernetes-api v1.37.0 or later; QdrantOperator "pc" installs v1.23.0/],
+    ['source ranges on a ClusterIP', { service: { loadBalancerSourceRanges: ['10.0.0.0/8'] } }, /loadBalancerSourceRanges: .*applies only to service.type "LoadBalancer"/, { crdChartVersion: 'v1.37.6' }],
+    ['replication factor above size', { config: { collection: { replicationFactor: 2 } } }, /replicationFactor: got 2; at most size \(1\)/],
+    ['unknown key through an untyped path', { config: { collection: { replication_factor: 2 } } } as any, /config.collection.replication_factor: got "<set>"; unknown key; expected one of "replicationFactor"/],
+    ['unknown key in a Kubernetes pass-through type', { storage: { additionalVolumes: [{ name: 'x', emptyDir: {}, bogus: 1 } as any] } }, /storage.additionalVolumes\[0\].bogus: got "<set>"; unknown key/, { crdChartVersion: 'v1.37.6' }],
+    ['PDB percentage typo', { podDisruptionBudget: { maxUnavailable: '50 percent' } }, /podDisruptionBudget.maxUnavailable: got "50 percent"; expected a count/],
+    ['toleration without key and Equal', { tolerations: [{ value: 'x' }] }, /tolerations\[0\].operator: got "Equal"; a toleration without a key must use operator "Exists"/],
+    ['reserved pod label', { statefulSet: { podLabels: { app: 'mine' } } }, /statefulSet.podLabels.app: got "mine"; is set by the operator/],
+  ];
+
+  // A rest parameter: jest would take a fourth named parameter for a done callback.
+  test.each(cases)('%s', (...row) => {
+    const [, props, message, operatorProps] = row;
+    let error: unknown;
+    try { cluster(props, operatorProps); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(QdrantConfigError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  test('scheduled snapshot rules', () => {
+    const { cluster: c } = cluster();
+    expect(() => c.addScheduledSnapshot('s', { name: 's', schedule: 'every night', retention: '72h' })).toThrow(/schedule: got "every night"; expected a cron schedule/);
+    expect(() => c.addScheduledSnapshot('s', { name: 's', schedule: '@daily', retention: '3d' })).toThrow(/retention: got "3d"; expected hours such as "72h"/);
+    expect(() => c.addScheduledSnapshot('s', { name: 's', schedule: '@daily', retention: '72h', scheduleShortId: 'nightly-1' })).toThrow(/scheduleShortId: got "nightly-1"; expected 1 to 8/);
+    expect(() => c.addSnapshot('x', { name: 'x', retention: '72' })).toThrow(/retention: got "72"/);
+  });
+
+  test('exposure helpers hold to the same rules', () => {
+    const { cluster: c } = cluster();
+    expect(() => c.exposeWithService('lb', { name: 'lb', type: 'LoadBalancer' })).toThrow(/type: got "LoadBalancer"; .*needs an API key/);
+    expect(() => c.exposeWithIngress('i', { name: 'i', host: 'db.example.com' })).toThrow(/needs an API key/);
+    expect(() => c.exposeWithService('p2p', { name: 'p2p', type: 'ClusterIP', ports: ['p2p' as any] })).toThrow(/ports\[0\]: got "p2p"; expected one of "http", "grpc"/);
+    expect(() => c.allowFromNamespaces('np', { name: 'np', namespaces: [] })).toThrow(/namespaces: got \[\]; expected at least one namespace/);
+  });
+});
+
+/** Every key of a props type, recursively required: the compiler lists any key CLUSTER_PROPS_KEYS must know. */
+type DeepRequired<T> = T extends readonly (infer _U)[] ? T : T extends SecretSource ? T : T extends object ? { readonly [K in keyof T]-?: DeepRequired<T[K]> } : T;
+
+test('CLUSTER_PROPS_KEYS knows every key of QdrantClusterProps', () => {
+  const s = SecretSource.existing();
+  const all: DeepRequired<QdrantClusterProps> = {
+    id: ID, customerId: 'c', version: 'v1.16.3', size: 1, namespace: 'n',
+    resources: { cpu: '1', memory: '1Gi', storage: '1Gi', requests: { cpu: '1', memory: '1Gi' } },
+    apiKey: s, readOnlyApiKey: s, registryCredentials: s, existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+    tls: { certificate: s, ca: s },
+    config: {
+      collection: { replicationFactor: 1, writeConsistencyFactor: 1, vectorsOnDisk: true, strictMode: { maxPayloadIndexCount: 1 } },
+      logLevel: 'INFO', service: { jwtRbac: true, hideJwtDashboard: true, maxRequestSizeMb: 1 },
+      storage: { maxCollections: 1, optimizerCpuBudget: 0, asyncScorer: true },
+      audit: { enabled: true, dir: 'd', rotation: 'daily', maxLogFiles: 1, trustForwardedHeaders: true },
+    },
+    service: { type: 'ClusterIP', annotations: {}, loadBalancerSourceRanges: [] },
+    ingress: { host: 'h', ingressClassName: 'c', annotations: {}, tls: true, tlsSecretName: 's', nginx: { allowedSourceRanges: [], grpcHost: 'g' }, traefik: { allowedSourceRanges: [], entryPoints: [] } },
+    image: { repository: 'r', pullPolicy: 'Always', pullSecretName: 'p' },
+    security: { user: 1, group: 1, fsGroup: 1 },
+    tolerations: [], nodeSelector: {}, topologySpreadConstraints: [],
+    podDisruptionBudget: { maxUnavailable: 1, minAvailable: 1 },
+    gpu: { gpuType: 'amd', forceHalfPrecision: true, allowIntegrated: true, deviceFilter: [], devices: [], parallelIndexes: 1, groupsCount: 1 },
+    statefulSet: { annotations: {}, podAnnotations: {}, podLabels: {}, extraEnv: [] },
+    storageClassNames: { db: 'd', snapshots: 's' },
+    storage: { volumeAttributesClassName: 'v', iops: 1, throughput: 1, volumeSnapshotClassName: 'v', additionalVolumes: [], additionalVolumeClaimTemplates: [], additionalVolumeMounts: [] },
+    rebalanceStrategy: 'disabled', readClusters: [], writeCluster: ID, multiAz: true, onDemandReplication: 'Off',
+    restartAllPodsConcurrently: true, suspend: true, pauses: [], servicePerNode: true, clusterManager: true, startupDelaySeconds: 1,
+  };
+  expect(() => checkKnownKeys(new Chart(testApp(), 'k'), '', all, CLUSTER_PROPS_KEYS)).not.toThrow();
+});
