@@ -1,4 +1,5 @@
 import { QdrantApp, QdrantAppProps } from '../src';
+import { airGappedRegion } from './air-gapped-region';
 import { hybridRegionArgoCdEso } from './hybrid-region-argocd-eso';
 import { hybridRegionFlux } from './hybrid-region-flux';
 import { privateCloudArgoCd } from './private-cloud-argocd';
@@ -11,5 +12,6 @@ export function showcaseApp(props: QdrantAppProps = {}): QdrantApp {
   hybridRegionArgoCdEso(app);
   privateCloudArgoCd(app);
   privateCloudFlux(app);
+  airGappedRegion(app);
   return app;
 }

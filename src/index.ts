@@ -19,3 +19,5 @@ export * from './cluster/cluster-props';
 export * from './cluster/qdrant-cluster';
 export * from './cluster/backups';
 export * from './cluster/exposure';
+export * from './mirror/image-mirror';
+export * from './mirror/mirror-manifest';

@@ -1,4 +1,5 @@
-import { Chart } from 'cdk8s';
+import { ImageMirror } from '../mirror/image-mirror';
+import { MirrorManifest } from '../mirror/mirror-manifest';
 import { Delivery } from '../delivery/delivery';
 import { SecretSource } from '../secrets/secret-source';
 
@@ -21,8 +22,12 @@ export interface ClusterHost {
   readonly clusterManagerEnabled?: boolean;
   /** Registry pull credentials the database image needs in each cluster namespace. @default - none */
   readonly registry?: { readonly secretName: string; readonly source: SecretSource; readonly namespace: string; readonly server: string; readonly defaultUsername?: string };
-  /** Chart where the cluster's objects go (ordered after the operator). @default - wherever the cluster is created */
-  readonly customResourceScope?: Chart;
+  /** The image mirror, when images come from one. @default - none */
+  readonly mirror?: ImageMirror;
+  /** Where the cluster records its database image for mirror.yaml. @default - none */
+  readonly manifest?: MirrorManifest;
+  /** Name of the operator's database image in the mirror. @default 'qdrant' */
+  readonly databaseImageName?: string;
 }
 
 export function hostWatches(host: ClusterHost, namespace: string): boolean {

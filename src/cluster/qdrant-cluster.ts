@@ -91,9 +91,10 @@ export class QdrantCluster extends Construct {
     const tlsCa = ref(props.tls?.ca, 'tls.ca', secret('ca', 'ca.crt', 'TLS CA'), 'ca.crt');
     this.addPullSecret(props, resolvedHost, namespace);
 
+    const image = this.mirroredImage(props, resolvedHost);
     const cr = new QdrantClusterL1(this, 'Resource', {
       metadata: { name: this.name, namespace, labels: { ...this.labels } },
-      spec: toSpec(props, { apiKey, readOnlyApiKey, tlsCert, tlsKey, tlsCa }),
+      spec: toSpec({ ...props, image }, { apiKey, readOnlyApiKey, tlsCert, tlsKey, tlsCa }),
     });
     this.stage(cr, DeliveryStage.CUSTOM_RESOURCES, true);
   }
@@ -130,6 +131,19 @@ export class QdrantCluster extends Construct {
 
   private stage(obj: import('cdk8s').ApiObject, stage: DeliveryStage, customResource = false): void {
     this.host.delivery._stage(obj, stage, customResource ? { crdInSameSync: true, preventPrune: true } : {});
+  }
+
+  /**
+   * With a mirror, a cluster's own image repository moves to the mirror, and its
+   * version is recorded for mirror.yaml.
+   */
+  private mirroredImage(props: QdrantClusterProps, host: ClusterHost): QdrantClusterProps['image'] {
+    const mirror = host.mirror;
+    if (!mirror) return props.image;
+    const repository = props.image?.repository ? mirror._rewriteRepository(this, 'image.repository', props.image.repository) : undefined;
+    const name = repository ? repository.slice(mirror.containerRegistry.length + 1) : host.databaseImageName ?? 'qdrant';
+    host.manifest?.addImage(name, props.version, 'Qdrant version of a declared cluster');
+    return repository ? { ...props.image, repository } : props.image;
   }
 
   /** The database image is pulled with the operator's pull secret, which must exist in the cluster's namespace. */

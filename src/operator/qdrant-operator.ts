@@ -8,7 +8,10 @@ import { checkNodeSelector, checkTolerations, Toleration } from '../core/schedul
 import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
 import { compact, deepMerge, Values } from '../core/values';
 import { addWarning } from '../core/warnings';
-import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY } from '../delivery/chart-reference';
+import { ChartReference, QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
+import { ImageMirror } from '../mirror/image-mirror';
+import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
+import { mirrorSideFiles } from '../mirror/side-files';
 import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider } from '../output/side-files';
 import { dockerConfigSecretRequest } from '../secrets/secret-request';
@@ -23,7 +26,6 @@ export const PRIVATE_CLOUD_CHART = 'qdrant-private-cloud';
 export const CRD_CHART = 'qdrant-kubernetes-api';
 export const PRIVATE_CLOUD_RELEASE_NAME = 'qdrant-private-cloud';
 export const CRD_RELEASE_NAME = 'qdrant-private-cloud-crds';
-const PULL_SECRET_NAME = 'qdrant-registry-creds';
 
 /** Scheduling and sizing of one component's pods. */
 export interface ComponentProps {
@@ -64,8 +66,10 @@ export interface QdrantOperatorProps {
   readonly crdChartVersion?: string;
   /** How the charts reach the cluster. */
   readonly delivery: Delivery;
-  /** Credentials for `registry.cloud.qdrant.io` (`username` and `password`, as Qdrant hands them out); becomes `qdrant-registry-creds`. */
-  readonly registryCredentials: SecretSource;
+  /** Credentials for `registry.cloud.qdrant.io` (`username` and `password`, as Qdrant hands them out); becomes `qdrant-registry-creds`. @default - required unless a mirror is set */
+  readonly registryCredentials?: SecretSource;
+  /** Pull every image and chart from this mirror. @default - the QdrantApp's mirror, else none */
+  readonly mirror?: ImageMirror;
   /** Emit the Namespace object. @default true */
   readonly createNamespace?: boolean;
   /** Operator pod settings and watch scope. @default - chart defaults */
@@ -98,10 +102,10 @@ export class QdrantOperator extends Chart implements ISideFileProvider {
   public readonly crdChartVersion: string;
   /** The known component versions of this Private Cloud release, when it is in the compatibility table. */
   public readonly release?: PrivateCloudRelease;
-  /** Name of the pull secret in the operator namespace. */
-  public readonly registrySecretName: string;
-  /** Source of the registry credentials (to put pull secrets where clusters run). */
-  public readonly registryCredentials: SecretSource;
+  /** Name of the pull secret in the operator namespace (none for an anonymous mirror). */
+  public readonly registrySecretName?: string;
+  /** Where images and charts come from. */
+  public readonly registry: RegistryTarget;
   /** The CRD release and the operator release. */
   public readonly crdRelease: ChartRelease;
   public readonly operatorRelease: ChartRelease;
@@ -111,6 +115,8 @@ export class QdrantOperator extends Chart implements ISideFileProvider {
   public readonly settings: Values;
 
   private readonly watchScope: readonly string[] | 'all';
+  /** Name of the database image in the mirror (`qdrant` unless the settings name another). */
+  private readonly databaseImageName?: string;
 
   constructor(scope: Construct, id: string, props: QdrantOperatorProps) {
     super(scope, id);
@@ -121,32 +127,41 @@ export class QdrantOperator extends Chart implements ISideFileProvider {
     this.chartVersion = p.chartVersion;
     this.release = p.release;
     this.crdChartVersion = p.crdChartVersion;
-    this.registryCredentials = p.registryCredentials;
     this.watchScope = p.watchScope;
 
     if (p.createNamespace) {
       const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: p.namespace } });
       p.delivery._stage(ns, DeliveryStage.PREREQUISITES);
     }
-    const pull = p.registryCredentials._bind(this, 'registry-credentials', 'registryCredentials', dockerConfigSecretRequest({
-      name: PULL_SECRET_NAME, namespace: p.namespace, purpose: 'registry pull secret', server: QDRANT_REGISTRY, fixedName: false,
+    const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials });
+    this.registry = target;
+    const pull = target.pullSecret?._bind(this, 'registry-credentials', target.pullSecretProp, dockerConfigSecretRequest({
+      name: target.pullSecretName, namespace: p.namespace, purpose: 'registry pull secret', server: target.server, fixedName: false,
     }));
-    pull.objects.forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
-    this.registrySecretName = pull.name;
-    const credentials = { pullSecretName: pull.name, source: p.registryCredentials, sourceProp: 'registryCredentials' };
+    pull?.objects.forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
+    this.registrySecretName = pull?.name;
+    const credentials = pull ? chartCredentials(target, pull.name) : undefined;
 
-    this.settings = deepMerge(
-      deepMerge(
-        { features: { clusterManagement: { qdrant: { image: { pullSecretName: pull.name } } } } },
-        operatorSettingsToWire(this, 'settings', p.settings),
-      ),
+    const typedSettings = operatorSettingsToWire(this, 'settings', p.settings) as any;
+    const userDbImage: string | undefined = typedSettings.features?.clusterManagement?.qdrant?.image?.repository;
+    const dbImage = target.mirror
+      ? target.mirror._rewriteRepository(this, 'settings.features.clusterManagement.qdrant.image.repository', userDbImage ?? target.image('qdrant'))
+      : undefined;
+    const databaseImage = (image: Values) => ({ features: { clusterManagement: { qdrant: { image } } } });
+    // Defaults first, typed settings over them, the mirror's rewrite over those, escape hatch last.
+    this.settings = [
+      databaseImage(compact({ pullSecretName: pull?.name })),
+      typedSettings,
+      dbImage ? databaseImage({ repository: dbImage }) : {},
       p.extraSettings ?? {},
-    );
+    ].reduce(deepMerge);
     if (p.extraSettings) addWarning(this, `extraSettings passes keys the library does not check: ${Object.keys(p.extraSettings).join(', ')}`);
-    const pullSecrets = [{ name: pull.name }];
+    const pullSecrets = pull ? [{ name: pull.name }] : undefined;
+    const mirroredImage = (name: string) => (target.mirror ? { repository: target.image(name) } : undefined);
     const typed = compact({
       operator: {
         ...componentValues(p.operator),
+        image: mirroredImage('operator'),
         imagePullSecrets: pullSecrets,
         customLabels: p.operator.customLabels,
         serviceMonitor: p.operator.serviceMonitor === undefined ? undefined : { enabled: p.operator.serviceMonitor },
@@ -157,30 +172,50 @@ export class QdrantOperator extends Chart implements ISideFileProvider {
         limitRBAC: p.operator.limitRbac,
         settings: this.settings,
       },
-      'qdrant-cluster-manager': { ...componentValues(p.clusterManager), imagePullSecrets: pullSecrets },
-      'qdrant-cluster-exporter': { ...componentValues(p.clusterExporter), imagePullSecrets: pullSecrets },
+      'qdrant-cluster-manager': { ...componentValues(p.clusterManager), image: mirroredImage('cluster-manager'), imagePullSecrets: pullSecrets },
+      'qdrant-cluster-exporter': { ...componentValues(p.clusterExporter), image: mirroredImage('qdrant-cluster-exporter'), imagePullSecrets: pullSecrets },
     });
     if (p.extraValues) addWarning(this, `extraValues passes chart values the library does not check: ${Object.keys(p.extraValues).join(', ')}`);
     this.values = deepMerge(typed, p.extraValues ?? {});
 
+    const crdChart = { repository: target.chartRepository, name: CRD_CHART, version: p.crdChartVersion };
+    const operatorChart = { repository: target.chartRepository, name: PRIVATE_CLOUD_CHART, version: p.chartVersion };
     this.crdRelease = p.delivery._addChartRelease(this, 'crds', {
       releaseName: CRD_RELEASE_NAME,
-      chart: { repository: QDRANT_CHART_REPOSITORY, name: CRD_CHART, version: p.crdChartVersion },
+      chart: crdChart,
       namespace: p.namespace,
       values: {},
       stage: DeliveryStage.CRDS,
       credentials,
+      caCertificates: target.caCertificates,
       installsCrds: true,
     });
     this.operatorRelease = p.delivery._addChartRelease(this, 'operator', {
       releaseName: PRIVATE_CLOUD_RELEASE_NAME,
-      chart: { repository: QDRANT_CHART_REPOSITORY, name: PRIVATE_CLOUD_CHART, version: p.chartVersion },
+      chart: operatorChart,
       namespace: p.namespace,
       values: this.values,
       stage: DeliveryStage.CONTROLLERS,
       dependsOn: [this.crdRelease],
       credentials,
+      caCertificates: target.caCertificates,
     });
+    this.databaseImageName = dbImage && target.mirror ? dbImage.slice(target.mirror.containerRegistry.length + 1) : undefined;
+    this.recordMirroredArtifacts(crdChart, operatorChart);
+  }
+
+  /** The charts and images of this release, for mirror.yaml. */
+  private recordMirroredArtifacts(...charts: ChartReference[]): void {
+    const manifest = this.registry.manifest;
+    if (!manifest) return;
+    charts.forEach((c) => manifest.addChart({ ...c, repository: QDRANT_CHART_REPOSITORY }));
+    const fromChangelog = `tag from the Private Cloud ${this.chartVersion} changelog`;
+    const follows = { unpinned: `tag follows the appVersion of chart ${PRIVATE_CLOUD_CHART} ${this.chartVersion}` };
+    manifest.addImage('operator', this.release?.operator ?? follows, fromChangelog);
+    manifest.addImage('cluster-manager', this.release?.clusterManager ?? follows, fromChangelog);
+    manifest.addImage('qdrant-cluster-exporter', this.release?.clusterExporter ?? follows, fromChangelog);
+    // The operator's database image setting points at the mirror; declared clusters pin its tags.
+    manifest.addImage(this.databaseImageName!, { unpinned: 'tags are the versions of the QdrantClusters; none is declared in this output' });
   }
 
   /** Namespaces the operator reconciles QdrantClusters in, or 'all'. */
@@ -212,12 +247,17 @@ export class QdrantOperator extends Chart implements ISideFileProvider {
       watchedNamespaces: this.watchScope,
       crdChartVersion: this.crdChartVersion,
       clusterManagerEnabled: typeof cm === 'boolean' ? cm : undefined,
-      registry: { secretName: this.registrySecretName, source: this.registryCredentials, namespace: this.operatorNamespace, server: QDRANT_REGISTRY },
+      registry: this.registrySecretName && this.registry.pullSecret
+        ? { secretName: this.registrySecretName, source: this.registry.pullSecret, namespace: this.operatorNamespace, server: this.registry.server }
+        : undefined,
+      mirror: this.registry.mirror,
+      manifest: this.registry.manifest,
+      databaseImageName: this.databaseImageName,
     };
   }
 
   public sideFiles(): Record<string, string> {
-    return {};
+    return mirrorSideFiles(this.registry, this.delivery);
   }
 
   public readmeNotes(): string[] {
@@ -257,7 +297,6 @@ function resolveProps(scope: Construct, props: QdrantOperatorProps) {
   check(scope, 'chartVersion', props.chartVersion, chartVersion);
   checkOptional(scope, 'crdChartVersion', props.crdChartVersion, chartVersion);
   if (!(props.delivery instanceof Delivery)) fail(scope, 'delivery', props.delivery, 'expected new FluxDelivery() or new ArgoCdDelivery()');
-  if (!(props.registryCredentials instanceof SecretSource)) fail(scope, 'registryCredentials', undefined, 'expected a SecretSource');
   const operator = props.operator ?? {};
   checkComponent(scope, 'operator', operator);
   checkComponent(scope, 'clusterManager', props.clusterManager);

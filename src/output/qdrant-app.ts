@@ -4,11 +4,15 @@ import { App, Chart, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ConfigProblem, pathOf, QdrantConfigError } from '../core/errors';
 import { warningsUnder } from '../core/warnings';
+import { ImageMirror } from '../mirror/image-mirror';
+import { IMirrorDefault } from '../mirror/registry-target';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
 
 export interface QdrantAppProps {
   /** Output directory. @default - $CDK8S_OUTDIR, else 'dist' */
   readonly outdir?: string;
+  /** Image mirror for every chart that sets none. @default - none: Qdrant's registry */
+  readonly mirror?: ImageMirror;
 }
 
 /** One rendered output folder. */
@@ -32,9 +36,13 @@ const MANIFEST_FILE = 'manifests.k8s.yaml';
  * first and swapped into place at the end, so a bad input never leaves a partial or
  * changed output directory.
  */
-export class QdrantApp extends App {
+export class QdrantApp extends App implements IMirrorDefault {
+  /** The app-wide image mirror. */
+  public readonly mirror?: ImageMirror;
+
   constructor(props: QdrantAppProps = {}) {
     super({ outdir: props.outdir });
+    this.mirror = props.mirror;
   }
 
   /** Renders every chart without writing anything. Throws QdrantConfigError on bad input. */

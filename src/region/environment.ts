@@ -58,7 +58,8 @@ const EFFECT_ENUM: Record<string, string> = {
 export interface EnvironmentMirrorSettings {
   readonly containerRegistryUrl: string;
   readonly chartRepositoryUrl: string;
-  readonly registrySecretName: string;
+  /** Unset for a mirror with anonymous pulls. */
+  readonly registrySecretName?: string;
 }
 
 /**

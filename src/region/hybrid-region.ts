@@ -6,13 +6,16 @@ import { fail } from '../core/errors';
 import { chartVersion, dns1123Label, httpUrl, oneOf, sha256Hex, uuid } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { compact, mergeExtraValues, Values } from '../core/values';
-import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY } from '../delivery/chart-reference';
+import { QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
 import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider, stableJson } from '../output/side-files';
 import { dockerConfigSecretRequest, opaqueSecretRequest } from '../secrets/secret-request';
 import { BoundSecret, SecretSource } from '../secrets/secret-source';
 import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
+import { ImageMirror } from '../mirror/image-mirror';
+import { mirrorSideFiles } from '../mirror/side-files';
+import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
 import { OperatorSettings, operatorSettingsToWire } from '../operator/operator-settings';
 import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
 
@@ -37,8 +40,8 @@ export interface HybridRegionProps {
   readonly agentChartVersion: string;
   /** How the agent chart reaches the cluster: `new FluxDelivery()` or `new ArgoCdDelivery()`. */
   readonly delivery: Delivery;
-  /** Password (and optionally user name) for `registry.cloud.qdrant.io`; becomes `qdrant-registry-creds`. */
-  readonly registryCredentials: SecretSource;
+  /** Password (and optionally user name) for `registry.cloud.qdrant.io`; becomes `qdrant-registry-creds`. @default - required unless a mirror is set */
+  readonly registryCredentials?: SecretSource;
   /** The environment's access key (`<uuid>|<secret>`); becomes `qdrant-cloud-creds` with key `access-key`. */
   readonly cloudAccessKey: SecretSource;
   /** Registry user name. @default - 'robot$private-region-<environmentId>' */
@@ -61,6 +64,8 @@ export interface HybridRegionProps {
   readonly environment?: HybridEnvironmentSettings;
   /** Operator settings for the environment's advanced operator settings (same typed tree as QdrantOperator). @default - none */
   readonly operatorSettings?: OperatorSettings;
+  /** Pull every image and chart from this mirror instead of Qdrant's registry. @default - the QdrantApp's mirror, else none */
+  readonly mirror?: ImageMirror;
   /** Emit the Namespace object. Set false when the namespace is managed elsewhere. @default true */
   readonly createNamespace?: boolean;
 }
@@ -82,8 +87,8 @@ export class HybridRegion extends Chart implements ISideFileProvider {
   public readonly delivery: Delivery;
   /** The agent release. */
   public readonly agentRelease: ChartRelease;
-  /** Name of the registry pull secret in the region namespace. */
-  public readonly registrySecretName: string;
+  /** Name of the registry pull secret in the region namespace (none for an anonymous mirror). */
+  public readonly registrySecretName?: string;
   /** The agent's Helm values, as emitted. */
   public readonly agentValues: Values;
 
@@ -92,6 +97,7 @@ export class HybridRegion extends Chart implements ISideFileProvider {
   private readonly cloudSecret: BoundSecret;
   private readonly operatorSettings: Values;
   private readonly declaredClusters: string[] = [];
+  private readonly target: RegistryTarget;
 
   constructor(scope: Construct, id: string, props: HybridRegionProps) {
     super(scope, id);
@@ -109,15 +115,17 @@ export class HybridRegion extends Chart implements ISideFileProvider {
       p.delivery._stage(ns, DeliveryStage.PREREQUISITES);
     }
 
-    const registry = p.registryCredentials._bind(this, 'registry-credentials', 'registryCredentials', dockerConfigSecretRequest({
-      name: REGISTRY_SECRET_NAME,
+    const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials, defaultUsername: p.registryUsername });
+    this.target = target;
+    const registry = target.pullSecret?._bind(this, 'registry-credentials', target.pullSecretProp, dockerConfigSecretRequest({
+      name: target.pullSecretName,
       namespace: p.namespace,
       purpose: 'registry pull secret',
-      server: QDRANT_REGISTRY,
-      defaultUsername: p.registryUsername,
+      server: target.server,
+      defaultUsername: target.defaultUsername,
       fixedName: false,
     }));
-    this.registrySecretName = registry.name;
+    this.registrySecretName = registry?.name;
     this.cloudSecret = p.cloudAccessKey._bind(this, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
       name: CLOUD_SECRET_NAME,
       namespace: p.namespace,
@@ -125,7 +133,7 @@ export class HybridRegion extends Chart implements ISideFileProvider {
       keys: [CLOUD_SECRET_KEY],
       fixedName: true,
     }));
-    [...registry.objects, ...this.cloudSecret.objects].forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
+    [...registry?.objects ?? [], ...this.cloudSecret.objects].forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
 
     const accessKeyHash = this.resolveAccessKeyHash(p.accessKeyHash);
     const typedValues = compact({
@@ -135,24 +143,23 @@ export class HybridRegion extends Chart implements ISideFileProvider {
         hybridCloud: { id: p.environmentId, accountId: p.accountId },
         logLevel: p.logLevel,
       },
-      image: { repository: `${QDRANT_REGISTRY}/qdrant/qdrant-cloud-agent` },
-      imagePullSecrets: [{ name: registry.name }],
+      image: { repository: target.image('qdrant-cloud-agent') },
+      imagePullSecrets: registry ? [{ name: registry.name }] : undefined,
       podAnnotations: accessKeyHash ? { accessKeyHash } : undefined,
     });
     this.agentValues = mergeExtraValues(this, 'agentValues', typedValues, p.agentValues);
+    const agentChart = { repository: target.chartRepository, name: AGENT_RELEASE_NAME, version: p.agentChartVersion };
     this.agentRelease = p.delivery._addChartRelease(this, 'agent', {
       releaseName: AGENT_RELEASE_NAME,
-      chart: { repository: QDRANT_CHART_REPOSITORY, name: AGENT_RELEASE_NAME, version: p.agentChartVersion },
+      chart: agentChart,
       namespace: p.namespace,
       values: this.agentValues,
       stage: DeliveryStage.CONTROLLERS,
-      credentials: {
-        pullSecretName: registry.name,
-        source: p.registryCredentials,
-        sourceProp: 'registryCredentials',
-        defaultUsername: p.registryUsername,
-      },
+      credentials: registry ? chartCredentials(target, registry.name) : undefined,
+      caCertificates: target.caCertificates,
     });
+    target.manifest?.addChart({ ...agentChart, repository: QDRANT_CHART_REPOSITORY });
+    target.manifest?.addImage('qdrant-cloud-agent', { unpinned: `tag follows the appVersion of chart qdrant-cloud-agent ${p.agentChartVersion}` });
   }
 
   /**
@@ -177,15 +184,28 @@ export class HybridRegion extends Chart implements ISideFileProvider {
 
   /** `environment.json`: the environment's settings in the Cloud API / Terraform field names. */
   public sideFiles(): Record<string, string> {
+    const mirror = this.target.mirror;
     return {
       'environment.json': stableJson({
         configuration: environmentConfiguration({
           namespace: this.regionNamespace,
           logLevel: this.logLevel,
           settings: this.environment,
+          mirror: mirror ? {
+            containerRegistryUrl: mirror.containerRegistry,
+            chartRepositoryUrl: mirror.chartRepository,
+            registrySecretName: this.registrySecretName,
+          } : undefined,
           advancedOperatorSettings: Object.keys(this.operatorSettings).length ? { settings: this.operatorSettings } : undefined,
         }),
       }),
+      ...mirrorSideFiles(this.target, this.delivery, [
+        'Qdrant Cloud then installs the operator and its companions from the same mirror (container_registry_url in',
+        'environment.json). Mirror them as Qdrant releases them: images operator, cluster-manager, qdrant,',
+        'qdrant-cluster-exporter, prometheus, prometheus-config-reloader, kube-state-metrics, kubernetes-event-exporter;',
+        'charts operator, qdrant-cluster-manager, qdrant-kubernetes-api, prometheus, kubernetes-event-exporter,',
+        'qdrant-cluster-exporter. Their versions are chosen by Qdrant Cloud, not by this output.',
+      ]),
     };
   }
 
@@ -224,7 +244,6 @@ function resolveProps(scope: Construct, props: HybridRegionProps) {
   check(scope, 'namespace', props.namespace, dns1123Label);
   check(scope, 'agentChartVersion', props.agentChartVersion, chartVersion);
   if (!(props.delivery instanceof Delivery)) fail(scope, 'delivery', props.delivery, 'expected new FluxDelivery() or new ArgoCdDelivery()');
-  if (!(props.registryCredentials instanceof SecretSource)) fail(scope, 'registryCredentials', undefined, 'expected a SecretSource');
   if (!(props.cloudAccessKey instanceof SecretSource)) fail(scope, 'cloudAccessKey', undefined, 'expected a SecretSource');
   checkOptional(scope, 'logLevel', props.logLevel, oneOf(LOG_LEVELS));
   checkOptional(scope, 'serverUrl', props.serverUrl, httpUrl);

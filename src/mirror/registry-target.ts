@@ -1,0 +1,101 @@
+import { Construct, IConstruct } from 'constructs';
+import { fail } from '../core/errors';
+import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY } from '../delivery/chart-reference';
+import { ChartRegistryCredentials } from '../delivery/delivery';
+import { SecretSource } from '../secrets/secret-source';
+import { ImageMirror, QDRANT_IMAGE_PREFIX } from './image-mirror';
+import { MirrorManifest } from './mirror-manifest';
+
+/** Where a chart's images and charts come from: Qdrant's registry, or a mirror. */
+export interface RegistryTarget {
+  /** Registry host written into the pull secret. */
+  readonly server: string;
+  /** OCI chart repository. */
+  readonly chartRepository: string;
+  /** Full image repository of a Qdrant image name, e.g. `operator`. */
+  image(name: string): string;
+  /** Name of the pull secret. */
+  readonly pullSecretName: string;
+  /** Source of the pull secret; undefined for anonymous pulls. */
+  readonly pullSecret?: SecretSource;
+  /** Prop path of that source, for errors. */
+  readonly pullSecretProp: string;
+  /** PEM CA of the registry. */
+  readonly caCertificates?: string;
+  /** The mirror, when there is one. */
+  readonly mirror?: ImageMirror;
+  /** References to list in mirror.yaml, when there is a mirror. */
+  readonly manifest?: MirrorManifest;
+}
+
+/** An ImageMirror set on the QdrantApp applies to every chart that sets none. */
+export interface IMirrorDefault {
+  readonly mirror?: ImageMirror;
+}
+
+export function appMirror(scope: IConstruct): ImageMirror | undefined {
+  return (scope.node.root as unknown as IMirrorDefault).mirror;
+}
+
+/** Resolves a chart's registry target; the Qdrant registry credentials and a mirror exclude each other. */
+export function resolveRegistryTarget(scope: Construct, props: {
+  mirror?: ImageMirror; registryCredentials?: SecretSource; defaultUsername?: string;
+}): RegistryTarget & { readonly defaultUsername?: string } {
+  const mirror = props.mirror ?? appMirror(scope);
+  if (!mirror) {
+    if (!(props.registryCredentials instanceof SecretSource)) {
+      fail(scope, 'registryCredentials', props.registryCredentials, `expected a SecretSource with the credentials for ${QDRANT_REGISTRY} (or an ImageMirror)`);
+    }
+    return {
+      server: QDRANT_REGISTRY,
+      chartRepository: QDRANT_CHART_REPOSITORY,
+      image: (name) => `${QDRANT_IMAGE_PREFIX}/${name}`,
+      pullSecretName: 'qdrant-registry-creds',
+      pullSecret: props.registryCredentials,
+      pullSecretProp: 'registryCredentials',
+      defaultUsername: props.defaultUsername,
+    };
+  }
+  if (!(mirror instanceof ImageMirror)) fail(scope, 'mirror', mirror, 'expected an ImageMirror');
+  mirror._check(scope, 'mirror');
+  if (props.registryCredentials !== undefined) {
+    fail(scope, 'registryCredentials', '<set>',
+      `with an image mirror nothing pulls from ${QDRANT_REGISTRY}; give the mirror's credentials as the mirror's pullSecret and leave registryCredentials unset`);
+  }
+  return {
+    server: mirror.registryHost,
+    chartRepository: mirror.chartRepository,
+    image: (name) => mirror.image(name),
+    pullSecretName: mirror.pullSecretName,
+    pullSecret: mirror.pullSecret,
+    pullSecretProp: 'mirror.pullSecret',
+    caCertificates: mirror.caCertificates,
+    mirror,
+    manifest: new MirrorManifest(mirror),
+  };
+}
+
+/** Chart registry credentials for a delivery, or none for anonymous pulls. */
+export function chartCredentials(target: RegistryTarget & { readonly defaultUsername?: string }, pullSecretName: string): ChartRegistryCredentials | undefined {
+  return target.pullSecret
+    ? { pullSecretName, source: target.pullSecret, sourceProp: target.pullSecretProp, defaultUsername: target.defaultUsername }
+    : undefined;
+}
+
+/** Argo CD reads repository CAs from its `argocd-tls-certs-cm`, keyed by host; this is the entry to merge there. */
+export function argoCdTlsCertsPatch(argoCdNamespace: string, host: string, pem: string): string {
+  const body = pem.trim().split('\n').map((l) => `    ${l}`).join('\n');
+  return [
+    '# Merge this entry into Argo CD\'s argocd-tls-certs-cm (it is shared by all repositories, so this',
+    '# folder does not own it): Argo CD then trusts the mirror\'s private CA.',
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: argocd-tls-certs-cm',
+    `  namespace: ${argoCdNamespace}`,
+    'data:',
+    `  ${host.replace(/:\d+$/, '')}: |`,
+    body,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,157 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import {
+  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, ImageMirrorProps, QdrantApp, QdrantConfigError, QdrantOperator, SecretSource,
+} from '../src';
+import { RenderedFolder } from '../src/output/qdrant-app';
+import { schemaErrors } from './support/schemas';
+
+const CA = fs.readFileSync(path.join(__dirname, '..', 'examples', 'assets', 'corp-ca.pem'), 'utf8');
+const mirrorCreds = () => SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'm', property: 'u' }, password: { key: 'm', property: 'p' } } });
+const mirrorProps = (overrides: Partial<ImageMirrorProps> = {}): ImageMirrorProps => ({
+  containerRegistry: 'registry.corp.example:5000/qdrant',
+  chartRepository: 'oci://registry.corp.example:5000/qdrant-charts',
+  pullSecret: mirrorCreds(),
+  caCertificates: CA,
+  ...overrides,
+});
+const regionProps = (overrides: Partial<HybridRegionProps> = {}): HybridRegionProps => ({
+  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'qdrant',
+  agentChartVersion: '1.33.0', delivery: new ArgoCdDelivery(), cloudAccessKey: SecretSource.existing(), ...overrides,
+});
+
+/** Every image repository and chart the objects reference. */
+function references(objects: readonly any[]) {
+  const images = new Set<string>();
+  const charts = new Set<string>();
+  const walk = (v: any, key?: string) => {
+    if (Array.isArray(v)) v.forEach((x) => walk(x));
+    else if (v && typeof v === 'object') {
+      if (key === 'image' && typeof v.repository === 'string') images.add(v.repository);
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+    }
+  };
+  for (const o of objects) {
+    walk(o);
+    if (o.kind === 'OCIRepository') charts.add(`${o.spec.url}:${o.spec.ref.tag}`);
+    if (o.kind === 'Application') charts.add(`oci://${o.spec.source.repoURL}/${o.spec.source.chart}:${o.spec.source.targetRevision}`);
+  }
+  return { images, charts };
+}
+
+function mirroredApp() {
+  const app = new QdrantApp({ outdir: '/nonexistent', mirror: new ImageMirror(mirrorProps()) });
+  new HybridRegion(app, 'region', regionProps());
+  const operator = new QdrantOperator(app, 'pc', {
+    namespace: 'qdrant-system', chartVersion: '1.9.6', delivery: new FluxDelivery(),
+    operator: { watchOnlyReleaseNamespace: false, watchNamespaces: ['qdrant-system', 'team-a'] },
+  });
+  const base = { customerId: 'acme', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } };
+  operator.addCluster('a', { ...base, id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', version: 'v1.16.3' });
+  operator.addCluster('b', { ...base, id: 'b7d8d973-0cc5-42de-8d7b-c29d14d24840', version: 'v1.17.0', namespace: 'team-a', image: { repository: 'registry.cloud.qdrant.io/qdrant/qdrant' } });
+  return app;
+}
+
+describe('ImageMirror', () => {
+  const folders = mirroredApp().render();
+  const byName = (n: string) => folders.find((f) => f.folder === n)!;
+  const stacks: Array<[string, RenderedFolder[]]> = [
+    ['region', [byName('region')]],
+    ['pc', [byName('pc'), byName('pc-clusters'), byName('pc-entry')]],
+  ];
+
+  test.each(stacks)('%s: every image and chart points at the mirror and mirror.yaml lists exactly those', (name, stack) => {
+    const { images, charts } = references(stack.flatMap((f) => f.objects));
+    const mirrorYaml = parse(byName(name).files['mirror.yaml'])['registry.cloud.qdrant.io'].images as Record<string, string[]>;
+    const chartList = parse(byName(name).files['mirror-charts.yaml']).charts as any[];
+
+    expect(images.size).toBeGreaterThan(0);
+    for (const image of images) expect(image.startsWith('registry.corp.example:5000/qdrant/')).toBe(true);
+    const listedImages = Object.keys(mirrorYaml).map((k) => `registry.corp.example:5000/qdrant/${k.replace(/^qdrant\//, '')}`);
+    expect([...images].sort()).toEqual(listedImages.sort());
+
+    for (const chart of charts) expect(chart.startsWith('oci://registry.corp.example:5000/qdrant-charts/')).toBe(true);
+    expect([...charts].sort()).toEqual(chartList.map((c) => `${c.destination}:${c.version}`).sort());
+    expect(chartList.every((c) => c.source.startsWith('oci://registry.cloud.qdrant.io/qdrant-charts/'))).toBe(true);
+    expect(schemaErrors(stack.flatMap((f) => f.objects))).toEqual([]);
+  });
+
+  test('mirror.yaml pins what the output knows and marks what follows a chart', () => {
+    const pc = parse(byName('pc').files['mirror.yaml'])['registry.cloud.qdrant.io'].images;
+    expect(pc).toEqual({
+      'qdrant/operator': ['2.15.0'],
+      'qdrant/cluster-manager': ['v0.3.17'],
+      'qdrant/qdrant-cluster-exporter': ['1.7.6'],
+      'qdrant/qdrant': ['v1.16.3', 'v1.17.0'],
+    });
+    expect(byName('region').files['mirror.yaml']).toContain('qdrant/qdrant-cloud-agent: []  # tag follows the appVersion of chart qdrant-cloud-agent 1.33.0');
+    expect(byName('pc').files['mirror.yaml']).toContain('skopeo sync --all --preserve-digests --src yaml --dest docker mirror.yaml registry.corp.example:5000/qdrant');
+    expect(byName('pc').files['mirror.yaml']).toContain('oras cp registry.cloud.qdrant.io/qdrant-charts/qdrant-private-cloud:1.9.6 registry.corp.example:5000/qdrant-charts/qdrant-private-cloud:1.9.6');
+  });
+
+  test('pull secrets wherever something pulls, with the mirror host and CA', () => {
+    const region = byName('region').objects;
+    const regionPull = region.find((o) => o.kind === 'ExternalSecret' && o.metadata.name === 'qdrant-registry-creds');
+    expect(regionPull.spec.target.template.data['.dockerconfigjson']).toContain('"registry.corp.example:5000"');
+    const repo = region.find((o) => o.kind === 'ExternalSecret' && o.metadata.namespace === 'argocd');
+    expect(repo.spec.target.template.data).toMatchObject({ url: 'registry.corp.example:5000/qdrant-charts', enableOCI: 'true' });
+    expect(byName('region').files['argocd-tls-certs-cm.yaml']).toContain('registry.corp.example: |');
+    expect(JSON.parse(byName('region').files['environment.json']).configuration).toMatchObject({
+      container_registry_url: 'registry.corp.example:5000/qdrant',
+      chart_repository_url: 'oci://registry.corp.example:5000/qdrant-charts',
+      registry_secret_name: 'qdrant-registry-creds',
+    });
+
+    const pc = byName('pc').objects;
+    const source = pc.find((o) => o.kind === 'OCIRepository');
+    expect(source.spec.secretRef).toEqual({ name: 'qdrant-registry-creds' });
+    expect(source.spec.certSecretRef).toEqual({ name: 'qdrant-registry-ca' });
+    expect(pc.find((o) => o.kind === 'Secret' && o.metadata.name === 'qdrant-registry-ca').stringData['ca.crt']).toBe(CA);
+    const teamPull = byName('pc-clusters').objects.find((o) => o.kind === 'ExternalSecret' && o.metadata.namespace === 'team-a');
+    expect(teamPull.metadata.name).toBe('qdrant-registry-creds');
+    const values = pc.find((o) => o.kind === 'HelmRelease' && o.metadata.name === 'qdrant-private-cloud').spec.values;
+    expect(values.operator.settings.features.clusterManagement.qdrant.image).toEqual({
+      repository: 'registry.corp.example:5000/qdrant/qdrant', pullSecretName: 'qdrant-registry-creds',
+    });
+  });
+
+  test('an anonymous mirror makes no pull secret', () => {
+    const app = new QdrantApp({ outdir: '/nonexistent' });
+    const region = new HybridRegion(app, 'r', regionProps({ delivery: new FluxDelivery(), mirror: new ImageMirror(mirrorProps({ pullSecret: undefined, anonymousPull: true, caCertificates: undefined })) }));
+    const objects = region.toJson();
+    expect(objects.map((o: any) => o.kind)).not.toContain('ExternalSecret');
+    expect(objects.find((o: any) => o.kind === 'OCIRepository').spec.secretRef).toBeUndefined();
+    expect(objects.find((o: any) => o.kind === 'HelmRelease').spec.values.imagePullSecrets).toBeUndefined();
+  });
+});
+
+describe('ImageMirror bad input', () => {
+  const build = (mirror: Partial<ImageMirrorProps>, region: Partial<HybridRegionProps> = {}) =>
+    new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', regionProps({ mirror: new ImageMirror(mirrorProps(mirror)), ...region }));
+  const cases: Array<[string, Partial<ImageMirrorProps>, RegExp, Partial<HybridRegionProps>?]> = [
+    ['registry URL with a scheme', { containerRegistry: 'https://registry.corp.example/qdrant' }, /\[r\] mirror.containerRegistry: got "https:\/\/registry.corp.example\/qdrant"; expected a registry host and optional path without a scheme/],
+    ['chart URL without oci://', { chartRepository: 'https://registry.corp.example/qdrant-charts' }, /mirror.chartRepository: got "https:\/\/registry.corp.example\/qdrant-charts"; expected an OCI repository URL/],
+    ['mirror without a pull secret', { pullSecret: undefined }, /mirror.pullSecret: got nothing; a mirror needs pull credentials/],
+    ['CA that is not PEM', { caCertificates: 'not a certificate' }, /mirror.caCertificates: got "not a certificate"; expected one or more PEM certificates/],
+    ['Qdrant registry credentials next to a mirror', {}, /registryCredentials: got "<set>"; with an image mirror nothing pulls from registry.cloud.qdrant.io/, { registryCredentials: SecretSource.existing() }],
+  ];
+  // A rest parameter: jest would take a fourth named parameter for a done callback.
+  test.each(cases)('%s', (...row) => {
+    const [, mirror, message, region] = row;
+    let error: unknown;
+    try { build(mirror, region); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(QdrantConfigError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  test('a cluster image outside the mirror', () => {
+    const op = new QdrantOperator(new QdrantApp({ outdir: '/nonexistent', mirror: new ImageMirror(mirrorProps()) }), 'pc', {
+      namespace: 'q', chartVersion: '1.9.6', delivery: new FluxDelivery(),
+    });
+    expect(() => op.addCluster('c', {
+      id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'c', version: 'v1.16.3', size: 1,
+      resources: { cpu: '1', memory: '1Gi', storage: '1Gi' }, image: { repository: 'ghcr.io/someone/qdrant' },
+    })).toThrow(/\[pc\/pc-clusters\/c\] image.repository: got "ghcr.io\/someone\/qdrant"; with an image mirror every image must come from "registry.corp.example:5000\/qdrant"/);
+  });
+});
