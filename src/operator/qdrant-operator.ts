@@ -14,7 +14,7 @@ import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirr
 import { mirrorSideFiles } from '../mirror/side-files';
 import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider } from '../output/side-files';
-import { dockerConfigSecretRequest } from '../secrets/secret-request';
+import { StackChart } from '../output/stack-chart';
 import { SecretSource } from '../secrets/secret-source';
 import { ClusterHost } from '../cluster/cluster-host';
 import { QdrantClusterProps } from '../cluster/cluster-props';
@@ -92,7 +92,7 @@ export interface QdrantOperatorProps {
  * `qdrant-private-cloud` chart (operator, cluster-manager, exporter), then the Qdrant
  * clusters added with `addCluster`.
  */
-export class QdrantOperator extends Chart implements ISideFileProvider {
+export class QdrantOperator extends StackChart implements ISideFileProvider {
   /** Namespace of the operator. */
   public readonly operatorNamespace: string;
   /** The delivery used. */
@@ -120,7 +120,6 @@ export class QdrantOperator extends Chart implements ISideFileProvider {
 
   constructor(scope: Construct, id: string, props: QdrantOperatorProps) {
     super(scope, id);
-    check(this, 'id (output folder name)', id, dns1123Label);
     const p = resolveProps(this, props);
     this.operatorNamespace = p.namespace;
     this.delivery = p.delivery;
@@ -129,16 +128,10 @@ export class QdrantOperator extends Chart implements ISideFileProvider {
     this.crdChartVersion = p.crdChartVersion;
     this.watchScope = p.watchScope;
 
-    if (p.createNamespace) {
-      const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: p.namespace } });
-      p.delivery._stage(ns, DeliveryStage.PREREQUISITES);
-    }
+    if (p.createNamespace) this.addNamespace(p.namespace, p.delivery);
     const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials });
     this.registry = target;
-    const pull = target.pullSecret?._bind(this, 'registry-credentials', target.pullSecretProp, dockerConfigSecretRequest({
-      name: target.pullSecretName, namespace: p.namespace, purpose: 'registry pull secret', server: target.server, fixedName: false,
-    }));
-    pull?.objects.forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
+    const pull = this.addPullSecret(target, p.namespace, p.delivery);
     this.registrySecretName = pull?.name;
     const credentials = pull ? chartCredentials(target, pull.name) : undefined;
 

@@ -1,6 +1,4 @@
 import { createHash } from 'crypto';
-import { Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { chartVersion, dns1123Label, httpUrl, oneOf, sha256Hex, uuid } from '../core/rules';
@@ -9,7 +7,8 @@ import { compact, mergeExtraValues, Values } from '../core/values';
 import { QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
 import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider, stableJson } from '../output/side-files';
-import { dockerConfigSecretRequest, opaqueSecretRequest } from '../secrets/secret-request';
+import { StackChart } from '../output/stack-chart';
+import { opaqueSecretRequest } from '../secrets/secret-request';
 import { BoundSecret, SecretSource } from '../secrets/secret-source';
 import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
@@ -78,7 +77,7 @@ export interface HybridRegionProps {
  * `qdrant-cloud-agent` release (through the chosen delivery), and writes
  * `environment.json` with the environment's Cloud-side settings.
  */
-export class HybridRegion extends Chart implements ISideFileProvider {
+export class HybridRegion extends StackChart implements ISideFileProvider {
   /** Namespace of the region. */
   public readonly regionNamespace: string;
   /** Environment id. */
@@ -101,7 +100,6 @@ export class HybridRegion extends Chart implements ISideFileProvider {
 
   constructor(scope: Construct, id: string, props: HybridRegionProps) {
     super(scope, id);
-    check(this, 'id (output folder name)', id, dns1123Label);
     const p = resolveProps(this, props);
     this.regionNamespace = p.namespace;
     this.environmentId = p.environmentId;
@@ -110,21 +108,10 @@ export class HybridRegion extends Chart implements ISideFileProvider {
     this.environment = p.environment;
     this.operatorSettings = operatorSettingsToWire(this, 'operatorSettings', p.operatorSettings);
 
-    if (p.createNamespace) {
-      const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: p.namespace } });
-      p.delivery._stage(ns, DeliveryStage.PREREQUISITES);
-    }
-
+    if (p.createNamespace) this.addNamespace(p.namespace, p.delivery);
     const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials, defaultUsername: p.registryUsername });
     this.target = target;
-    const registry = target.pullSecret?._bind(this, 'registry-credentials', target.pullSecretProp, dockerConfigSecretRequest({
-      name: target.pullSecretName,
-      namespace: p.namespace,
-      purpose: 'registry pull secret',
-      server: target.server,
-      defaultUsername: target.defaultUsername,
-      fixedName: false,
-    }));
+    const registry = this.addPullSecret(target, p.namespace, p.delivery);
     this.registrySecretName = registry?.name;
     this.cloudSecret = p.cloudAccessKey._bind(this, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
       name: CLOUD_SECRET_NAME,
@@ -133,7 +120,7 @@ export class HybridRegion extends Chart implements ISideFileProvider {
       keys: [CLOUD_SECRET_KEY],
       fixedName: true,
     }));
-    [...registry?.objects ?? [], ...this.cloudSecret.objects].forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
+    this.cloudSecret.objects.forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
 
     const accessKeyHash = this.resolveAccessKeyHash(p.accessKeyHash);
     const typedValues = compact({

@@ -1,0 +1,41 @@
+import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { dns1123Label } from '../core/rules';
+import { check } from '../core/validate';
+import { Delivery, DeliveryStage } from '../delivery/delivery';
+import { RegistryTarget } from '../mirror/registry-target';
+import { dockerConfigSecretRequest } from '../secrets/secret-request';
+import { BoundSecret } from '../secrets/secret-source';
+
+/**
+ * Base of the charts that install a Qdrant stack into one namespace (HybridRegion,
+ * QdrantOperator): the chart id names the output folder, and both start with the
+ * namespace and the registry pull secret.
+ */
+export abstract class StackChart extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    check(this, 'id (output folder name)', id, dns1123Label);
+  }
+
+  /** The Namespace, ordered first. */
+  protected addNamespace(namespace: string, delivery: Delivery): void {
+    const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: namespace } });
+    delivery._stage(ns, DeliveryStage.PREREQUISITES);
+  }
+
+  /** The image pull secret for the target registry in `namespace`; none for an anonymous mirror. */
+  protected addPullSecret(target: RegistryTarget & { readonly defaultUsername?: string }, namespace: string, delivery: Delivery): BoundSecret | undefined {
+    const bound = target.pullSecret?._bind(this, 'registry-credentials', target.pullSecretProp, dockerConfigSecretRequest({
+      name: target.pullSecretName,
+      namespace,
+      purpose: 'registry pull secret',
+      server: target.server,
+      defaultUsername: target.defaultUsername,
+      fixedName: false,
+    }));
+    bound?.objects.forEach((o) => delivery._stage(o, DeliveryStage.PREREQUISITES));
+    return bound;
+  }
+}
