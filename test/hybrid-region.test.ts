@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantConfigError, SecretSource } from '../src';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, SecretSource } from '../src';
+import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
 
@@ -184,10 +185,7 @@ describe('HybridRegion bad input', () => {
   ];
 
   test.each(cases)('%s', (_name, overrides, message) => {
-    let error: unknown;
-    try { region(overrides); } catch (e) { error = e; }
-    expect(error).toBeInstanceOf(QdrantConfigError);
-    expect((error as Error).message).toMatch(message);
+    expect(configErrorOf(() => region(overrides)).message).toMatch(message);
   });
 
   test('a given access key hash that contradicts the plaintext key', () => {
@@ -196,12 +194,8 @@ describe('HybridRegion bad input', () => {
   });
 
   test('the error carries construct, prop, value and what is allowed', () => {
-    try { region({ namespace: 'Bad' }); } catch (e) {
-      const err = e as QdrantConfigError;
-      expect([err.constructPath, err.prop, err.value]).toEqual(['region-a', 'namespace', 'Bad']);
-      expect(err.allowed).toMatch(/DNS-1123 label/);
-      return;
-    }
-    throw new Error('expected an error');
+    const err = configErrorOf(() => region({ namespace: 'Bad' }));
+    expect([err.constructPath, err.prop, err.value]).toEqual(['region-a', 'namespace', 'Bad']);
+    expect(err.allowed).toMatch(/DNS-1123 label/);
   });
 });

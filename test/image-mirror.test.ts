@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import {
-  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, ImageMirrorProps, QdrantApp, QdrantConfigError, QdrantOperator, SecretSource,
+  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, ImageMirrorProps, QdrantApp, QdrantOperator, SecretSource,
 } from '../src';
 import { RenderedFolder } from '../src/output/qdrant-app';
+import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 
 const CA = fs.readFileSync(path.join(__dirname, '..', 'examples', 'assets', 'corp-ca.pem'), 'utf8');
@@ -139,10 +140,7 @@ describe('ImageMirror bad input', () => {
   // A rest parameter: jest would take a fourth named parameter for a done callback.
   test.each(cases)('%s', (...row) => {
     const [, mirror, message, region] = row;
-    let error: unknown;
-    try { build(mirror, region); } catch (e) { error = e; }
-    expect(error).toBeInstanceOf(QdrantConfigError);
-    expect((error as Error).message).toMatch(message);
+    expect(configErrorOf(() => build(mirror, region)).message).toMatch(message);
   });
 
   test('a cluster image outside the mirror', () => {

@@ -1,9 +1,10 @@
 import { Chart } from 'cdk8s';
 import {
-  ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantCluster, QdrantClusterProps, QdrantConfigError, QdrantOperator, QdrantOperatorProps, SecretSource,
+  ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantCluster, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource,
 } from '../src';
 import { CLUSTER_PROPS_KEYS } from '../src/cluster/cluster-keys';
 import { checkKnownKeys } from '../src/core/known-keys';
+import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
 
@@ -215,10 +216,7 @@ describe('QdrantCluster bad input', () => {
   // A rest parameter: jest would take a fourth named parameter for a done callback.
   test.each(cases)('%s', (...row) => {
     const [, props, message, operatorProps] = row;
-    let error: unknown;
-    try { cluster(props, operatorProps); } catch (e) { error = e; }
-    expect(error).toBeInstanceOf(QdrantConfigError);
-    expect((error as Error).message).toMatch(message);
+    expect(configErrorOf(() => cluster(props, operatorProps)).message).toMatch(message);
   });
 
   test('scheduled snapshot rules', () => {

@@ -1,7 +1,8 @@
 import {
-  ArgoCdDelivery, FluxDelivery, OperatorSettings, PRIVATE_CLOUD_RELEASES, QdrantConfigError, QdrantOperator, QdrantOperatorProps, SecretSource,
+  ArgoCdDelivery, FluxDelivery, OperatorSettings, PRIVATE_CLOUD_RELEASES, QdrantOperator, QdrantOperatorProps, SecretSource,
 } from '../src';
 import { warningsUnder } from '../src/core/warnings';
+import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
 
@@ -216,9 +217,6 @@ describe('QdrantOperator bad input', () => {
   ];
 
   test.each(cases)('%s', (_name, overrides, message) => {
-    let error: unknown;
-    try { operator(overrides); } catch (e) { error = e; }
-    expect(error).toBeInstanceOf(QdrantConfigError);
-    expect((error as Error).message).toMatch(message);
+    expect(configErrorOf(() => operator(overrides)).message).toMatch(message);
   });
 });
