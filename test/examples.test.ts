@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { PLAINTEXT_ANNOTATION } from '../src';
 import { showcaseApp } from '../examples/showcase';
 import { schemaErrors } from './support/schemas';
@@ -64,6 +64,24 @@ describe('the showcase app (npm run synth)', () => {
     }
     const plaintext = objects.filter((o) => o.metadata?.annotations?.[PLAINTEXT_ANNOTATION]);
     expect(plaintext.map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual([]);
+  });
+
+  test("the Flux Private Cloud example reproduces Qdrant's documented minimal cluster", () => {
+    const [cluster] = parseAllDocuments(tree['private-cloud-flux-clusters/manifests.k8s.yaml']).map((d) => d.toJS());
+    const documented = parse(`
+      apiVersion: qdrant.io/v1
+      kind: QdrantCluster
+      metadata:
+        name: qdrant-a7d8d973-0cc5-42de-8d7b-c29d14d24840
+        labels: {cluster-id: "a7d8d973-0cc5-42de-8d7b-c29d14d24840", customer-id: "acme-industries"}
+      spec:
+        id: "a7d8d973-0cc5-42de-8d7b-c29d14d24840"
+        version: "v1.11.3"
+        size: 1
+        resources: {cpu: 100m, memory: "1Gi", storage: "2Gi"}`);
+    const { namespace, annotations, ...metadata } = cluster.metadata;
+    expect({ ...cluster, metadata }).toEqual(documented);
+    expect([namespace, annotations]).toEqual(['qdrant', { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' }]);
   });
 
   test('output snapshot', () => {

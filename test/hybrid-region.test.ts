@@ -166,6 +166,20 @@ describe('HybridRegion environment.json', () => {
   });
 });
 
+describe('HybridRegion advanced operator settings', () => {
+  test('the typed operator settings become advanced_operator_settings', () => {
+    const { chart } = region({ operatorSettings: { features: { clusterManagement: { volumeExpansionMode: 'Offline' } } } });
+    expect(JSON.parse(chart.sideFiles()['environment.json']).configuration.advanced_operator_settings).toEqual({
+      settings: { features: { clusterManagement: { volumeExpansionMode: 'Offline' } } },
+    });
+  });
+
+  test('are checked like QdrantOperator settings', () => {
+    expect(configErrorOf(() => region({ operatorSettings: { controller: { qps: 0 } } })).message)
+      .toMatch(/\[region-a\] operatorSettings.controller.qps: got 0; expected an integer from 1 to 1000000/);
+  });
+});
+
 describe('HybridRegion bad input', () => {
   const cases: Array<[string, Partial<HybridRegionProps>, RegExp]> = [
     ['malformed environment id', { environmentId: 'not-a-uuid' }, /\[region-a\] environmentId: got "not-a-uuid"; expected a lowercase UUID/],

@@ -1,7 +1,7 @@
 import {
   ArgoCdDelivery, FluxDelivery, OperatorSettings, PRIVATE_CLOUD_RELEASES, QdrantOperator, QdrantOperatorProps, SecretSource,
 } from '../src';
-import { warningsUnder } from '../src/core/warnings';
+import { noticesOf } from '../src/core/notices';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
@@ -186,7 +186,7 @@ describe('QdrantOperator values', () => {
     const { chart, objects } = operator({ extraSettings: { futureFeature: { enable: true } }, extraValues: { global: { x: 1 } } });
     expect(valuesOf(objects).operator.settings.futureFeature).toEqual({ enable: true });
     expect(valuesOf(objects).global).toEqual({ x: 1 });
-    expect(warningsUnder(chart)).toEqual([
+    expect(noticesOf(chart, 'warning')).toEqual([
       '[pc] extraSettings passes keys the library does not check: futureFeature',
       '[pc] extraValues passes chart values the library does not check: global',
     ]);
@@ -195,7 +195,7 @@ describe('QdrantOperator values', () => {
   test('an unknown version warns and needs an explicit CRD chart', () => {
     expect(() => operator({ chartVersion: '1.10.0' })).toThrow(/\[pc\] crdChartVersion: got nothing; Private Cloud 1.10.0 is not in the library's compatibility table/);
     const { chart } = operator({ chartVersion: '1.10.0', crdChartVersion: 'v1.30.0' });
-    expect(warningsUnder(chart)).toEqual(['[pc] Private Cloud 1.10.0 is not in the compatibility table; check that qdrant-kubernetes-api v1.30.0 matches it']);
+    expect(noticesOf(chart, 'warning')).toEqual(['[pc] Private Cloud 1.10.0 is not in the compatibility table; check that qdrant-kubernetes-api v1.30.0 matches it']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { PLAINTEXT_ANNOTATION, SecretSource } from '../src';
+import { noticesOf } from '../src/core/notices';
 import { dockerConfigSecretRequest, opaqueSecretRequest } from '../src/secrets/secret-request';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
@@ -27,6 +28,12 @@ describe('SecretSource.existing', () => {
 
   test('refuses another name where consumers read a fixed name', () => {
     expect(() => bind(SecretSource.existing('my-creds'))).toThrow(/\[c\] source \(existing secret name\): got "my-creds"; .*must be named "qdrant-cloud-creds"/);
+  });
+
+  test('lists the Secret the user must create in the folder notes', () => {
+    const chart = new Chart(testApp(), 'c');
+    SecretSource.existing()._bind(chart, 'secret', 'source', accessKeyRequest);
+    expect(noticesOf(chart, 'secret')).toEqual(['`ns/qdrant-cloud-creds` (Opaque, keys `access-key`): Qdrant Cloud access key, created out of band']);
   });
 
   test('accepts another name for a pull secret, which is referenced by name', () => {
@@ -83,6 +90,12 @@ describe('SecretSource.fromSealedSecret', () => {
       spec: { encryptedData: { '.dockerconfigjson': cipher }, template: { type: 'kubernetes.io/dockerconfigjson' } },
     });
     expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('tells how to seal it', () => {
+    const chart = new Chart(testApp(), 'c');
+    SecretSource.fromSealedSecret({ encryptedData: { 'access-key': cipher } })._bind(chart, 'secret', 'source', accessKeyRequest);
+    expect(noticesOf(chart, 'secret')).toEqual(['`ns/qdrant-cloud-creds` (Opaque, keys `access-key`): Qdrant Cloud access key, sealed with `kubeseal --namespace ns --name qdrant-cloud-creds`']);
   });
 
   test('refuses ciphertext for other keys than the secret has', () => {

@@ -7,7 +7,7 @@ import { chartVersion, dns1123Label, integerBetween, labelValue, qualifiedName }
 import { checkNodeSelector, checkTolerations, Toleration } from '../core/scheduling';
 import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
 import { compact, deepMerge, Values } from '../core/values';
-import { addWarning } from '../core/warnings';
+import { addWarning } from '../core/notices';
 import { ChartReference, QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
 import { ImageMirror } from '../mirror/image-mirror';
 import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';

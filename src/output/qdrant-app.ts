@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, Chart, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ConfigProblem, pathOf, QdrantConfigError } from '../core/errors';
-import { warningsUnder } from '../core/warnings';
+import { noticesOf } from '../core/notices';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
@@ -84,13 +84,12 @@ function renderChart(chart: Chart): RenderedFolder {
   });
   const provider: ISideFileProvider | undefined = isSideFileProvider(chart) ? chart : undefined;
   for (const [name, content] of Object.entries(provider?.sideFiles() ?? {})) files[name] = content;
-  // Nested charts (e.g. a Flux clusters folder) report their own warnings.
-  const warnings = warningsUnder(chart).filter((w) => !chart.node.children.some((c) => c instanceof Chart && w.startsWith(`[${c.node.path}`)));
-  files['README.md'] = readme(folder, objects, provider?.readmeNotes() ?? [], warnings);
+  const warnings = noticesOf(chart, 'warning');
+  files['README.md'] = readme(folder, objects, provider?.readmeNotes() ?? [], warnings, noticesOf(chart, 'secret'));
   return { folder, files, objects, warnings };
 }
 
-function readme(folder: string, objects: readonly any[], notes: readonly string[], warnings: readonly string[]): string {
+function readme(folder: string, objects: readonly any[], notes: readonly string[], warnings: readonly string[], secrets: readonly string[]): string {
   const rows = objects.map((o) => `| ${o.kind} | ${o.metadata?.namespace ?? ''} | ${o.metadata?.name} | ${o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'] ?? ''} |`);
   return [
     `# ${folder}`,
@@ -99,6 +98,7 @@ function readme(folder: string, objects: readonly any[], notes: readonly string[
     '',
     ...notes.map((n) => `- ${n}`),
     ...warnings.map((w) => `- **Warning:** ${w}`),
+    ...(secrets.length ? ['', '## Secrets to provide', '', ...secrets.map((x) => `- ${x}`)] : []),
     '',
     '| Kind | Namespace | Name | Argo CD wave |',
     '| --- | --- | --- | --- |',

@@ -7,6 +7,7 @@ import {
 } from '../../imports/external-secrets.io';
 import { SealedSecret } from '../../imports/bitnami.com';
 import { fail } from '../core/errors';
+import { addNotice } from '../core/notices';
 import { dns1123Subdomain, duration } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { externalSecretSyntax, plaintextSyntax, SecretRequest } from './secret-request';
@@ -110,6 +111,7 @@ class ExistingSecretSource extends SecretSource {
       fail(scope, `${prop} (existing secret name)`, name,
         `the ${request.purpose} is read by name; the existing Secret must be named "${request.name}"`);
     }
+    addNotice(scope, 'secret', `\`${request.namespace}/${name}\` (${request.type}, keys ${keyList(request)}): ${request.purpose}, created out of band`);
     return { name, origin: this.origin, objects: [] };
   }
 }
@@ -170,7 +172,7 @@ class SealedSecretSource extends SecretSource {
         `sealed values decrypt only for the Secret they were sealed for; give the ${request.purpose} (${target}) its own SecretSource.fromSealedSecret`);
     }
     this.boundTo = target;
-    const expected = Object.keys(request.render(plaintextSyntax({}))).sort();
+    const expected = secretKeys(request);
     const given = Object.keys(this.props.encryptedData ?? {}).sort();
     if (expected.join(',') !== given.join(',')) {
       fail(scope, `${prop}.encryptedData`, given,
@@ -185,6 +187,7 @@ class SealedSecretSource extends SecretSource {
       this.props.scope === 'namespace-wide' ? { 'sealedsecrets.bitnami.com/namespace-wide': 'true' }
         : this.props.scope === 'cluster-wide' ? { 'sealedsecrets.bitnami.com/cluster-wide': 'true' } : {};
     const annotations = { ...request.annotations, ...scopeAnnotations };
+    addNotice(scope, 'secret', `\`${target}\` (${request.type}, keys ${keyList(request)}): ${request.purpose}, sealed with \`kubeseal --namespace ${request.namespace} --name ${request.name}\``);
     const obj = new SealedSecret(scope, id, {
       metadata: {
         name: request.name, namespace: request.namespace, labels: request.labels,
@@ -225,6 +228,15 @@ class PlaintextSecretSource extends SecretSource {
     });
     return { name: request.name, origin: this.origin, objects: [obj], plaintextInputs: inputs };
   }
+}
+
+/** The final keys of the Secret a request describes. */
+function secretKeys(request: SecretRequest): string[] {
+  return Object.keys(request.render(plaintextSyntax({}))).sort();
+}
+
+function keyList(request: SecretRequest): string {
+  return secretKeys(request).map((k) => `\`${k}\``).join(', ');
 }
 
 /** Every required input present, no unknown input; returns the provided input names. */

@@ -1,0 +1,28 @@
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+
+/** What a notice is about: a warning, or a Secret the user must provide. */
+export type NoticeKind = 'warning' | 'secret';
+
+const PREFIX = 'cdk8s-qdrant:';
+
+/**
+ * Records a notice on a construct. QdrantApp lists notices in the folder's README.md
+ * and prints warnings on synth, so they show up in the pull request that adds them.
+ */
+export function addNotice(scope: IConstruct, kind: NoticeKind, message: string): void {
+  scope.node.addMetadata(`${PREFIX}${kind}`, message);
+}
+
+export function addWarning(scope: IConstruct, message: string): void {
+  addNotice(scope, 'warning', message);
+}
+
+/** Notices of one kind from the constructs whose closest chart is `chart` (nested charts report their own). */
+export function noticesOf(chart: Chart, kind: NoticeKind): string[] {
+  return chart.node.findAll()
+    .filter((c) => Chart.of(c) === chart)
+    .flatMap((c) => c.node.metadata
+      .filter((m) => m.type === `${PREFIX}${kind}`)
+      .map((m) => (kind === 'warning' ? `[${c.node.path}] ${m.data}` : String(m.data))));
+}
