@@ -13,7 +13,7 @@ export interface ImageMirrorProps {
   readonly containerRegistry: string;
   /** OCI repository that holds the charts, e.g. `oci://registry.example.com/qdrant-charts`. */
   readonly chartRepository: string;
-  /** Credentials (`username`, `password`) for the mirror; becomes the pull secret everywhere something pulls. */
+  /** Credentials (`username`, `password`) for the mirror; becomes the pull secret everywhere something pulls. @default - required unless anonymousPull */
   readonly pullSecret?: SecretSource;
   /** Name of the pull secret. @default 'qdrant-registry-creds' */
   readonly pullSecretName?: string;

@@ -8,11 +8,11 @@ export interface PrivateCloudRelease {
   readonly chartVersion: string;
   /** Matching `qdrant-kubernetes-api` (CRD) chart version. */
   readonly crdChartVersion: string;
-  /** Operator version. */
+  /** Operator version. @default - not published */
   readonly operator?: string;
-  /** qdrant-cluster-manager version. */
+  /** qdrant-cluster-manager version. @default - not published */
   readonly clusterManager?: string;
-  /** qdrant-cluster-exporter version. */
+  /** qdrant-cluster-exporter version. @default - not published */
   readonly clusterExporter?: string;
 }
 

@@ -58,7 +58,7 @@ const EFFECT_ENUM: Record<string, string> = {
 export interface EnvironmentMirrorSettings {
   readonly containerRegistryUrl: string;
   readonly chartRepositoryUrl: string;
-  /** Unset for a mirror with anonymous pulls. */
+  /** Pull secret name. @default - none, for a mirror with anonymous pulls */
   readonly registrySecretName?: string;
 }
 
