@@ -34,8 +34,6 @@ export function custom(convert: CustomShape['convert'], wire?: string): Shape {
 }
 
 export const bool: Rule<boolean> = (v) => (typeof v === 'boolean' ? undefined : 'expected true or false');
-export const str: Rule<string> = (v) => (typeof v === 'string' ? undefined : 'expected a string');
-export const int: Rule<number> = (v) => (Number.isInteger(v) ? undefined : 'expected an integer');
 
 /** Validates `value` against `shape` and returns it in wire form; `undefined` members are dropped. */
 export function convertShape(scope: IConstruct, prop: string, shape: Shape, value: unknown): unknown {

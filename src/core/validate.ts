@@ -29,10 +29,3 @@ export function checkStringMap(
     if (valueRule) check(scope, `${prop}.${k}`, v, valueRule);
   }
 }
-
-/** Refuses two props set together. */
-export function checkExclusive(scope: IConstruct, a: [string, unknown], b: [string, unknown]): void {
-  if (a[1] !== undefined && b[1] !== undefined) {
-    fail(scope, `${a[0]} / ${b[0]}`, { [a[0]]: a[1], [b[0]]: b[1] }, `expected at most one of "${a[0]}" and "${b[0]}"`);
-  }
-}

@@ -1,5 +1,7 @@
 /** The public registry of Qdrant's charts and images. */
 export const QDRANT_REGISTRY = 'registry.cloud.qdrant.io';
+/** The image pull secret the install command creates and Qdrant's charts default to. */
+export const REGISTRY_SECRET_NAME = 'qdrant-registry-creds';
 /** Qdrant's OCI chart repository. */
 export const QDRANT_CHART_REPOSITORY = `oci://${QDRANT_REGISTRY}/qdrant-charts`;
 

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { dns1123Subdomain, ociUrl, pemCertificates, registryHostPath } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
-import { QDRANT_REGISTRY, registryHost } from '../delivery/chart-reference';
+import { QDRANT_REGISTRY, REGISTRY_SECRET_NAME, registryHost } from '../delivery/chart-reference';
 import { SecretSource } from '../secrets/secret-source';
 
 /** Where Qdrant's images live upstream: `registry.cloud.qdrant.io/qdrant/<name>`. */
@@ -43,7 +43,7 @@ export class ImageMirror {
   constructor(private readonly props: ImageMirrorProps) {
     this.containerRegistry = props.containerRegistry;
     this.chartRepository = props.chartRepository;
-    this.pullSecretName = props.pullSecretName ?? 'qdrant-registry-creds';
+    this.pullSecretName = props.pullSecretName ?? REGISTRY_SECRET_NAME;
     this.pullSecret = props.pullSecret;
     this.caCertificates = props.caCertificates;
   }

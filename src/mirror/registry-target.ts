@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY } from '../delivery/chart-reference';
+import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY, REGISTRY_SECRET_NAME } from '../delivery/chart-reference';
 import { ChartRegistryCredentials } from '../delivery/delivery';
 import { SecretSource } from '../secrets/secret-source';
 import { ImageMirror, QDRANT_IMAGE_PREFIX } from './image-mirror';
@@ -50,7 +50,7 @@ export function resolveRegistryTarget(scope: Construct, props: {
       server: QDRANT_REGISTRY,
       chartRepository: QDRANT_CHART_REPOSITORY,
       image: (name) => `${QDRANT_IMAGE_PREFIX}/${name}`,
-      pullSecretName: 'qdrant-registry-creds',
+      pullSecretName: REGISTRY_SECRET_NAME,
       pullSecret: props.registryCredentials,
       pullSecretProp: 'registryCredentials',
       defaultUsername: props.defaultUsername,

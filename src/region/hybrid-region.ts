@@ -23,7 +23,6 @@ export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 export type LogLevel = typeof LOG_LEVELS[number];
 
 /** Names the install command uses; consumers read them, so they never change. */
-export const REGISTRY_SECRET_NAME = 'qdrant-registry-creds';
 export const CLOUD_SECRET_NAME = 'qdrant-cloud-creds';
 export const CLOUD_SECRET_KEY = 'access-key';
 export const AGENT_RELEASE_NAME = 'qdrant-cloud-agent';
