@@ -213,6 +213,8 @@ describe('QdrantOperator bad input', () => {
     ['request above limit', { operator: { resources: { requests: { cpu: '2' }, limits: { cpu: '500m' } } } }, /operator.resources.requests.cpu: got "2"; a request may not exceed its limit \(500m\)/],
     ['watch namespaces ignored', { operator: { watchNamespaces: ['a'] } }, /operator.watchNamespaces: got \["a"\]; takes effect only with watchOnlyReleaseNamespace: false/],
     ['cluster-wide watch with limited RBAC', { operator: { watchOnlyReleaseNamespace: false } }, /operator.limitRbac: got nothing; a cluster-wide watch .* needs limitRbac: false/],
+    ['escape hatch overriding a typed setting', { settings: { logLevel: 'INFO' }, extraSettings: { logLevel: 'DEBUG' } }, /extraSettings.logLevel: got "<set>"; "logLevel" is set from a typed prop/],
+    ['escape hatch overriding the pull secrets', { extraValues: { operator: { imagePullSecrets: [] } } }, /extraValues.operator.imagePullSecrets: got "<set>"; "operator.imagePullSecrets" is set from a typed prop/],
     ['cluster-manager URL that is not a URL', { settings: { features: { clusterManagement: { clusterManager: { endpointAddress: 'qdrant-cluster-manager' } } } } }, /endpointAddress: got "qdrant-cluster-manager"; expected an http/],
   ];
 

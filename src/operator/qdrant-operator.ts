@@ -6,7 +6,7 @@ import { ResourceRequirements, checkResources } from '../core/resources';
 import { chartVersion, dns1123Label, integerBetween, labelValue, qualifiedName } from '../core/rules';
 import { checkNodeSelector, checkTolerations, Toleration } from '../core/scheduling';
 import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
-import { compact, deepMerge, Values } from '../core/values';
+import { compact, deepMerge, mergeExtraValues, Values } from '../core/values';
 import { addWarning } from '../core/notices';
 import { ChartReference, QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
 import { ImageMirror } from '../mirror/image-mirror';
@@ -80,9 +80,9 @@ export interface QdrantOperatorProps {
   readonly clusterExporter?: ComponentProps;
   /** The operator's `settings:` tree, typed. @default - operator defaults */
   readonly settings?: OperatorSettings;
-  /** Settings keys the library does not know yet, merged into `settings:` with a warning. @default - none */
+  /** Settings keys the library does not know yet, added to `settings:` with a warning; keys set by typed props are refused. @default - none */
   readonly extraSettings?: Values;
-  /** Further chart values, merged last with a warning. @default - none */
+  /** Further chart values, added with a warning; keys set by typed props are refused. @default - none */
   readonly extraValues?: Values;
 }
 
@@ -141,13 +141,13 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
       ? target.mirror._rewriteRepository(this, 'settings.features.clusterManagement.qdrant.image.repository', userDbImage ?? target.image('qdrant'))
       : undefined;
     const databaseImage = (image: Values) => ({ features: { clusterManagement: { qdrant: { image } } } });
-    // Defaults first, typed settings over them, the mirror's rewrite over those, escape hatch last.
-    this.settings = [
+    // Defaults first, typed settings over them, the mirror's rewrite over those; the escape
+    // hatch may add keys but not override any of them.
+    this.settings = mergeExtraValues(this, 'extraSettings', [
       databaseImage(compact({ pullSecretName: pull?.name })),
       typedSettings,
       dbImage ? databaseImage({ repository: dbImage }) : {},
-      p.extraSettings ?? {},
-    ].reduce(deepMerge);
+    ].reduce(deepMerge), p.extraSettings);
     if (p.extraSettings) addWarning(this, `extraSettings passes keys the library does not check: ${Object.keys(p.extraSettings).join(', ')}`);
     const pullSecrets = pull ? [{ name: pull.name }] : undefined;
     const mirroredImage = (name: string) => (target.mirror ? { repository: target.image(name) } : undefined);
@@ -169,7 +169,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
       'qdrant-cluster-exporter': { ...componentValues(p.clusterExporter), image: mirroredImage('qdrant-cluster-exporter'), imagePullSecrets: pullSecrets },
     });
     if (p.extraValues) addWarning(this, `extraValues passes chart values the library does not check: ${Object.keys(p.extraValues).join(', ')}`);
-    this.values = deepMerge(typed, p.extraValues ?? {});
+    this.values = mergeExtraValues(this, 'extraValues', typed, p.extraValues);
 
     const crdChart = { repository: target.chartRepository, name: CRD_CHART, version: p.crdChartVersion };
     const operatorChart = { repository: target.chartRepository, name: PRIVATE_CLOUD_CHART, version: p.chartVersion };
