@@ -160,12 +160,16 @@ describe('QdrantOperator values', () => {
         customLabels: { team: 'search' }, podAnnotations: { 'example.com/a': 'b' },
         resources: { limits: { cpu: '1', memory: '1Gi' } },
         nodeSelector: { pool: 'system' }, tolerations: [{ key: 'dedicated', value: 'qdrant', effect: 'NoSchedule' }],
+        imagePullPolicy: 'Always',
       },
+      clusterManager: { replicaCount: 2, podAnnotations: { 'example.com/x': 'y' } },
     });
+    expect(valuesOf(objects)['qdrant-cluster-manager']).toMatchObject({ replicaCount: 2, podAnnotations: { 'example.com/x': 'y' } });
     expect(valuesOf(objects).operator).toMatchObject({
       watch: { onlyReleaseNamespace: false, namespaces: ['team-a', 'team-b'] },
       serviceMonitor: { enabled: true },
       customLabels: { team: 'search' },
+      image: { pullPolicy: 'Always' },
       resources: { limits: { cpu: '1', memory: '1Gi' } },
       nodeSelector: { pool: 'system' },
       tolerations: [{ key: 'dedicated', value: 'qdrant', effect: 'NoSchedule' }],
@@ -211,6 +215,7 @@ describe('QdrantOperator bad input', () => {
     ['network policy opening the P2P port', { settings: { features: { clusterManagement: { qdrant: { networkPolicies: { ingress: [{ ports: [{ port: 6335 }] }] } } } } } }, /ingress\[0\].ports\[0\].port: got 6335; port 6335 is Qdrant's internal peer-to-peer port/],
     ['PDB with both fields', { settings: { features: { clusterManagement: { scheduling: { podDisruptionBudget: { maxUnavailable: 1, minAvailable: 1 } } } } } }, /podDisruptionBudget: .*set maxUnavailable or minAvailable, not both/],
     ['request above limit', { operator: { resources: { requests: { cpu: '2' }, limits: { cpu: '500m' } } } }, /operator.resources.requests.cpu: got "2"; a request may not exceed its limit \(500m\)/],
+    ['image pull policy', { clusterExporter: { imagePullPolicy: 'always' as any } }, /clusterExporter.imagePullPolicy: got "always"; expected one of "Always", "IfNotPresent", "Never"/],
     ['watch namespaces ignored', { operator: { watchNamespaces: ['a'] } }, /operator.watchNamespaces: got \["a"\]; takes effect only with watchOnlyReleaseNamespace: false/],
     ['cluster-wide watch with limited RBAC', { operator: { watchOnlyReleaseNamespace: false } }, /operator.limitRbac: got nothing; a cluster-wide watch .* needs limitRbac: false/],
     ['escape hatch overriding a typed setting', { settings: { logLevel: 'INFO' }, extraSettings: { logLevel: 'DEBUG' } }, /extraSettings.logLevel: got "<set>"; "logLevel" is set from a typed prop/],

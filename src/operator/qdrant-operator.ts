@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { ResourceRequirements, checkResources } from '../core/resources';
-import { chartVersion, dns1123Label, integerBetween, labelValue, qualifiedName } from '../core/rules';
+import { chartVersion, dns1123Label, integerBetween, labelValue, oneOf, qualifiedName } from '../core/rules';
 import { checkNodeSelector, checkTolerations, Toleration } from '../core/scheduling';
 import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
 import { compact, deepMerge, mergeExtraValues, Values } from '../core/values';
@@ -41,6 +41,8 @@ export interface ComponentProps {
   readonly affinity?: k8s.Affinity;
   /** Pod annotations. @default - none */
   readonly podAnnotations?: Record<string, string>;
+  /** Image pull policy (the tag follows the chart's appVersion and is not set). @default 'IfNotPresent' */
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
 }
 
 /** The operator's own chart values besides `settings`. */
@@ -150,11 +152,11 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     ].reduce(deepMerge), p.extraSettings);
     if (p.extraSettings) addWarning(this, `extraSettings passes keys the library does not check: ${Object.keys(p.extraSettings).join(', ')}`);
     const pullSecrets = pull ? [{ name: pull.name }] : undefined;
-    const mirroredImage = (name: string) => (target.mirror ? { repository: target.image(name) } : undefined);
+    const image = (name: string, c?: ComponentProps) => ({ repository: target.mirror ? target.image(name) : undefined, pullPolicy: c?.imagePullPolicy });
     const typed = compact({
       operator: {
         ...componentValues(p.operator),
-        image: mirroredImage('operator'),
+        image: image('operator', p.operator),
         imagePullSecrets: pullSecrets,
         customLabels: p.operator.customLabels,
         serviceMonitor: p.operator.serviceMonitor === undefined ? undefined : { enabled: p.operator.serviceMonitor },
@@ -165,8 +167,8 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
         limitRBAC: p.operator.limitRbac,
         settings: this.settings,
       },
-      'qdrant-cluster-manager': { ...componentValues(p.clusterManager), image: mirroredImage('cluster-manager'), imagePullSecrets: pullSecrets },
-      'qdrant-cluster-exporter': { ...componentValues(p.clusterExporter), image: mirroredImage('qdrant-cluster-exporter'), imagePullSecrets: pullSecrets },
+      'qdrant-cluster-manager': { ...componentValues(p.clusterManager), image: image('cluster-manager', p.clusterManager), imagePullSecrets: pullSecrets },
+      'qdrant-cluster-exporter': { ...componentValues(p.clusterExporter), image: image('qdrant-cluster-exporter', p.clusterExporter), imagePullSecrets: pullSecrets },
     });
     if (p.extraValues) addWarning(this, `extraValues passes chart values the library does not check: ${Object.keys(p.extraValues).join(', ')}`);
     this.values = mergeExtraValues(this, 'extraValues', typed, p.extraValues);
@@ -278,6 +280,7 @@ function componentValues(c: ComponentProps | undefined): Values {
 function checkComponent(scope: Construct, prop: string, c: ComponentProps | undefined): void {
   if (!c) return;
   checkOptional(scope, `${prop}.replicaCount`, c.replicaCount, integerBetween(0, 100));
+  checkOptional(scope, `${prop}.imagePullPolicy`, c.imagePullPolicy, oneOf(['Always', 'IfNotPresent', 'Never']));
   checkResources(scope, `${prop}.resources`, c.resources);
   checkNodeSelector(scope, `${prop}.nodeSelector`, c.nodeSelector);
   checkTolerations(scope, `${prop}.tolerations`, c.tolerations);
