@@ -4,7 +4,7 @@ import {
 } from '../../imports/qdrant.io';
 import { fail } from '../core/errors';
 import { dns1123Label, dns1123Subdomain } from '../core/rules';
-import { check, checkOptional } from '../core/validate';
+import { check, checkObject, checkOptional } from '../core/validate';
 import type { QdrantCluster } from './qdrant-cluster';
 
 const RETENTION = /^[0-9]+h$/;
@@ -43,6 +43,7 @@ export interface ClusterRestoreOptions {
 }
 
 export function addSnapshot(cluster: QdrantCluster, id: string, o: ClusterSnapshotOptions): ApiObject {
+  checkObject(cluster, `addSnapshot(${id})`, o, 'options');
   check(cluster, `addSnapshot(${id}).name`, o.name, dns1123Subdomain);
   checkOptional(cluster, `addSnapshot(${id}).retention`, o.retention, retention);
   return new QdrantClusterSnapshot(cluster, id, {
@@ -52,6 +53,7 @@ export function addSnapshot(cluster: QdrantCluster, id: string, o: ClusterSnapsh
 }
 
 export function addScheduledSnapshot(cluster: QdrantCluster, id: string, o: ClusterScheduledSnapshotOptions): ApiObject {
+  checkObject(cluster, `addScheduledSnapshot(${id})`, o, 'options');
   const prop = `addScheduledSnapshot(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);
   check(cluster, `${prop}.schedule`, o.schedule, (v) => (typeof v === 'string' && SCHEDULE.test(v)
@@ -67,6 +69,7 @@ export function addScheduledSnapshot(cluster: QdrantCluster, id: string, o: Clus
 }
 
 export function addRestore(cluster: QdrantCluster, id: string, o: ClusterRestoreOptions): ApiObject {
+  checkObject(cluster, `addRestore(${id})`, o, 'options');
   const prop = `addRestore(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);
   check(cluster, `${prop}.snapshotName`, o.snapshotName, dns1123Subdomain);

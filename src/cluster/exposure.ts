@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { fail } from '../core/errors';
 import { QDRANT_GRPC_PORT, QDRANT_HTTP_PORT } from '../core/network';
 import { cidr, dns1123Label, dns1123Subdomain, maxItems, oneOf, qualifiedName } from '../core/rules';
-import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
+import { check, checkObject, checkEach, checkOptional, checkStringMap } from '../core/validate';
 import { checkExposureHasApiKey } from './cluster-rules';
 import type { QdrantCluster } from './qdrant-cluster';
 
@@ -54,6 +54,7 @@ function checkPorts(cluster: QdrantCluster, prop: string, ports: readonly Qdrant
 }
 
 export function exposeWithService(cluster: QdrantCluster, id: string, o: ExtraServiceOptions): ApiObject {
+  checkObject(cluster, `exposeWithService(${id})`, o, 'options');
   const prop = `exposeWithService(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Label);
   check(cluster, `${prop}.type`, o.type, oneOf(['ClusterIP', 'NodePort', 'LoadBalancer']));
@@ -78,6 +79,7 @@ export function exposeWithService(cluster: QdrantCluster, id: string, o: ExtraSe
 }
 
 export function exposeWithIngress(cluster: QdrantCluster, id: string, o: ExtraIngressOptions): ApiObject {
+  checkObject(cluster, `exposeWithIngress(${id})`, o, 'options');
   const prop = `exposeWithIngress(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);
   check(cluster, `${prop}.host`, o.host, dns1123Subdomain);
@@ -99,6 +101,7 @@ export function exposeWithIngress(cluster: QdrantCluster, id: string, o: ExtraIn
 }
 
 export function allowFromNamespaces(cluster: QdrantCluster, id: string, o: AllowFromNamespacesOptions): ApiObject {
+  checkObject(cluster, `allowFromNamespaces(${id})`, o, 'options');
   const prop = `allowFromNamespaces(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);
   if (!o.namespaces?.length) fail(cluster, `${prop}.namespaces`, o.namespaces, 'expected at least one namespace');

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
+import { checkList } from '../core/validate';
 
 /**
  * Some props take Kubernetes types as they are (volumes, mounts, env vars). The
@@ -7,6 +8,7 @@ import { fail } from '../core/errors';
  * them instead. Kubernetes field names are the same in TypeScript and on the wire.
  */
 export function checkNoDroppedKeys<T>(scope: IConstruct, prop: string, items: readonly T[] | undefined, toJson: (x: T) => unknown): void {
+  checkList(scope, prop, items);
   (items ?? []).forEach((item, i) => {
     const dropped = droppedPath(item, toJson(item));
     if (dropped !== undefined) fail(scope, `${prop}[${i}].${dropped}`, '<set>', 'unknown key for this Kubernetes type; check its spelling');

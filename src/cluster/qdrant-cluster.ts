@@ -12,7 +12,7 @@ import {
   cidr, dns1123Label, dns1123Subdomain, integerBetween, labelValue, maxItems, oneOf, qdrantVersion, qualifiedName, quantity, uuid,
 } from '../core/rules';
 import { checkNodeSelector, checkTolerations, checkTopologySpread, topologySpreadToKube } from '../core/scheduling';
-import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
+import { check, checkEach, checkList, checkObject, checkOptional, checkStringMap } from '../core/validate';
 import { DeliveryStage } from '../delivery/delivery';
 import { checkPodDisruptionBudget } from '../operator/operator-settings';
 import { dockerConfigSecretRequest, opaqueSecretRequest, SecretRequest } from '../secrets/secret-request';
@@ -178,13 +178,15 @@ function hostFromProps(scope: Construct, props: QdrantClusterProps): ClusterHost
 
 /** Every rule of qdrant-facts.md §8 that applies to one cluster. */
 function checkProps(scope: Construct, p: QdrantClusterProps, host: ClusterHost): void {
+  checkObject(scope, 'props', p, 'QdrantClusterProps');
   checkKnownKeys(scope, '', p, CLUSTER_PROPS_KEYS);
+  checkTolerations(scope, 'tolerations', p.tolerations);
   (p.tolerations ?? []).forEach((t, i) => checkKnownKeys(scope, `tolerations[${i}]`, t, TOLERATION_KEYS));
   check(scope, 'id', p.id, uuid);
   check(scope, 'customerId', p.customerId, (v) => (v && labelValue(v) === undefined ? undefined : 'expected a non-empty label value (the customer-id label)'));
   check(scope, 'version', p.version, qdrantVersion);
   check(scope, 'size', p.size, integerBetween(1, 100));
-  if (!p.resources) fail(scope, 'resources', undefined, 'expected cpu, memory and storage per node');
+  checkObject(scope, 'resources', p.resources, 'cpu, memory and storage per node');
   check(scope, 'resources.cpu', p.resources.cpu, quantity);
   check(scope, 'resources.memory', p.resources.memory, quantity);
   check(scope, 'resources.storage', p.resources.storage, quantity);
@@ -197,7 +199,6 @@ function checkProps(scope: Construct, p: QdrantClusterProps, host: ClusterHost):
     fail(scope, 'namespace', namespace, `no operator watches it: ${host.description} watches ${(host.watchedNamespaces as string[]).map((n) => `"${n}"`).join(', ')}`);
   }
 
-  checkTolerations(scope, 'tolerations', p.tolerations);
   checkNodeSelector(scope, 'nodeSelector', p.nodeSelector);
   checkTopologySpread(scope, 'topologySpreadConstraints', p.topologySpreadConstraints);
   if (p.podDisruptionBudget) checkPodDisruptionBudget(scope, 'podDisruptionBudget', p.podDisruptionBudget);
@@ -271,6 +272,7 @@ function checkProps(scope: Construct, p: QdrantClusterProps, host: ClusterHost):
   checkClusterManagerFeatures(scope, p, host);
   checkOptional(scope, 'onDemandReplication', p.onDemandReplication, oneOf(['Off', 'Auto', 'On']));
   checkOptional(scope, 'startupDelaySeconds', p.startupDelaySeconds, integerBetween(0, 86_400));
+  checkList(scope, 'pauses', p.pauses);
   (p.pauses ?? []).forEach((pause, i) => {
     if (!pause.owner || !pause.reason) fail(scope, `pauses[${i}]`, pause, 'expected an owner and a reason');
   });

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { integerBetween, labelValue, maxItems, oneOf, qualifiedName } from './rules';
-import { check, checkOptional, checkStringMap } from './validate';
+import { check, checkList, checkObject, checkOptional, checkStringMap } from './validate';
 
 /** A Kubernetes toleration. */
 export interface Toleration {
@@ -36,12 +36,14 @@ export const MAX_TOPOLOGY_SPREAD_CONSTRAINTS = 10;
 
 export function checkNodeSelector(scope: IConstruct, prop: string, nodeSelector?: Record<string, string>): void {
   if (!nodeSelector) return;
+  checkObject(scope, prop, nodeSelector, 'a map of labels');
   check(scope, prop, nodeSelector, maxItems(MAX_NODE_SELECTOR_ENTRIES));
   checkStringMap(scope, prop, nodeSelector, qualifiedName, labelValue);
 }
 
 export function checkTolerations(scope: IConstruct, prop: string, tolerations?: readonly Toleration[]): void {
   if (!tolerations) return;
+  checkList(scope, prop, tolerations);
   check(scope, prop, tolerations, maxItems(MAX_TOLERATIONS));
   tolerations.forEach((t, i) => {
     const p = `${prop}[${i}]`;
@@ -66,6 +68,7 @@ export function checkTolerations(scope: IConstruct, prop: string, tolerations?: 
 
 export function checkTopologySpread(scope: IConstruct, prop: string, constraints?: readonly TopologySpreadConstraint[]): void {
   if (!constraints) return;
+  checkList(scope, prop, constraints);
   check(scope, prop, constraints, maxItems(MAX_TOPOLOGY_SPREAD_CONSTRAINTS));
   constraints.forEach((c, i) => {
     check(scope, `${prop}[${i}].topologyKey`, c.topologyKey, qualifiedName);

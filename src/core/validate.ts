@@ -14,8 +14,19 @@ export function checkOptional<T>(scope: IConstruct, prop: string, value: T | und
   return value === undefined ? undefined : check(scope, prop, value, rule);
 }
 
+/** A list prop must be a list (JavaScript callers can pass anything). */
+export function checkList(scope: IConstruct, prop: string, values: unknown): void {
+  if (values !== undefined && !Array.isArray(values)) fail(scope, prop, values, 'expected a list');
+}
+
+/** An object prop must be an object. */
+export function checkObject(scope: IConstruct, prop: string, value: unknown, what = 'an object'): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(scope, prop, value, `expected ${what}`);
+}
+
 /** Checks each entry of a list prop, naming the index in the prop path. */
 export function checkEach<T>(scope: IConstruct, prop: string, values: readonly T[] | undefined, rule: Rule<T>): void {
+  checkList(scope, prop, values);
   (values ?? []).forEach((v, i) => check(scope, `${prop}[${i}]`, v, rule));
 }
 

@@ -1,0 +1,30 @@
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
+import { configErrorOf } from './support/errors';
+import { testApp } from './support/synth';
+
+// JavaScript callers (and `as any`) can pass any shape; each must end in the library's
+// error naming the prop, never in a TypeError from deep inside.
+const region = (props: unknown) => new HybridRegion(testApp(), 'r', props as HybridRegionProps);
+const validRegion: HybridRegionProps = {
+  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
+  agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
+};
+const cluster = (props: unknown) => new QdrantOperator(testApp(), 'o', {
+  namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(),
+}).addCluster('c', props as QdrantClusterProps);
+const validCluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' } };
+
+const cases: Array<[string, () => unknown, RegExp]> = [
+  ['region without props', () => region(undefined), /\[r\] props: got nothing; expected HybridRegionProps/],
+  ['tolerations that are not a list', () => region({ ...validRegion, environment: { tolerations: 'x' } }), /\[r\] environment.tolerations: got "x"; expected a list/],
+  ['node selector that is a list', () => region({ ...validRegion, environment: { nodeSelector: ['a'] } }), /environment.nodeSelector: got \["a"\]; expected a map of labels/],
+  ['cluster without props', () => cluster(undefined), /\[o\/c\] props: got nothing; expected QdrantClusterProps/],
+  ['cluster resources as a string', () => cluster({ ...validCluster, resources: 'big' }), /\[o\/c\] resources: got "big"; expected cpu, memory and storage per node/],
+  ['readClusters as a string', () => cluster({ ...validCluster, readClusters: 'abc' }), /readClusters: got "abc"; expected a list/],
+  ['snapshot without options', () => cluster(validCluster).addScheduledSnapshot('s', undefined as any), /addScheduledSnapshot\(s\): got nothing; expected options/],
+  ['External Secrets source without refs', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v' } as any) }), /cloudAccessKey.refs.access-key: got nothing/],
+];
+
+test.each(cases)('%s', (_name, fn, message) => {
+  expect(configErrorOf(fn).message).toMatch(message);
+});
