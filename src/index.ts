@@ -21,3 +21,4 @@ export * from './cluster/backups';
 export * from './cluster/exposure';
 export * from './mirror/image-mirror';
 export * from './mirror/mirror-manifest';
+export * from './output/guards';

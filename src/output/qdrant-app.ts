@@ -6,6 +6,7 @@ import { ConfigProblem, pathOf, QdrantConfigError } from '../core/errors';
 import { noticesOf } from '../core/notices';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
+import { AllowedChange, checkAgainstPrevious } from './guards';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
 
 export interface QdrantAppProps {
@@ -13,6 +14,10 @@ export interface QdrantAppProps {
   readonly outdir?: string;
   /** Image mirror for every chart that sets none. @default - none: Qdrant's registry */
   readonly mirror?: ImageMirror;
+  /** Changes the guards would refuse, allowed one by one with a reason (see `Allow`). @default - none */
+  readonly allowedChanges?: readonly AllowedChange[];
+  /** Output to compare with; the guards refuse data-losing changes against it. @default - the output directory as it is before synth */
+  readonly previousOutput?: string;
 }
 
 /** One rendered output folder. */
@@ -39,10 +44,14 @@ const MANIFEST_FILE = 'manifests.k8s.yaml';
 export class QdrantApp extends App implements IMirrorDefault {
   /** The app-wide image mirror. */
   public readonly mirror?: ImageMirror;
+  private readonly allowedChanges: readonly AllowedChange[];
+  private readonly previousOutput?: string;
 
   constructor(props: QdrantAppProps = {}) {
     super({ outdir: props.outdir });
     this.mirror = props.mirror;
+    this.allowedChanges = props.allowedChanges ?? [];
+    this.previousOutput = props.previousOutput;
   }
 
   /** Renders every chart without writing anything. Throws QdrantConfigError on bad input. */
@@ -60,11 +69,29 @@ export class QdrantApp extends App implements IMirrorDefault {
     return folders.sort((a, b) => a.folder.localeCompare(b.folder));
   }
 
-  /** Renders, then replaces the output directory in one step. */
+  /**
+   * Renders, checks the result against the previous output (guards), then replaces
+   * the output directory in one step.
+   */
   public synth(): void {
     const folders = this.render();
+    this.checkAllowances();
+    const guard = checkAgainstPrevious(this.previousOutput ?? this.outdir, folders, this.allowedChanges);
+    if (guard.problems.length) throw new QdrantConfigError(guard.problems);
     writeFolders(this.outdir, folders);
-    for (const w of folders.flatMap((f) => f.warnings)) process.stderr.write(`cdk8s-qdrant warning: ${w}\n`);
+    const warnings = [
+      ...folders.flatMap((f) => f.warnings),
+      ...guard.unusedAllowances.map((a) => `allowedChanges: ${a.change} of "${a.target}" matched no change; remove it`),
+    ];
+    for (const w of warnings) process.stderr.write(`cdk8s-qdrant warning: ${w}\n`);
+  }
+
+  private checkAllowances(): void {
+    this.allowedChanges.forEach((a, i) => {
+      if (!a || typeof a.reason !== 'string' || a.reason.trim() === '' || a.reason.includes('<reason>')) {
+        throw new QdrantConfigError([{ constructPath: '<app>', prop: `allowedChanges[${i}].reason`, value: a?.reason, allowed: 'say why this change is intended' }]);
+      }
+    });
   }
 }
 
