@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Yaml } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
 import { ConfigProblem } from '../core/errors';
 import { quantityValue } from '../core/resources';
 import type { RenderedFolder } from './qdrant-app';
@@ -114,7 +114,9 @@ function previousClusters(dir: string): Map<string, { folder: string; cr: any }>
   if (!fs.existsSync(dir)) return found;
   for (const folder of fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     for (const file of fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith('.k8s.yaml')).sort()) {
-      for (const o of Yaml.load(path.join(dir, folder, file))) {
+      // Parsed in-process: cdk8s's Yaml.load starts a child process per file.
+      const docs = parseAllDocuments(fs.readFileSync(path.join(dir, folder, file), 'utf8'), { version: '1.1' }).map((d) => d.toJS());
+      for (const o of docs) {
         if (o?.kind === 'QdrantCluster') found.set(`${o.metadata?.namespace}/${o.metadata?.name}`, { folder, cr: o });
       }
     }
