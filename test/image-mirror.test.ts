@@ -117,6 +117,16 @@ describe('ImageMirror', () => {
     });
   });
 
+  test('a cluster declared in a mirrored Hybrid region pins its database image in mirror.yaml', () => {
+    const region = new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', regionProps({ mirror: new ImageMirror(mirrorProps()) }));
+    region.addCluster('db', {
+      id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'c', version: 'v1.16.3', size: 1,
+      resources: { cpu: '1', memory: '1Gi', storage: '1Gi' }, image: { repository: 'qdrant/qdrant' },
+    }, { agentOwnsClustersAcknowledged: true });
+    expect(parse(region.sideFiles()['mirror.yaml'])['registry.cloud.qdrant.io'].images['qdrant/qdrant']).toEqual(['v1.16.3']);
+    expect(region.toJson().find((o: any) => o.kind === 'QdrantCluster').spec.image).toEqual({ repository: 'registry.corp.example:5000/qdrant/qdrant' });
+  });
+
   test('an anonymous mirror makes no pull secret', () => {
     const app = new QdrantApp({ outdir: '/nonexistent' });
     const region = new HybridRegion(app, 'r', regionProps({ delivery: new FluxDelivery(), mirror: new ImageMirror(mirrorProps({ pullSecret: undefined, anonymousPull: true, caCertificates: undefined })) }));

@@ -165,6 +165,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
       defaultNamespace: this.regionNamespace,
       delivery: this.delivery,
       watchedNamespaces: [this.regionNamespace],
+      mirror: this.target.mirror,
+      manifest: this.target.manifest,
     });
   }
 
