@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import { Chart } from 'cdk8s';
 import { PLAINTEXT_ANNOTATION, SecretSource } from '../src';
 import { noticesOf } from '../src/core/notices';
@@ -41,7 +42,37 @@ describe('SecretSource.existing', () => {
   });
 });
 
+/**
+ * Evaluates the few Go-template forms the library writes into ESO templates, so a
+ * test can check that ESO would render the same Secret as the plaintext path.
+ */
+function renderEsoTemplate(template: string, values: Record<string, string>): string {
+  const operand = (x: string) => {
+    const ref = /^\(index \. "([^"]+)"\)$/.exec(x);
+    return ref ? values[ref[1]] : JSON.parse(x);
+  };
+  return template.replace(/\{\{ (.+?) \}\}/g, (_m, expr: string) => {
+    let m = /^index \. "([^"]+)"$/.exec(expr);
+    if (m) return values[m[1]];
+    m = /^(\(index \. "[^"]+"\)) \| toJson$/.exec(expr);
+    if (m) return JSON.stringify(operand(m[1]));
+    m = /^printf "%s:%s" ((?:\(index \. "[^"]+"\))|"[^"]*") ((?:\(index \. "[^"]+"\))|"[^"]*") \| b64enc$/.exec(expr);
+    if (m) return Buffer.from(`${operand(m[1])}:${operand(m[2])}`).toString('base64');
+    throw new Error(`unknown template expression: ${expr}`);
+  });
+}
+
 describe('SecretSource.fromExternalSecret', () => {
+  test.each([
+    ['user name from the default', { password: 'p"w\\1' }, { password: { key: 'k' } }],
+    ['user name from the store', { username: 'robot$other', password: 'pw' }, { username: { key: 'k' }, password: { key: 'k' } }],
+  ])('renders on the cluster exactly what the plaintext path writes (%s)', (_name, values, refs) => {
+    const eso = bind(SecretSource.fromExternalSecret({ storeName: 'vault', refs }), pullRequest).objects[0];
+    const plain = bind(SecretSource.plaintextCommittedToGit(values), pullRequest).objects[0];
+    const rendered = renderEsoTemplate(eso.spec.target.template.data['.dockerconfigjson'], values);
+    expect(JSON.parse(rendered)).toEqual(JSON.parse(plain.stringData['.dockerconfigjson']));
+  });
+
   test('renders a dockerconfigjson template that yields what kubectl create secret docker-registry writes', () => {
     // WHEN
     const { objects } = bind(SecretSource.fromExternalSecret({ storeName: 'vault', refs: { password: { key: 'k', property: 'p' } } }), pullRequest);
@@ -118,6 +149,17 @@ describe('SecretSource.plaintextCommittedToGit', () => {
     });
     expect(bound.plaintextInputs).toEqual({ username: 'robot$private-region-x', password: 'pw' });
     expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('writes the same docker config as kubectl create secret docker-registry', () => {
+    // GIVEN what the install command runs, rendered offline by kubectl
+    const kubectl = JSON.parse(execFileSync('kubectl', ['create', 'secret', 'docker-registry', 'qdrant-registry-creds', '--namespace', 'ns',
+      '--docker-server=registry.cloud.qdrant.io', '--docker-username=robot$private-region-x', '--docker-password=pw', '--dry-run=client', '-o', 'json'], { encoding: 'utf8' }));
+    // WHEN
+    const [ours] = bind(SecretSource.plaintextCommittedToGit({ password: 'pw' }), pullRequest).objects;
+    // THEN
+    expect(ours.type).toBe(kubectl.type);
+    expect(ours.stringData['.dockerconfigjson']).toBe(Buffer.from(kubectl.data['.dockerconfigjson'], 'base64').toString());
   });
 
   test('never echoes a value in an error', () => {
