@@ -49,3 +49,8 @@ export function compact<T>(value: T): T {
   }
   return out as T;
 }
+
+/** Code-point order: unlike localeCompare, the same on every machine, so output stays byte-identical. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,3 +1,4 @@
+import { byCodePoint } from '../core/values';
 import { ChartReference } from '../delivery/chart-reference';
 import { ImageMirror, QDRANT_IMAGE_PREFIX } from './image-mirror';
 
@@ -39,7 +40,7 @@ export class MirrorManifest {
 
   /** Charts recorded, sorted. */
   public chartList(): ChartReference[] {
-    return [...this.charts.values()].sort((a, b) => `${a.name}:${a.version}`.localeCompare(`${b.name}:${b.version}`));
+    return [...this.charts.values()].sort((a, b) => byCodePoint(`${a.name}:${a.version}`, `${b.name}:${b.version}`));
   }
 
   /** `mirror.yaml`: skopeo sync input for the images, with the copy commands and the charts in comments. */

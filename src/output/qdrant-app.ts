@@ -4,6 +4,7 @@ import { App, Chart, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ConfigProblem, pathOf, QdrantConfigError } from '../core/errors';
 import { noticesOf } from '../core/notices';
+import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAgainstPrevious } from './guards';
@@ -66,7 +67,7 @@ export class QdrantApp extends App implements IMirrorDefault {
       }
       seen.add(f.folder);
     }
-    return folders.sort((a, b) => a.folder.localeCompare(b.folder));
+    return folders.sort((a, b) => byCodePoint(a.folder, b.folder));
   }
 
   /**
