@@ -267,3 +267,8 @@ test('CLUSTER_PROPS_KEYS knows every key of QdrantClusterProps', () => {
   };
   expect(() => checkKnownKeys(new Chart(testApp(), 'k'), '', all, CLUSTER_PROPS_KEYS)).not.toThrow();
 });
+
+test('Flux delivery refuses an output path outside the repository', () => {
+  const op = operatorWith({ delivery: new FluxDelivery({ outputPath: '../elsewhere' }) });
+  expect(configErrorOf(() => op.addCluster('db', minimal)).message).toMatch(/\[pc\] delivery.outputPath: got "..\/elsewhere"; expected a path inside the Git repository/);
+});

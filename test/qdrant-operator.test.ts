@@ -220,6 +220,9 @@ describe('QdrantOperator bad input', () => {
     ['cluster-wide watch with limited RBAC', { operator: { watchOnlyReleaseNamespace: false } }, /operator.limitRbac: got nothing; a cluster-wide watch .* needs limitRbac: false/],
     ['escape hatch overriding a typed setting', { settings: { logLevel: 'INFO' }, extraSettings: { logLevel: 'DEBUG' } }, /extraSettings.logLevel: got "<set>"; "logLevel" is set from a typed prop/],
     ['escape hatch overriding the pull secrets', { extraValues: { operator: { imagePullSecrets: [] } } }, /extraValues.operator.imagePullSecrets: got "<set>"; "operator.imagePullSecrets" is set from a typed prop/],
+    ['Flux retries', { delivery: new FluxDelivery({ retries: -1 }) }, /\[pc\] delivery.retries: got -1; expected an integer from 0 to 100/],
+    ['Flux interval', { delivery: new FluxDelivery({ interval: '5 minutes' }) }, /delivery.interval: got "5 minutes"; expected a duration/],
+    ['Argo CD namespace', { delivery: new ArgoCdDelivery({ argoCdNamespace: 'Argo' }) }, /delivery.argoCdNamespace: got "Argo"; expected a DNS-1123 label/],
     ['cluster-manager URL that is not a URL', { settings: { features: { clusterManagement: { clusterManager: { endpointAddress: 'qdrant-cluster-manager' } } } } }, /endpointAddress: got "qdrant-cluster-manager"; expected an http/],
   ];
 

@@ -6,8 +6,8 @@ import {
 } from '../../imports/helm.toolkit.fluxcd.io';
 import { Kustomization, KustomizationSpecSourceRefKind } from '../../imports/kustomize.toolkit.fluxcd.io';
 import { OciRepository, OciRepositorySpecLayerSelectorOperation } from '../../imports/source.toolkit.fluxcd.io';
-import { duration } from '../core/rules';
-import { checkOptional } from '../core/validate';
+import { dns1123Label, dns1123Subdomain, duration, integerBetween } from '../core/rules';
+import { check, checkOptional } from '../core/validate';
 import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, StageOptions } from './delivery';
 
 /** Media type of a Helm chart layer in an OCI artifact. */
@@ -48,7 +48,7 @@ export class FluxDelivery extends Delivery {
   }
 
   public _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease {
-    checkOptional(scope, 'delivery.interval', this.interval, duration);
+    this.checkProps(scope);
     const source = new OciRepository(scope, `${id}-source`, {
       metadata: { name: request.releaseName, namespace: request.namespace },
       spec: {
@@ -90,6 +90,7 @@ export class FluxDelivery extends Delivery {
   public _customResourceScope(chart: Chart): Chart {
     const existing = this.customResourceCharts.get(chart.node.path);
     if (existing) return existing;
+    this.checkProps(chart);
     const folder = chart.node.id;
     const crChart = new Chart(chart, `${folder}-clusters`);
     const entry = new Chart(chart, `${folder}-entry`);
@@ -111,6 +112,15 @@ export class FluxDelivery extends Delivery {
     kustomization('custom-resources', `${folder}-clusters`, folder);
     this.customResourceCharts.set(chart.node.path, crChart);
     return crChart;
+  }
+
+  private checkProps(scope: Construct): void {
+    check(scope, 'delivery.interval', this.interval, duration);
+    check(scope, 'delivery.retries', this.retries, integerBetween(0, 100));
+    checkOptional(scope, 'delivery.gitRepository.name', this.props.gitRepository?.name, dns1123Subdomain);
+    checkOptional(scope, 'delivery.gitRepository.namespace', this.props.gitRepository?.namespace, dns1123Label);
+    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (/^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
+      ? undefined : 'expected a path inside the Git repository such as "./dist" or "./clusters/prod"'));
   }
 
   /** One CA secret (`ca.crt`, public data) per chart folder and namespace. */
