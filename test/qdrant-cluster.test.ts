@@ -269,6 +269,5 @@ test('CLUSTER_PROPS_KEYS knows every key of QdrantClusterProps', () => {
 });
 
 test('Flux delivery refuses an output path outside the repository', () => {
-  const op = operatorWith({ delivery: new FluxDelivery({ outputPath: '../elsewhere' }) });
-  expect(configErrorOf(() => op.addCluster('db', minimal)).message).toMatch(/\[pc\] delivery.outputPath: got "..\/elsewhere"; expected a path inside the Git repository/);
+  expect(configErrorOf(() => operatorWith({ delivery: new FluxDelivery({ outputPath: '../elsewhere' }) })).message).toMatch(/\[pc\] delivery.outputPath: got "..\/elsewhere"; expected a path inside the Git repository/);
 });
