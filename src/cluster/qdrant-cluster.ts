@@ -15,7 +15,8 @@ import { checkNodeSelector, checkTolerations, checkTopologySpread, topologySprea
 import { check, checkEach, checkList, checkObject, checkOptional, checkStringMap } from '../core/validate';
 import { DeliveryStage } from '../delivery/delivery';
 import { checkPodDisruptionBudget } from '../operator/operator-settings';
-import { dockerConfigSecretRequest, opaqueSecretRequest, SecretRequest } from '../secrets/secret-request';
+import { bindPullSecret } from '../mirror/registry-target';
+import { opaqueSecretRequest, SecretRequest } from '../secrets/secret-request';
 import { SecretSource } from '../secrets/secret-source';
 import {
   addRestore, addScheduledSnapshot, addSnapshot, ClusterRestoreOptions, ClusterScheduledSnapshotOptions, ClusterSnapshotOptions,
@@ -158,11 +159,9 @@ export class QdrantCluster extends Construct {
       fail(this, 'registryCredentials', undefined,
         `the operator's registry credentials are sealed for its own namespace; the database image needs Secret ${namespace}/${registry.secretName}: give a SecretSource sealed for it`);
     }
-    const holder = new Construct(chart, marker);
-    const bound = source._bind(holder, 'secret', props.registryCredentials ? 'registryCredentials' : `${host.description} registryCredentials`, dockerConfigSecretRequest({
-      name: registry.secretName, namespace, purpose: 'registry pull secret', server: registry.server, defaultUsername: registry.defaultUsername, fixedName: true,
-    }));
-    bound.objects.forEach((o) => this.stage(o, DeliveryStage.PREREQUISITES));
+    bindPullSecret(new Construct(chart, marker), 'secret', props.registryCredentials ? 'registryCredentials' : `${host.description} registryCredentials`, source, {
+      name: registry.secretName, namespace, server: registry.server, defaultUsername: registry.defaultUsername, fixedName: true,
+    }, host.delivery);
   }
 }
 

@@ -1,8 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY, REGISTRY_SECRET_NAME } from '../delivery/chart-reference';
-import { ChartRegistryCredentials } from '../delivery/delivery';
-import { SecretSource } from '../secrets/secret-source';
+import { ChartRegistryCredentials, Delivery, DeliveryStage } from '../delivery/delivery';
+import { dockerConfigSecretRequest } from '../secrets/secret-request';
+import { BoundSecret, SecretSource } from '../secrets/secret-source';
 import { ImageMirror, QDRANT_IMAGE_PREFIX } from './image-mirror';
 import { MirrorManifest } from './mirror-manifest';
 
@@ -73,6 +74,23 @@ export function resolveRegistryTarget(scope: Construct, props: {
     mirror,
     manifest: new MirrorManifest(mirror),
   };
+}
+
+/** Where an image pull secret goes and what it authenticates to. */
+export interface PullSecretTarget {
+  readonly name: string;
+  readonly namespace: string;
+  readonly server: string;
+  readonly defaultUsername?: string;
+  /** Consumers read this exact name (an existing Secret must have it). */
+  readonly fixedName: boolean;
+}
+
+/** Binds an image pull secret (`kubernetes.io/dockerconfigjson`) and orders it with the prerequisites. */
+export function bindPullSecret(scope: Construct, id: string, prop: string, source: SecretSource, target: PullSecretTarget, delivery: Delivery): BoundSecret {
+  const bound = source._bind(scope, id, prop, dockerConfigSecretRequest({ ...target, purpose: 'registry pull secret' }));
+  bound.objects.forEach((o) => delivery._stage(o, DeliveryStage.PREREQUISITES));
+  return bound;
 }
 
 /** Chart registry credentials for a delivery, or none for anonymous pulls. */

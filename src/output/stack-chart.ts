@@ -4,8 +4,7 @@ import { Construct } from 'constructs';
 import { dns1123Label } from '../core/rules';
 import { check } from '../core/validate';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
-import { RegistryTarget } from '../mirror/registry-target';
-import { dockerConfigSecretRequest } from '../secrets/secret-request';
+import { bindPullSecret, RegistryTarget } from '../mirror/registry-target';
 import { BoundSecret } from '../secrets/secret-source';
 
 /**
@@ -27,15 +26,9 @@ export abstract class StackChart extends Chart {
 
   /** The image pull secret for the target registry in `namespace`; none for an anonymous mirror. */
   protected addPullSecret(target: RegistryTarget & { readonly defaultUsername?: string }, namespace: string, delivery: Delivery): BoundSecret | undefined {
-    const bound = target.pullSecret?._bind(this, 'registry-credentials', target.pullSecretProp, dockerConfigSecretRequest({
-      name: target.pullSecretName,
-      namespace,
-      purpose: 'registry pull secret',
-      server: target.server,
-      defaultUsername: target.defaultUsername,
-      fixedName: false,
-    }));
-    bound?.objects.forEach((o) => delivery._stage(o, DeliveryStage.PREREQUISITES));
-    return bound;
+    if (!target.pullSecret) return undefined;
+    return bindPullSecret(this, 'registry-credentials', target.pullSecretProp, target.pullSecret, {
+      name: target.pullSecretName, namespace, server: target.server, defaultUsername: target.defaultUsername, fixedName: false,
+    }, delivery);
   }
 }
