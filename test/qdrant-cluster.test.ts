@@ -133,7 +133,7 @@ describe('QdrantCluster placement and ordering', () => {
     const { cr } = cluster();
     expect(cr.metadata.annotations).toEqual({
       'argocd.argoproj.io/sync-wave': '3',
-      'argocd.argoproj.io/sync-options': 'Prune=false,SkipDryRunOnMissingResource=true',
+      'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false,SkipDryRunOnMissingResource=true',
     });
   });
 
@@ -147,8 +147,9 @@ describe('QdrantCluster placement and ordering', () => {
     expect(ids(clusters)).toEqual([`QdrantCluster/qdrant/qdrant-${ID}`]);
     expect(clusters[0].metadata.annotations).toEqual({ 'kustomize.toolkit.fluxcd.io/prune': 'disabled' });
     const entry = objectsOf(app.node.findAll().find((x: any) => x.node.id === 'pc-entry'));
-    expect(findObject(entry, 'Kustomization', 'pc').spec).toMatchObject({ path: './clusters/prod/pc', wait: true });
-    expect(findObject(entry, 'Kustomization', 'pc-clusters').spec).toMatchObject({ path: './clusters/prod/pc-clusters', dependsOn: [{ name: 'pc' }], wait: true });
+    // Named after the stack's namespace, not the chart id: a renamed chart moves folders, never Kustomizations.
+    expect(findObject(entry, 'Kustomization', 'qdrant-stack').spec).toMatchObject({ path: './clusters/prod/pc', wait: true });
+    expect(findObject(entry, 'Kustomization', 'qdrant-clusters').spec).toMatchObject({ path: './clusters/prod/pc-clusters', dependsOn: [{ name: 'qdrant-stack' }], wait: true });
     expect(schemaErrors([...clusters, ...entry])).toEqual([]);
   });
 

@@ -10,6 +10,8 @@ import { ociHostPath } from './chart-reference';
 
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+/** Sync options of an object whose deletion loses data: not pruned when it leaves git, kept when its Application is deleted. */
+export const PROTECTED_SYNC_OPTIONS = ['Prune=false', 'Delete=false'];
 
 export interface ArgoCdDeliveryProps {
   /** Namespace Argo CD runs in; Applications and repository Secrets go there. @default 'argocd' */
@@ -64,11 +66,7 @@ export class ArgoCdDelivery extends Delivery {
     const automated = this.props.automated ?? true;
     const syncOptions = ['CreateNamespace=false', ...(request.installsCrds ? ['ServerSideApply=true'] : [])];
     const app = new Application(scope, id, {
-      metadata: {
-        name,
-        namespace: this.argoCdNamespace,
-        annotations: { [SYNC_WAVE_ANNOTATION]: String(request.stage) },
-      },
+      metadata: { name, namespace: this.argoCdNamespace },
       spec: {
         project: this.props.project ?? 'default',
         source: {
@@ -85,20 +83,22 @@ export class ArgoCdDelivery extends Delivery {
         },
       },
     });
+    // Deleting a CRD release deletes every Qdrant cluster: the parent Application never prunes it.
+    this._stage(app, request.stage, { preventPrune: request.installsCrds });
     return { releaseName: request.releaseName, namespace: request.namespace, objectName: app.name, objectNamespace: this.argoCdNamespace };
   }
 
   public _stage(obj: ApiObject, stage: DeliveryStage, options: StageOptions = {}): void {
     obj.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(stage));
     const syncOptions = [
-      ...(options.preventPrune ? ['Prune=false'] : []),
+      ...(options.preventPrune ? PROTECTED_SYNC_OPTIONS : []),
       ...(options.crdInSameSync ? ['SkipDryRunOnMissingResource=true'] : []),
     ];
     if (syncOptions.length) obj.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, syncOptions.join(','));
   }
 
   /** Argo CD orders custom resources by sync wave within the same folder. */
-  public _customResourceScope(chart: Chart): Chart {
+  public _customResourceScope(chart: Chart, _stackNamespace: string): Chart {
     return chart;
   }
 

@@ -80,15 +80,20 @@ export abstract class Delivery {
   /**
    * Where custom resources of `chart` go so that they are applied after its
    * controllers: the chart itself (Argo CD, ordered by waves) or a dependent folder
-   * (Flux). @internal
+   * (Flux). `stackNamespace` is the stack's stable identity: Kubernetes object names
+   * derive from it, never from construct ids. @internal
    */
-  public abstract _customResourceScope(chart: Chart): Chart;
+  public abstract _customResourceScope(chart: Chart, stackNamespace: string): Chart;
 }
 
 /** How an object is treated by the delivery, besides its stage. */
 export interface StageOptions {
   /** Its CRD arrives in the same sync, so a dry run cannot find the kind yet. @default false */
   readonly crdInSameSync?: boolean;
-  /** Never delete it automatically when it disappears from the output (databases). @default false */
+  /**
+   * Its deletion loses data (a Namespace, a CRD release, a Qdrant custom resource): never
+   * delete it when it leaves the output or when whatever applied it is deleted.
+   * @default false
+   */
   readonly preventPrune?: boolean;
 }

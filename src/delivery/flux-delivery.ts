@@ -24,7 +24,10 @@ export interface FluxDeliveryProps {
   readonly outputPath?: string;
 }
 
-/** Annotation that stops Flux from pruning an object that left the output. */
+/** Flux labels every object it applies with its Kustomization's name: a label value, at most 63 characters. */
+const kustomizationName = (v: string) => (v.length <= 63 ? undefined : 'a namespace of at most 54 characters: Flux labels objects with the Kustomization name `<namespace>-clusters`, a label value of at most 63 characters');
+
+/** Annotation that stops Flux from pruning an object that left the output, or deleting it with its Kustomization. */
 export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
 
 /**
@@ -73,6 +76,8 @@ export class FluxDelivery extends Delivery {
         values: request.values,
       },
     });
+    // Pruning a CRD release (or its source) uninstalls the CRDs and with them every Qdrant cluster.
+    if (request.installsCrds) [source, release].forEach((o) => this._stage(o, request.stage, { preventPrune: true }));
     return { releaseName: request.releaseName, namespace: request.namespace, objectName: release.name, objectNamespace: request.namespace };
   }
 
@@ -85,22 +90,26 @@ export class FluxDelivery extends Delivery {
    * Custom resources go to the folder `<chart>-clusters`, applied by a Kustomization
    * that depends on the one applying `<chart>` (with `wait: true`, so the HelmReleases
    * are ready: CRDs installed, operator running). Both Kustomizations are written to
-   * `<chart>-entry`, the folder to point Flux at.
+   * `<chart>-entry`, the folder to point Flux at. They are named after the stack's
+   * namespace (`<namespace>-stack`, `<namespace>-clusters`), never after the chart id:
+   * a renamed Kustomization is garbage-collected together with what it applied.
    */
-  public _customResourceScope(chart: Chart): Chart {
+  public _customResourceScope(chart: Chart, stackNamespace: string): Chart {
     const existing = this.customResourceCharts.get(chart.node.path);
     if (existing) return existing;
     this.checkProps(chart);
+    const names = { stack: `${stackNamespace}-stack`, clusters: `${stackNamespace}-clusters` };
+    check(chart, 'namespace (names the Flux Kustomization)', names.clusters, kustomizationName);
     const folder = chart.node.id;
     const crChart = new Chart(chart, `${folder}-clusters`);
     const entry = new Chart(chart, `${folder}-entry`);
     const source = this.props.gitRepository ?? { name: 'flux-system' };
     const base = (this.props.outputPath ?? './dist').replace(/\/+$/, '');
-    const kustomization = (id: string, name: string, dependsOn?: string) => new Kustomization(entry, id, {
+    const kustomization = (id: string, name: string, folderName: string, dependsOn?: string) => new Kustomization(entry, id, {
       metadata: { name, namespace: 'flux-system' },
       spec: {
         interval: this.interval,
-        path: `${base}/${name}`,
+        path: `${base}/${folderName}`,
         prune: true,
         wait: true,
         timeout: '15m',
@@ -108,8 +117,8 @@ export class FluxDelivery extends Delivery {
         dependsOn: dependsOn ? [{ name: dependsOn }] : undefined,
       },
     });
-    kustomization('controllers', folder);
-    kustomization('custom-resources', `${folder}-clusters`, folder);
+    kustomization('controllers', names.stack, folder);
+    kustomization('custom-resources', names.clusters, crChart.node.id, names.stack);
     this.customResourceCharts.set(chart.node.path, crChart);
     return crChart;
   }

@@ -225,7 +225,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
 
   /** The chart custom resources of this stack go to (ordered after the operator). */
   public get customResourceScope(): Chart {
-    return this.delivery._customResourceScope(this);
+    return this.delivery._customResourceScope(this, this.operatorNamespace);
   }
 
   /** A Qdrant cluster run by this operator, applied after it (sync wave or dependent Flux folder). */

@@ -18,10 +18,13 @@ export abstract class StackChart extends Chart {
     check(this, 'id (output folder name)', id, dns1123Label);
   }
 
-  /** The Namespace, ordered first. */
+  /**
+   * The Namespace, ordered first and never pruned: deleting a namespace deletes every
+   * Qdrant cluster and volume in it, whatever their own annotations say.
+   */
   protected addNamespace(namespace: string, delivery: Delivery): void {
     const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: namespace } });
-    delivery._stage(ns, DeliveryStage.PREREQUISITES);
+    delivery._stage(ns, DeliveryStage.PREREQUISITES, { preventPrune: true });
   }
 
   /** The image pull secret for the target registry in `namespace`; none for an anonymous mirror. */
