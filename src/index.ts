@@ -21,4 +21,6 @@ export * from './cluster/backups';
 export * from './cluster/exposure';
 export * from './mirror/image-mirror';
 export * from './mirror/mirror-manifest';
-export * from './output/guards';
+export * from './output/allow';
+export { ALLOWED_CHANGE_ANNOTATION_PREFIX } from './output/guards';
+export { STATE_FILE_SUFFIX } from './output/previous-state';

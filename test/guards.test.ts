@@ -1,90 +1,294 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Allow, AllowedChange, ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource } from '../src';
+import { parseAllDocuments } from 'yaml';
+import {
+  ALLOWED_CHANGE_ANNOTATION_PREFIX, Allow, AllowedChange, ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource,
+} from '../src';
+import { QdrantClusterSpecStorageAdditionalVolumeClaimTemplatesSpecResourcesRequests as Quantity } from '../imports/qdrant.io';
 import { configErrorOf } from './support/errors';
 
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
+const ENV = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
+const OTHER_ENV = '1c0a5f3b-6d2e-4f9c-8b7a-4e3d2c1b0a9f';
 
-interface Shape { readonly storage?: string; readonly version?: string; readonly withCluster?: boolean; readonly namespace?: string }
+type Tool = 'flux' | 'argocd';
 
-/** Synthesises an operator with one cluster and a region into `outdir`. */
-function synth(outdir: string, shape: Shape = {}, allowedChanges: AllowedChange[] = []): void {
-  const app = new QdrantApp({ outdir, allowedChanges });
-  const op = new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing() });
-  if (shape.withCluster ?? true) {
-    op.addCluster('db', {
-      id: ID, customerId: 'acme', version: shape.version ?? 'v1.16.3', size: 1,
-      resources: { cpu: '1', memory: '1Gi', storage: shape.storage ?? '10Gi' },
+/** What the test app declares; every field has the bootstrapped value as default. */
+interface Shape {
+  readonly storage?: string;
+  readonly claim?: string | null;
+  readonly version?: string;
+  readonly withCluster?: boolean;
+  readonly withOperator?: boolean;
+  readonly withRegion?: boolean;
+  readonly regionNamespace?: string;
+  readonly environmentId?: string;
+  readonly createNamespace?: boolean;
+  readonly operatorId?: string;
+  readonly regionId?: string;
+  readonly snapshot?: boolean;
+  readonly restore?: { readonly from: string; readonly newCluster?: string };
+}
+
+const delivery = (tool: Tool) => (tool === 'flux' ? new FluxDelivery() : new ArgoCdDelivery());
+
+/** Synthesises an operator stack with one cluster and a Hybrid region into `outdir`. */
+function synth(tool: Tool, outdir: string, shape: Shape = {}, allowedChanges: AllowedChange[] = [], previousOutput?: string): void {
+  const app = new QdrantApp({ outdir, allowedChanges, previousOutput });
+  if (shape.withOperator ?? true) {
+    const op = new QdrantOperator(app, shape.operatorId ?? 'pc', {
+      namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(tool), registryCredentials: SecretSource.existing(),
+      // Additional volume claim templates need the CRD of v1.28.0.
+      crdChartVersion: shape.claim ? 'v1.28.0' : undefined,
+    });
+    if (shape.withCluster ?? true) {
+      const claim = shape.claim;
+      const db = op.addCluster('db', {
+        id: ID, customerId: 'acme', version: shape.version ?? 'v1.16.3', size: 1,
+        resources: { cpu: '1', memory: '1Gi', storage: shape.storage ?? '10Gi' },
+        storage: !claim ? undefined : {
+          additionalVolumeClaimTemplates: [{ metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: Quantity.fromString(claim) } } } }],
+        },
+      });
+      if (shape.snapshot) db.addSnapshot('snap', { name: 'snap-new' });
+      if (shape.restore) db.addRestore('restore', { name: 'restore-1', snapshotName: shape.restore.from, newClusterName: shape.restore.newCluster });
+    }
+  }
+  if (shape.withRegion ?? true) {
+    new HybridRegion(app, shape.regionId ?? 'region', {
+      environmentId: shape.environmentId ?? ENV, accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: shape.regionNamespace ?? 'qdrant-hybrid',
+      createNamespace: shape.createNamespace, agentChartVersion: '1.33.0', delivery: delivery(tool),
+      registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
     });
   }
-  new HybridRegion(app, 'region', {
-    environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: shape.namespace ?? 'qdrant-hybrid',
-    agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
-  });
   app.synth();
 }
 
-function bootstrapped(): { outdir: string; manifest: () => string } {
-  const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-guards-')), 'dist');
-  synth(outdir);
-  const file = path.join(outdir, 'pc', 'manifests.k8s.yaml');
-  return { outdir, manifest: () => fs.readFileSync(file, 'utf8') };
+/** Every file of the output directory and its state file, for "nothing was written" assertions. */
+function snapshotOf(outdir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p); else files[path.relative(outdir, p)] = fs.readFileSync(p, 'utf8');
+  });
+  if (fs.existsSync(outdir)) walk(outdir);
+  files['<state>'] = fs.readFileSync(`${outdir}.qdrant-state.json`, 'utf8');
+  return files;
 }
 
-describe('guards against the previous output', () => {
-  test('a storage shrink is refused and nothing is written', () => {
-    // GIVEN
-    const { outdir, manifest } = bootstrapped();
-    const before = manifest();
-    // WHEN / THEN
-    expect(configErrorOf(() => synth(outdir, { storage: '5Gi' })).message).toMatch(
-      new RegExp(`\\[dist/pc\\] QdrantCluster qdrant/qdrant-${ID} spec.resources.storage: got "5Gi"; storage can only grow \\(it was 10Gi\\); if this is intended, add Allow.storageShrink\\('${ID}', '<reason>'\\)`));
-    expect(manifest()).toBe(before);
+function freshOutdir(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-guards-')), 'dist');
+}
+
+function bootstrapped(tool: Tool, shape: Shape = {}): string {
+  const outdir = freshOutdir();
+  synth(tool, outdir, shape);
+  return outdir;
+}
+
+function objectsIn(outdir: string): any[] {
+  return fs.readdirSync(outdir).flatMap((folder) => {
+    const file = path.join(outdir, folder, 'manifests.k8s.yaml');
+    return fs.existsSync(file) ? parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS()) : [];
+  });
+}
+
+function objectNamed(outdir: string, kind: string, name: string): any {
+  const found = objectsIn(outdir).filter((o) => o.kind === kind && o.metadata.name === name);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+interface GuardCase {
+  readonly guard: string;
+  /** The state before the change. @default - the default shape */
+  readonly before?: Shape;
+  readonly after: Shape;
+  readonly allow: AllowedChange[];
+  /** Text the refusal must contain. */
+  readonly message: RegExp;
+  /** The object that carries the reason once allowed. @default - none remains */
+  readonly annotated?: { readonly kind: string; readonly name: string };
+}
+
+const REASON = 'planned in CHANGE-1234';
+const agentObjectName = (tool: Tool) => (tool === 'flux' ? 'qdrant-cloud-agent' : 'qdrant-hybrid-new-qdrant-cloud-agent');
+
+const cases = (tool: Tool): GuardCase[] => [
+  {
+    guard: 'cluster-deleted', after: { withCluster: false }, allow: [Allow.clusterDeletion(ID, REASON)],
+    message: new RegExp(`QdrantCluster qdrant/qdrant-${ID}: got "deleted"; a cluster left the output; deleting it deletes its data; if this is intended, add Allow.clusterDeletion\\('${ID}', '<reason>'\\)`),
+  },
+  {
+    guard: 'storage-shrink', after: { storage: '5Gi' }, allow: [Allow.storageShrink(ID, REASON)],
+    message: new RegExp(`\\[dist/pc(-clusters)?\\] QdrantCluster qdrant/qdrant-${ID} spec.resources.storage: got "5Gi"; storage can only grow \\(it was 10Gi\\); if this is intended, add Allow.storageShrink\\('${ID}', '<reason>'\\)`),
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
+    guard: 'storage-shrink', before: { claim: '5Gi' }, after: { claim: '1Gi' }, allow: [Allow.storageShrink(ID, REASON)],
+    message: /spec.storage.additionalVolumeClaimTemplates\[wal\]: got "1Gi"; volume claims can only grow \(it was 5Gi\)/,
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
+    guard: 'storage-shrink', before: { claim: '5Gi' }, after: { claim: null }, allow: [Allow.storageShrink(ID, REASON)],
+    message: /spec.storage.additionalVolumeClaimTemplates\[wal\]: got "removed"; volume claims can only grow/,
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
+    guard: 'version-skip', after: { version: 'v1.18.0' }, allow: [Allow.versionSkip(ID, REASON)],
+    message: /spec.version: got "v1.18.0"; upgrades go one minor version at a time and never down \(it was v1.16.3\)/,
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
+    // The construct id and the namespace change in one commit: identity is the environment id, not the folder.
+    guard: 'region-namespace-changed', after: { regionId: 'region-eu', regionNamespace: 'qdrant-hybrid-new' },
+    allow: [Allow.namespaceChange(ENV, REASON), Allow.namespaceRemoval('qdrant-hybrid', REASON)],
+    message: new RegExp(`\\[dist/region-eu\\] HybridRegion environment ${ENV} namespace: got "qdrant-hybrid-new"; the namespace of a bootstrapped environment cannot change \\(it was "qdrant-hybrid"\\); if this is intended, add Allow.namespaceChange\\('${ENV}', '<reason>'\\)`),
+    annotated: { kind: tool === 'flux' ? 'HelmRelease' : 'Application', name: agentObjectName(tool) },
+  },
+  {
+    guard: 'region-removed', after: { withRegion: false },
+    allow: [Allow.regionRemoval(ENV, REASON), Allow.namespaceRemoval('qdrant-hybrid', REASON)],
+    message: new RegExp(`HybridRegion environment ${ENV}: got "removed"; the region \\(namespace "qdrant-hybrid"\\) left the output.*Allow.regionRemoval\\('${ENV}', '<reason>'\\)`),
+  },
+  {
+    guard: 'region-removed', after: { environmentId: OTHER_ENV }, allow: [Allow.regionRemoval(ENV, REASON)],
+    message: new RegExp(`HybridRegion environment ${ENV}: got "${OTHER_ENV}"; the region's environment id changed`),
+  },
+  {
+    guard: 'operator-removed', after: { withOperator: false },
+    allow: [Allow.operatorRemoval('qdrant', REASON), Allow.namespaceRemoval('qdrant', REASON), Allow.clusterDeletion(ID, REASON)],
+    message: /QdrantOperator in namespace qdrant: got "removed"; the operator stack left the output.*Allow.operatorRemoval\('qdrant', '<reason>'\)/,
+  },
+  {
+    guard: 'namespace-removed', after: { createNamespace: false }, allow: [Allow.namespaceRemoval('qdrant-hybrid', REASON)],
+    message: /Namespace qdrant-hybrid: got "removed"; a Namespace the library created left the output; deleting it deletes every cluster and volume in it; if this is intended, add Allow.namespaceRemoval\('qdrant-hybrid', '<reason>'\)/,
+  },
+  {
+    guard: 'restore-into-live-cluster', after: { restore: { from: 'snap-of-yesterday' } }, allow: [Allow.restoreIntoLiveCluster(ID, REASON)],
+    message: new RegExp(`QdrantClusterRestore qdrant/restore-1: got "into qdrant/qdrant-${ID}"; a restore into an existing cluster overwrites its data; if this is intended, add Allow.restoreIntoLiveCluster\\('${ID}', '<reason>'\\)`),
+    annotated: { kind: 'QdrantClusterRestore', name: 'restore-1' },
+  },
+];
+
+describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
+  test.each(cases(tool).map((c) => [`${c.guard} (${JSON.stringify(c.after)})`, c] as const))('%s: refused with nothing written, then written when allowed with its reason', (_guard, c) => {
+    // GIVEN a bootstrapped output
+    const outdir = bootstrapped(tool, c.before);
+    const before = snapshotOf(outdir);
+    // WHEN the change is synthesised without an allowance
+    const error = configErrorOf(() => synth(tool, outdir, c.after));
+    // THEN it is refused, named by its guard, and nothing changed on disk
+    expect(error.message).toMatch(c.message);
+    expect(error.message).toContain(`[guard ${c.guard}]`);
+    expect(snapshotOf(outdir)).toEqual(before);
+    // WHEN it is allowed with a reason
+    synth(tool, outdir, c.after, c.allow);
+    // THEN it is written, and the reason shows on the object that remains
+    expect(snapshotOf(outdir)).not.toEqual(before);
+    if (c.annotated) {
+      const allowedKeys = Object.entries(objectNamed(outdir, c.annotated.kind, c.annotated.name).metadata.annotations ?? {})
+        .filter(([k]) => k.startsWith(ALLOWED_CHANGE_ANNOTATION_PREFIX));
+      expect(allowedKeys).toContainEqual([expect.stringMatching(/^cdk8s-qdrant\.io\/allowed-/), REASON]);
+    }
   });
 
-  test('growth passes; an allowed shrink passes', () => {
-    const { outdir, manifest } = bootstrapped();
-    synth(outdir, { storage: '20Gi' });
-    expect(manifest()).toContain('storage: 20Gi');
-    synth(outdir, { storage: '15Gi' }, [Allow.storageShrink(ID, 'volume recreated from a snapshot')]);
-    expect(manifest()).toContain('storage: 15Gi');
+  test('renaming every construct id moves folders but passes every guard', () => {
+    const outdir = bootstrapped(tool);
+    synth(tool, outdir, { operatorId: 'pc-eu', regionId: 'region-eu' });
+    expect(fs.readdirSync(outdir).sort()).toEqual(tool === 'flux' ? ['pc-eu', 'pc-eu-clusters', 'pc-eu-entry', 'region-eu'] : ['pc-eu', 'region-eu']);
   });
 
-  test('a deleted cluster is refused unless allowed', () => {
-    const { outdir, manifest } = bootstrapped();
-    expect(configErrorOf(() => synth(outdir, { withCluster: false })).message)
-      .toMatch(/QdrantCluster qdrant\/qdrant-a7d8d973-0cc5-42de-8d7b-c29d14d24840: got "deleted"; a cluster left the output; deleting it deletes its data/);
-    synth(outdir, { withCluster: false }, [Allow.clusterDeletion(ID, 'replaced by the eu-west cluster')]);
-    expect(manifest()).not.toContain('QdrantCluster');
+  test('a restore reading a snapshot created in the same change is never allowed; landing the snapshot first works', () => {
+    const outdir = bootstrapped(tool);
+    const both = { snapshot: true, restore: { from: 'snap-new', newCluster: 'qdrant-copy' } };
+    expect(configErrorOf(() => synth(tool, outdir, both, [Allow.restoreIntoLiveCluster(ID, REASON)])).message)
+      .toMatch(/QdrantClusterRestore qdrant\/restore-1: got "from qdrant\/snap-new"; the snapshot qdrant\/snap-new is created in the same change; land the snapshot first.*this is never allowed \[guard restore-of-new-snapshot\]/);
+    synth(tool, outdir, { snapshot: true });
+    expect(() => synth(tool, outdir, both)).not.toThrow();
+  });
+});
+
+describe('guards: previous state', () => {
+  test('growth and an allowed upgrade path pass; an allowance that matched nothing is reported', () => {
+    const outdir = bootstrapped('argocd');
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      synth('argocd', outdir, { storage: '20Gi', version: 'v1.17.0' }, [Allow.clusterDeletion(ID, REASON)]);
+      expect(stderr.mock.calls.map(([m]) => String(m))).toContainEqual(expect.stringContaining(`allowedChanges: delete-cluster of "${ID}" matched no change; remove it`));
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(objectNamed(outdir, 'QdrantCluster', `qdrant-${ID}`).spec.resources.storage).toBe('20Gi');
   });
 
   test.each([
     ['v1.16.5', true], ['v1.17.0', true], ['v1.18.0', false], ['v1.16.2', false], ['v2.0.0', false],
   ])('upgrade v1.16.3 -> %s allowed: %s', (version, ok) => {
-    const { outdir } = bootstrapped();
-    if (ok) expect(() => synth(outdir, { version })).not.toThrow();
-    else expect(configErrorOf(() => synth(outdir, { version })).message).toMatch(/spec.version: .*upgrades go one minor version at a time and never down \(it was v1.16.3\)/);
-  });
-
-  test('a region namespace change is refused unless allowed', () => {
-    const { outdir } = bootstrapped();
-    expect(configErrorOf(() => synth(outdir, { namespace: 'qdrant-new' })).message)
-      .toMatch(/\[dist\/region\] namespace: got "qdrant-new"; the namespace of a bootstrapped environment cannot change \(it was "qdrant-hybrid"\)/);
-    expect(() => synth(outdir, { namespace: 'qdrant-new' }, [Allow.namespaceChange('region', 'new environment for the migration')])).not.toThrow();
+    const outdir = bootstrapped('flux');
+    if (ok) expect(() => synth('flux', outdir, { version })).not.toThrow();
+    else expect(configErrorOf(() => synth('flux', outdir, { version })).message).toMatch(/spec.version: .*upgrades go one minor version at a time and never down \(it was v1.16.3\)/);
   });
 
   test('an allowance needs a reason', () => {
-    const { outdir } = bootstrapped();
-    expect(configErrorOf(() => synth(outdir, {}, [Allow.clusterDeletion(ID, ' ')])).message).toMatch(/allowedChanges\[0\].reason: got " "; say why this change is intended/);
+    const outdir = bootstrapped('flux');
+    expect(configErrorOf(() => synth('flux', outdir, {}, [Allow.clusterDeletion(ID, ' ')])).message).toMatch(/allowedChanges\[0\].reason: got " "; say why this change is intended/);
+  });
+
+  test('the state file survives an emptied output directory (as the cdk8s CLI leaves it)', () => {
+    // GIVEN a bootstrapped output whose folder is then removed
+    const outdir = bootstrapped('flux');
+    fs.rmSync(outdir, { recursive: true });
+    // WHEN a cluster is deleted / THEN the state file still refuses it
+    expect(configErrorOf(() => synth('flux', outdir, { withCluster: false })).message).toMatch(/\[guard cluster-deleted\]/);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
+  test('an output written before state files existed is read from its manifests, with a warning', () => {
+    const outdir = bootstrapped('flux');
+    fs.rmSync(`${outdir}.qdrant-state.json`);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(configErrorOf(() => synth('flux', outdir, { withCluster: false })).message).toMatch(/\[guard cluster-deleted\]/);
+      expect(stderr.mock.calls.map(([m]) => String(m))).toContainEqual(expect.stringContaining('no guard state file'));
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  test('under the cdk8s CLI with no state at all, the synth says loudly that the guards compared nothing', () => {
+    const outdir = freshOutdir();
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    process.env.CDK8S_OUTDIR = outdir;
+    try {
+      synth('flux', outdir);
+      expect(stderr.mock.calls.map(([m]) => String(m))).toContainEqual(expect.stringContaining('GUARDS HAD NOTHING TO COMPARE WITH'));
+    } finally {
+      delete process.env.CDK8S_OUTDIR;
+      stderr.mockRestore();
+    }
   });
 
   test('previousOutput compares with another checkout, e.g. the main branch', () => {
-    const { outdir } = bootstrapped();
-    const elsewhere = path.join(path.dirname(outdir), 'pr');
-    const app = new QdrantApp({ outdir: elsewhere, previousOutput: outdir });
-    new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing() });
-    expect(configErrorOf(() => app.synth()).message).toMatch(/a cluster left the output/);
-    expect(fs.existsSync(elsewhere)).toBe(false);
+    const main = bootstrapped('argocd');
+    const pr = path.join(path.dirname(main), 'pr');
+    expect(configErrorOf(() => synth('argocd', pr, { withCluster: false }, [], main)).message).toMatch(/a cluster left the output/);
+    expect(fs.existsSync(pr)).toBe(false);
+    synth('argocd', pr, {}, [], `${main}.qdrant-state.json`);
+    expect(fs.existsSync(path.join(pr, 'pc', 'manifests.k8s.yaml'))).toBe(true);
+  });
+
+  test('a previousOutput that does not exist is an error, not "no previous output"', () => {
+    const outdir = freshOutdir();
+    expect(configErrorOf(() => synth('flux', outdir, {}, [], '/nonexistent/main/dist')).message)
+      .toMatch(/\[<app>\] previousOutput: got "\/nonexistent\/main\/dist"; an existing previous output directory/);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
+  test('a state file that is not one is an error naming it', () => {
+    const outdir = bootstrapped('flux');
+    fs.writeFileSync(`${outdir}.qdrant-state.json`, '{"clusters": "edited by hand"}');
+    expect(configErrorOf(() => synth('flux', outdir)).message).toMatch(/qdrant-state.json"; a guard state file written by this version of cdk8s-qdrant/);
   });
 });

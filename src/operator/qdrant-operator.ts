@@ -21,11 +21,11 @@ import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
 import { compareVersions, findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
 import { OperatorSettings, operatorSettingsToWire } from './operator-settings';
+import { CRD_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
 
 export const PRIVATE_CLOUD_CHART = 'qdrant-private-cloud';
 export const CRD_CHART = 'qdrant-kubernetes-api';
-export const PRIVATE_CLOUD_RELEASE_NAME = 'qdrant-private-cloud';
-export const CRD_RELEASE_NAME = 'qdrant-private-cloud-crds';
+export { CRD_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
 
 /** Scheduling and sizing of one component's pods. */
 export interface ComponentProps {

@@ -1,13 +1,17 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ConfigProblem, pathOf, QdrantConfigError } from '../core/errors';
 import { noticesOf } from '../core/notices';
+import { dns1123Label } from '../core/rules';
 import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
-import { AllowedChange, checkAgainstPrevious } from './guards';
+import { AllowedChange } from './allow';
+import { GuardAnnotation, checkAgainstPrevious } from './guards';
+import { keyOf, serializeState, stateOf } from './guard-state';
+import { writeOutput } from './output-writer';
+import { previousState, stateFileOf } from './previous-state';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
 
 export interface QdrantAppProps {
@@ -17,7 +21,11 @@ export interface QdrantAppProps {
   readonly mirror?: ImageMirror;
   /** Changes the guards would refuse, allowed one by one with a reason (see `Allow`). @default - none */
   readonly allowedChanges?: readonly AllowedChange[];
-  /** Output to compare with; the guards refuse data-losing changes against it. @default - the output directory as it is before synth */
+  /**
+   * A previous output directory (or its guard state file) to compare with, e.g. a
+   * checkout of the main branch in CI. It must exist.
+   * @default - the guard state file beside the output directory (`<outdir>.qdrant-state.json`)
+   */
   readonly previousOutput?: string;
 }
 
@@ -57,34 +65,49 @@ export class QdrantApp extends App implements IMirrorDefault {
 
   /** Renders every chart without writing anything. Throws QdrantConfigError on bad input. */
   public render(): RenderedFolder[] {
-    const problems = collectProblems(this);
-    if (problems.length) throw new QdrantConfigError(problems);
-    const folders = this.charts.map((chart) => renderChart(chart));
-    const seen = new Set<string>();
-    for (const f of folders) {
-      if (seen.has(f.folder)) {
-        throw new QdrantConfigError([{ constructPath: f.folder, prop: 'id', value: f.folder, allowed: 'chart ids name output folders and must be unique' }]);
-      }
-      seen.add(f.folder);
-    }
-    return folders.sort((a, b) => byCodePoint(a.folder, b.folder));
+    return this.renderObjects().map(serialize);
   }
 
   /**
-   * Renders, checks the result against the previous output (guards), then replaces
-   * the output directory in one step.
+   * Renders, checks the result against the previous state (guards), then replaces the
+   * output directory in one step and writes the new guard state beside it.
    */
   public synth(): void {
-    const folders = this.render();
     this.checkAllowances();
-    const guard = checkAgainstPrevious(this.previousOutput ?? this.outdir, folders, this.allowedChanges);
-    if (guard.problems.length) throw new QdrantConfigError(guard.problems);
-    writeFolders(this.outdir, folders);
-    const warnings = [
+    const drafts = this.renderObjects();
+    const underCli = process.env.CDK8S_OUTDIR !== undefined && path.resolve(process.env.CDK8S_OUTDIR) === path.resolve(this.outdir);
+    const previous = previousState({ outdir: this.outdir, previousOutput: this.previousOutput, underCli });
+    const next = stateOf(drafts);
+    const outputName = path.basename(path.resolve(this.outdir));
+    const guard = checkAgainstPrevious(previous.state, next, this.allowedChanges, outputName);
+    previous.warnings.forEach(warn);
+    if (guard.problems.length) {
+      if (underCli) warn(`the cdk8s CLI emptied ${this.outdir} before the app ran and nothing new was written; \`git checkout -- ${this.outdir}\` restores the previous output`);
+      throw new QdrantConfigError(guard.problems);
+    }
+    annotate(drafts, guard.annotations);
+    const folders = drafts.map(serialize);
+    writeOutput(this.outdir, folders, { path: stateFileOf(this.outdir), content: serializeState(next, outputName) });
+    [
+      ...guard.allowedChanges,
       ...folders.flatMap((f) => f.warnings),
       ...guard.unusedAllowances.map((a) => `allowedChanges: ${a.change} of "${a.target}" matched no change; remove it`),
-    ];
-    for (const w of warnings) process.stderr.write(`cdk8s-qdrant warning: ${w}\n`);
+    ].forEach(warn);
+  }
+
+  /** Every chart's objects and side files; checks folder names before anything else. */
+  private renderObjects(): Draft[] {
+    const problems = [...collectProblems(this), ...this.charts.flatMap(folderProblems)];
+    if (problems.length) throw new QdrantConfigError(problems);
+    const drafts = this.charts.map(draftOf);
+    const seen = new Set<string>();
+    for (const d of drafts) {
+      if (seen.has(d.folder)) {
+        throw new QdrantConfigError([{ constructPath: d.folder, prop: 'id', value: d.folder, allowed: 'chart ids name output folders and must be unique' }]);
+      }
+      seen.add(d.folder);
+    }
+    return drafts.sort((a, b) => byCodePoint(a.folder, b.folder));
   }
 
   private checkAllowances(): void {
@@ -96,13 +119,33 @@ export class QdrantApp extends App implements IMirrorDefault {
   }
 }
 
-function renderChart(chart: Chart): RenderedFolder {
-  const folder = chart.node.id;
-  const objects = chart.toJson();
+/** A folder before serialization: the guards may still annotate its objects. */
+interface Draft {
+  readonly folder: string;
+  readonly objects: any[];
+  readonly sideFiles: Record<string, string>;
+  readonly notes: readonly string[];
+  readonly warnings: readonly string[];
+  readonly secrets: readonly string[];
+}
+
+function draftOf(chart: Chart): Draft {
+  const provider: ISideFileProvider | undefined = isSideFileProvider(chart) ? chart : undefined;
+  return {
+    folder: chart.node.id,
+    objects: chart.toJson(),
+    sideFiles: provider?.sideFiles() ?? {},
+    notes: provider?.readmeNotes() ?? [],
+    warnings: noticesOf(chart, 'warning'),
+    secrets: noticesOf(chart, 'secret'),
+  };
+}
+
+function serialize(d: Draft): RenderedFolder {
   const files: Record<string, string> = {};
   const resources: string[] = [];
-  if (objects.length) {
-    files[MANIFEST_FILE] = Yaml.stringify(...objects);
+  if (d.objects.length) {
+    files[MANIFEST_FILE] = Yaml.stringify(...d.objects);
     resources.push(MANIFEST_FILE);
   }
   files['kustomization.yaml'] = Yaml.stringify({
@@ -110,11 +153,32 @@ function renderChart(chart: Chart): RenderedFolder {
     kind: 'Kustomization',
     resources,
   });
-  const provider: ISideFileProvider | undefined = isSideFileProvider(chart) ? chart : undefined;
-  for (const [name, content] of Object.entries(provider?.sideFiles() ?? {})) files[name] = content;
-  const warnings = noticesOf(chart, 'warning');
-  files['README.md'] = readme(folder, objects, provider?.readmeNotes() ?? [], warnings, noticesOf(chart, 'secret'));
-  return { folder, files, objects, warnings };
+  Object.assign(files, d.sideFiles);
+  files['README.md'] = readme(d.folder, d.objects, d.notes, d.warnings, d.secrets);
+  return { folder: d.folder, files, objects: d.objects, warnings: d.warnings };
+}
+
+/** Writes each allowed change's reason onto the object it changed, so the pull request shows it. */
+function annotate(drafts: readonly Draft[], annotations: readonly GuardAnnotation[]): void {
+  if (!annotations.length) return;
+  const objects = new Map(drafts.flatMap((d) => d.objects).map((o) => [`${o.kind}:${keyOf({ namespace: o.metadata?.namespace, name: o.metadata?.name })}`, o]));
+  for (const a of annotations) {
+    const o = objects.get(`${a.object.kind}:${keyOf(a.object)}`);
+    if (o) o.metadata.annotations = { ...o.metadata.annotations, [a.key]: a.value };
+  }
+}
+
+/**
+ * A chart id names its output folder: a DNS-1123 label, so that nothing is written
+ * outside the output directory (no `.`, `..`, `/`, NUL) and Argo CD or Flux paths stay valid.
+ */
+function folderProblems(chart: Chart): ConfigProblem[] {
+  const why = dns1123Label(chart.node.id);
+  return why ? [{ constructPath: pathOf(chart), prop: 'id (output folder name)', value: chart.node.id, allowed: why }] : [];
+}
+
+function warn(message: string): void {
+  process.stderr.write(`cdk8s-qdrant warning: ${message}\n`);
 }
 
 function readme(folder: string, objects: readonly any[], notes: readonly string[], warnings: readonly string[], secrets: readonly string[]): string {
@@ -139,25 +203,4 @@ function readme(folder: string, objects: readonly any[], notes: readonly string[
 function collectProblems(app: App): ConfigProblem[] {
   return app.node.findAll().flatMap((c: IConstruct) =>
     c.node.validate().map((message) => ({ constructPath: pathOf(c), prop: '(validation)', value: undefined, allowed: message })));
-}
-
-/** Writes into a sibling temporary directory, then swaps it with the old output. */
-function writeFolders(outdir: string, folders: readonly RenderedFolder[]): void {
-  const target = path.resolve(outdir);
-  const staging = `${target}.tmp-${process.pid}`;
-  const previous = `${target}.old-${process.pid}`;
-  fs.rmSync(staging, { recursive: true, force: true });
-  try {
-    for (const f of folders) {
-      const dir = path.join(staging, f.folder);
-      fs.mkdirSync(dir, { recursive: true });
-      for (const [name, content] of Object.entries(f.files)) fs.writeFileSync(path.join(dir, name), content);
-    }
-    fs.mkdirSync(staging, { recursive: true });
-    if (fs.existsSync(target)) fs.renameSync(target, previous);
-    fs.renameSync(staging, target);
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-    fs.rmSync(previous, { recursive: true, force: true });
-  }
 }

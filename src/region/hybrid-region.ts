@@ -17,6 +17,7 @@ import { mirrorSideFiles } from '../mirror/side-files';
 import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
 import { OperatorSettings, operatorSettingsToWire } from '../operator/operator-settings';
 import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
+import { AGENT_RELEASE_NAME } from '../core/release-names';
 
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 /** Log level of the environment (agent and operator). */
@@ -25,7 +26,7 @@ export type LogLevel = typeof LOG_LEVELS[number];
 /** Names the install command uses; consumers read them, so they never change. */
 export const CLOUD_SECRET_NAME = 'qdrant-cloud-creds';
 export const CLOUD_SECRET_KEY = 'access-key';
-export const AGENT_RELEASE_NAME = 'qdrant-cloud-agent';
+export { AGENT_RELEASE_NAME } from '../core/release-names';
 
 export interface HybridRegionProps {
   /** Hybrid Cloud environment id (UUID), from the Qdrant Cloud Console or API. */

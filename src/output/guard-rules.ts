@@ -1,0 +1,180 @@
+import { quantityValue } from '../core/resources';
+import { GuardedChange } from './allow';
+import { ClusterRecord, GuardState, keyOf, ObjectRef } from './guard-state';
+
+/** One data-losing change a rule found between the previous and the next output. */
+export interface Violation {
+  /** What an allowance names: a cluster id, an environment id or a namespace. */
+  readonly target: string;
+  /** Output folder, for the message. */
+  readonly folder: string;
+  /** The object and field, e.g. `QdrantCluster qdrant/qdrant-<id> spec.version`. */
+  readonly subject: string;
+  readonly value: unknown;
+  /** Why it loses data. */
+  readonly why: string;
+  /** The object that remains and carries the allowance's reason as an annotation. @default - none remains */
+  readonly annotate?: ObjectRef;
+}
+
+/** A guard: one named check with an id, in the style of a rule pack. */
+export interface GuardRule {
+  readonly id: string;
+  /** The change an allowance permits, and the `Allow` factory that makes one. @default - never allowed */
+  readonly allowance?: { readonly change: GuardedChange; readonly factory: string };
+  /** One line: what it refuses, and why. */
+  readonly reason: string;
+  find(previous: GuardState, next: GuardState): Violation[];
+}
+
+const byKey = <T extends { readonly namespace?: string; readonly name: string }>(xs: readonly T[]) => new Map(xs.map((x) => [keyOf(x), x]));
+const clusterName = (c: ClusterRecord) => `QdrantCluster ${keyOf(c)}`;
+
+/** Pairs of the same cluster in both outputs. */
+function keptClusters(previous: GuardState, next: GuardState): [ClusterRecord, ClusterRecord][] {
+  const now = byKey(next.clusters);
+  return previous.clusters.flatMap((old) => (now.has(keyOf(old)) ? [[old, now.get(keyOf(old))!] as [ClusterRecord, ClusterRecord]] : []));
+}
+
+/** `vX.Y.Z` -> `vX.Y'.Z'` with Y' in {Y, Y+1}, never down. */
+function isAllowedUpgrade(from: string, to: string): boolean {
+  const parse = (v: string) => v.replace(/^v/, '').split('.').map(Number);
+  const [a, b] = [parse(from), parse(to)];
+  if (a.some(Number.isNaN) || b.some(Number.isNaN)) return true;
+  if (b[0] !== a[0]) return false;
+  if (b[1] === a[1]) return b[2] >= a[2];
+  return b[1] === a[1] + 1;
+}
+
+const shrank = (from: string, to: string | undefined) => to === undefined || quantityValue(to) < quantityValue(from);
+
+/** The guards, in the order their findings are reported. */
+export const GUARD_RULES: readonly GuardRule[] = [
+  {
+    id: 'cluster-deleted',
+    allowance: { change: 'delete-cluster', factory: 'clusterDeletion' },
+    reason: 'a QdrantCluster left the output: pruning or deleting it deletes its data',
+    find: (previous, next) => {
+      const now = byKey(next.clusters);
+      return previous.clusters.filter((c) => !now.has(keyOf(c))).map((c) => ({
+        target: c.id, folder: c.folder, subject: clusterName(c), value: 'deleted', why: 'a cluster left the output; deleting it deletes its data',
+      }));
+    },
+  },
+  {
+    id: 'storage-shrink',
+    allowance: { change: 'shrink-storage', factory: 'storageShrink' },
+    reason: 'volumes only grow: a smaller or removed volume claim cannot be applied without losing data (qdrant-facts: storage)',
+    find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) => {
+      const found: Violation[] = [];
+      const at = { target: now.id, folder: now.folder, annotate: now };
+      if (old.storage && now.storage && shrank(old.storage, now.storage)) {
+        found.push({ ...at, subject: `${clusterName(now)} spec.resources.storage`, value: now.storage, why: `storage can only grow (it was ${old.storage})` });
+      }
+      for (const [claim, size] of Object.entries(old.claims)) {
+        if (shrank(size, now.claims[claim])) {
+          found.push({
+            ...at, subject: `${clusterName(now)} spec.storage.additionalVolumeClaimTemplates[${claim}]`, value: now.claims[claim] ?? 'removed',
+            why: `volume claims can only grow (it was ${size})`,
+          });
+        }
+      }
+      return found;
+    }),
+  },
+  {
+    id: 'version-skip',
+    allowance: { change: 'skip-minor-version', factory: 'versionSkip' },
+    reason: 'Qdrant upgrades one minor version at a time and never downgrades (qdrant-facts: rules a library can check)',
+    find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) =>
+      (old.version && now.version && !isAllowedUpgrade(old.version, now.version)
+        ? [{
+          target: now.id, folder: now.folder, annotate: now, subject: `${clusterName(now)} spec.version`, value: now.version,
+          why: `upgrades go one minor version at a time and never down (it was ${old.version})`,
+        }]
+        : [])),
+  },
+  {
+    id: 'region-removed',
+    allowance: { change: 'remove-region', factory: 'regionRemoval' },
+    reason: 'a Hybrid region left the output: its databases are created by the agent, never in git, and only its namespace protects them',
+    find: (previous, next) => {
+      const now = new Map(next.regions.map((r) => [r.environmentId, r]));
+      return previous.regions.filter((r) => !now.has(r.environmentId)).map((r) => {
+        const successor = next.regions.find((x) => x.folder === r.folder);
+        return {
+          target: r.environmentId, folder: r.folder, subject: `HybridRegion environment ${r.environmentId}`,
+          value: successor ? successor.environmentId : 'removed',
+          why: successor
+            ? `the region's environment id changed (it was ${r.environmentId}); the old environment's clusters stay behind in namespace "${r.namespace}"`
+            : `the region (namespace "${r.namespace}") left the output; the databases the agent created there are not in git`,
+        };
+      });
+    },
+  },
+  {
+    id: 'region-namespace-changed',
+    allowance: { change: 'change-namespace', factory: 'namespaceChange' },
+    reason: 'the namespace of a bootstrapped environment is fixed in Qdrant Cloud (qdrant-facts: Hybrid Cloud environment)',
+    find: (previous, next) => {
+      const now = new Map(next.regions.map((r) => [r.environmentId, r]));
+      return previous.regions.filter((r) => now.has(r.environmentId) && now.get(r.environmentId)!.namespace !== r.namespace).map((r) => {
+        const moved = now.get(r.environmentId)!;
+        return {
+          target: r.environmentId, folder: moved.folder, subject: `HybridRegion environment ${r.environmentId} namespace`, value: moved.namespace,
+          why: `the namespace of a bootstrapped environment cannot change (it was "${r.namespace}")`, annotate: moved.anchor,
+        };
+      });
+    },
+  },
+  {
+    id: 'operator-removed',
+    allowance: { change: 'remove-operator', factory: 'operatorRemoval' },
+    reason: 'an operator stack left the output: its clusters stop being reconciled, and its CRD release goes with it',
+    find: (previous, next) => {
+      const now = new Set(next.operators.map((o) => o.namespace));
+      return previous.operators.filter((o) => !now.has(o.namespace)).map((o) => ({
+        target: o.namespace, folder: o.folder, subject: `QdrantOperator in namespace ${o.namespace}`, value: 'removed',
+        why: 'the operator stack left the output; the clusters it runs would no longer be reconciled',
+      }));
+    },
+  },
+  {
+    id: 'namespace-removed',
+    allowance: { change: 'remove-namespace', factory: 'namespaceRemoval' },
+    reason: 'deleting a Namespace deletes every cluster and volume in it, whatever their own annotations say',
+    find: (previous, next) => {
+      const now = byKey(next.namespaces);
+      return previous.namespaces.filter((n) => !now.has(keyOf(n))).map((n) => ({
+        target: n.name, folder: n.folder, subject: `Namespace ${n.name}`, value: 'removed',
+        why: 'a Namespace the library created left the output; deleting it deletes every cluster and volume in it',
+      }));
+    },
+  },
+  {
+    id: 'restore-into-live-cluster',
+    allowance: { change: 'restore-into-live-cluster', factory: 'restoreIntoLiveCluster' },
+    reason: 'a restore into an existing cluster overwrites its data',
+    find: (previous, next) => {
+      const before = byKey(previous.restores);
+      const created = new Set(next.clusters.filter((c) => !previous.clusters.some((p) => keyOf(p) === keyOf(c))).map(keyOf));
+      return next.restores.filter((r) => !before.has(keyOf(r)) && r.intoExistingCluster && !created.has(r.destination)).map((r) => ({
+        target: r.clusterId, folder: r.folder, subject: `QdrantClusterRestore ${keyOf(r)}`, value: `into ${r.destination}`,
+        why: 'a restore into an existing cluster overwrites its data', annotate: r,
+      }));
+    },
+  },
+  {
+    id: 'restore-of-new-snapshot',
+    reason: 'a restore cannot read a snapshot created in the same change: nothing orders the restore after the snapshot completes',
+    find: (previous, next) => {
+      const before = byKey(previous.restores);
+      const oldSnapshots = new Set(previous.snapshots.map(keyOf));
+      const newSnapshots = new Set(next.snapshots.map(keyOf).filter((k) => !oldSnapshots.has(k)));
+      return next.restores.filter((r) => !before.has(keyOf(r)) && newSnapshots.has(r.snapshot)).map((r) => ({
+        target: r.clusterId, folder: r.folder, subject: `QdrantClusterRestore ${keyOf(r)}`, value: `from ${r.snapshot}`,
+        why: `the snapshot ${r.snapshot} is created in the same change; land the snapshot first and add the restore once it has completed`,
+      }));
+    },
+  },
+];

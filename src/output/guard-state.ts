@@ -1,0 +1,153 @@
+import { AGENT_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
+
+/** Kubernetes identity of one object. */
+export interface ObjectRef {
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+/** An object the guards remember, with the output folder it was written to (for messages only). */
+export interface Recorded extends ObjectRef {
+  readonly folder: string;
+}
+
+/** A Hybrid Cloud region, identified by its environment id. */
+export interface RegionRecord {
+  readonly environmentId: string;
+  readonly namespace: string;
+  readonly folder: string;
+  /** The agent release object, which carries the reason of an allowed change. */
+  readonly anchor: ObjectRef;
+}
+
+/** A Private Cloud operator stack, identified by its namespace. */
+export interface OperatorRecord {
+  readonly namespace: string;
+  readonly folder: string;
+}
+
+export interface ClusterRecord extends Recorded {
+  readonly id: string;
+  readonly version?: string;
+  readonly storage?: string;
+  /** Additional volume claim templates: name to requested size. */
+  readonly claims: Readonly<Record<string, string>>;
+}
+
+export interface RestoreRecord extends Recorded {
+  /** The cluster id it restores into (its `cluster-id` label), else the destination name. */
+  readonly clusterId: string;
+  /** `namespace/name` of the destination cluster. */
+  readonly destination: string;
+  /** Whether it writes into an existing cluster rather than creating one. */
+  readonly intoExistingCluster: boolean;
+  /** `namespace/name` of the QdrantClusterSnapshot it reads. */
+  readonly snapshot: string;
+}
+
+/**
+ * What the guards remember of one output: every object whose loss or change loses
+ * data, keyed by Kubernetes identity (and regions by environment id), never by folder.
+ */
+export interface GuardState {
+  readonly regions: readonly RegionRecord[];
+  readonly operators: readonly OperatorRecord[];
+  readonly namespaces: readonly Recorded[];
+  readonly clusters: readonly ClusterRecord[];
+  readonly snapshots: readonly Recorded[];
+  readonly restores: readonly RestoreRecord[];
+}
+
+export const EMPTY_STATE: GuardState = { regions: [], operators: [], namespaces: [], clusters: [], snapshots: [], restores: [] };
+
+const STATE_VERSION = 1;
+
+/** `namespace/name`, the key objects are compared by within one kind. */
+export function keyOf(o: { readonly namespace?: string; readonly name: string }): string {
+  return `${o.namespace ?? ''}/${o.name}`;
+}
+
+/** The guard state of rendered (or previously written) folders. Reads only the few kinds and fields it compares. */
+export function stateOf(folders: readonly { readonly folder: string; readonly objects: readonly any[] }[]): GuardState {
+  const state = { regions: [], operators: [], namespaces: [], clusters: [], snapshots: [], restores: [] } as {
+    [K in keyof GuardState]: GuardState[K][number][];
+  };
+  for (const { folder, objects } of folders) {
+    for (const o of objects) {
+      const ref: Recorded = { kind: o?.kind, namespace: o?.metadata?.namespace, name: o?.metadata?.name, folder };
+      const release = releaseOf(o);
+      switch (o?.kind) {
+        case 'Namespace': state.namespaces.push(ref); break;
+        case 'QdrantCluster': state.clusters.push(clusterRecord(ref, o.spec ?? {})); break;
+        case 'QdrantClusterSnapshot': state.snapshots.push(ref); break;
+        case 'QdrantClusterRestore': state.restores.push(restoreRecord(ref, o)); break;
+      }
+      if (release?.name === AGENT_RELEASE_NAME) {
+        state.regions.push({ environmentId: String(release.values?.config?.hybridCloud?.id), namespace: release.namespace, folder, anchor: ref });
+      } else if (release?.name === PRIVATE_CLOUD_RELEASE_NAME) {
+        state.operators.push({ namespace: release.namespace, folder });
+      }
+    }
+  }
+  return state;
+}
+
+function clusterRecord(ref: Recorded, spec: any): ClusterRecord {
+  const claims: Record<string, string> = {};
+  for (const t of spec.storage?.additionalVolumeClaimTemplates ?? []) {
+    const size = t?.spec?.resources?.requests?.storage;
+    if (t?.metadata?.name && size) claims[t.metadata.name] = String(size);
+  }
+  return { ...ref, id: String(spec.id), version: spec.version, storage: spec.resources?.storage, claims };
+}
+
+function restoreRecord(ref: Recorded, o: any): RestoreRecord {
+  const { source = {}, destination = {} } = o.spec ?? {};
+  return {
+    ...ref,
+    clusterId: o.metadata?.labels?.['cluster-id'] ?? destination.name,
+    destination: `${destination.namespace ?? ref.namespace}/${destination.name}`,
+    intoExistingCluster: destination.create !== true,
+    snapshot: `${source.namespace ?? ref.namespace}/${source.snapshotName}`,
+  };
+}
+
+/** The Helm release a Flux HelmRelease or an Argo CD Application installs. */
+function releaseOf(o: any): { name: string; namespace: string; values: any } | undefined {
+  if (o?.kind === 'HelmRelease') return { name: o.spec?.releaseName, namespace: o.metadata?.namespace, values: o.spec?.values };
+  if (o?.kind === 'Application') {
+    const helm = o.spec?.source?.helm;
+    return { name: helm?.releaseName, namespace: o.spec?.destination?.namespace, values: helm?.valuesObject };
+  }
+  return undefined;
+}
+
+/** The state file's text: sorted, so two synths give identical bytes and a diff shows what changed. */
+export function serializeState(state: GuardState, outputName: string): string {
+  const sorted = (xs: readonly any[], key: (x: any) => string) => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return `${JSON.stringify({
+    about: `cdk8s-qdrant guard state of ${outputName}/: the next synth refuses data-losing changes against it. Commit it with the output; do not edit it.`,
+    version: STATE_VERSION,
+    regions: sorted(state.regions, (r) => r.environmentId),
+    operators: sorted(state.operators, (r) => r.namespace),
+    namespaces: sorted(state.namespaces, keyOf),
+    clusters: sorted(state.clusters, keyOf),
+    snapshots: sorted(state.snapshots, keyOf),
+    restores: sorted(state.restores, keyOf),
+  }, null, 2)}\n`;
+}
+
+/** Reads a state file's text; undefined when it is not one this version understands. */
+export function parseState(text: string): GuardState | undefined {
+  let parsed: any;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (parsed?.version !== STATE_VERSION) return undefined;
+  const lists = Object.keys(EMPTY_STATE) as (keyof GuardState)[];
+  if (!lists.every((k) => Array.isArray(parsed[k]))) return undefined;
+  return Object.fromEntries(lists.map((k) => [k, parsed[k]])) as unknown as GuardState;
+}

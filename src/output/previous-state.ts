@@ -1,0 +1,90 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { QdrantConfigError } from '../core/errors';
+import { EMPTY_STATE, GuardState, parseState, stateOf } from './guard-state';
+
+/** Suffix of the state file written beside an output directory (`dist` -> `dist.qdrant-state.json`). */
+export const STATE_FILE_SUFFIX = '.qdrant-state.json';
+
+/** The state file beside an output directory. */
+export function stateFileOf(outdir: string): string {
+  return `${path.resolve(outdir)}${STATE_FILE_SUFFIX}`;
+}
+
+export interface PreviousState {
+  readonly state: GuardState;
+  /** What the user must know about where it came from (printed as warnings). */
+  readonly warnings: readonly string[];
+}
+
+export interface PreviousStateQuery {
+  /** The output directory the app writes. */
+  readonly outdir: string;
+  /** An explicitly named previous output (directory) or state file. @default - the output directory's own state */
+  readonly previousOutput?: string;
+  /** Whether the cdk8s CLI runs the app (it empties the output directory first). */
+  readonly underCli: boolean;
+}
+
+/**
+ * Finds what the guards compare with: the state file beside the output (it survives
+ * the CLI emptying the output directory), else the manifests of an output written
+ * before state files existed. A `previousOutput` that does not exist is an error.
+ */
+export function previousState(q: PreviousStateQuery): PreviousState {
+  if (q.previousOutput !== undefined) return namedPrevious(q.previousOutput);
+  const file = stateFileOf(q.outdir);
+  if (fs.existsSync(file)) return { state: readStateFile(file, 'previousOutput'), warnings: [] };
+  if (hasManifests(q.outdir)) {
+    return {
+      state: stateOfOutput(q.outdir),
+      warnings: [`no guard state file ${file}: compared with the manifests in ${q.outdir}; the state file is written now, commit it with the output`],
+    };
+  }
+  if (!q.underCli) return { state: EMPTY_STATE, warnings: [] };
+  return {
+    state: EMPTY_STATE,
+    warnings: [`GUARDS HAD NOTHING TO COMPARE WITH: the cdk8s CLI emptied ${q.outdir} and there is no guard state file ${file}. ` +
+      'Unless this is the first synth, restore the state file from git (it is written beside the output on every synth) and synthesise again.'],
+  };
+}
+
+function namedPrevious(previous: string): PreviousState {
+  if (!fs.existsSync(previous)) {
+    throw new QdrantConfigError([{
+      constructPath: '<app>', prop: 'previousOutput', value: previous,
+      allowed: 'an existing previous output directory (e.g. a checkout of the main branch\'s dist) or its guard state file; ' +
+        'the guards cannot run against a path that does not exist',
+    }]);
+  }
+  if (fs.statSync(previous).isFile()) return { state: readStateFile(previous, 'previousOutput'), warnings: [] };
+  const file = stateFileOf(previous);
+  if (fs.existsSync(file)) return { state: readStateFile(file, 'previousOutput'), warnings: [] };
+  return { state: stateOfOutput(previous), warnings: [`no guard state file ${file}: compared with the manifests in ${previous}`] };
+}
+
+function readStateFile(file: string, prop: string): GuardState {
+  const state = parseState(fs.readFileSync(file, 'utf8'));
+  if (!state) {
+    throw new QdrantConfigError([{
+      constructPath: '<app>', prop, value: file,
+      allowed: 'a guard state file written by this version of cdk8s-qdrant; restore it from git rather than editing it',
+    }]);
+  }
+  return state;
+}
+
+function hasManifests(dir: string): boolean {
+  return fs.existsSync(dir) && fs.readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory());
+}
+
+/** The state of an output written without a state file: its manifests, parsed in-process. */
+function stateOfOutput(dir: string): GuardState {
+  const folders = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return stateOf(folders.map((folder) => ({
+    folder,
+    objects: fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith('.k8s.yaml')).sort()
+      .flatMap((file) => parseAllDocuments(fs.readFileSync(path.join(dir, folder, file), 'utf8'), { version: '1.1' }).map((d) => d.toJS())),
+  })));
+}
