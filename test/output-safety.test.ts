@@ -1,0 +1,63 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart } from 'cdk8s';
+import { ArgoCdDelivery, QdrantApp, QdrantCluster } from '../src';
+import { configErrorOf } from './support/errors';
+
+const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
+
+/** An app whose only chart has id `chartId` and holds one cluster. */
+function appWithChart(outdir: string, chartId: string): QdrantApp {
+  const app = new QdrantApp({ outdir });
+  const chart = new Chart(app, chartId);
+  new QdrantCluster(chart, 'db', {
+    id: ID, customerId: 'acme', version: 'v1.16.3', size: 1, namespace: 'db',
+    resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
+    existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+  });
+  return app;
+}
+
+describe('the output stays inside its directory', () => {
+  const project = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-project-'));
+    fs.writeFileSync(path.join(dir, 'README.md'), 'the project README');
+    return dir;
+  };
+
+  test.each([
+    ['..', '..'], ['.', '.'], ['a NUL byte', 'db\u0000x'], ['300 characters', 'a'.repeat(300)], ['upper case', 'Prod'],
+  ])('a chart id of %s is refused before anything is written', (_what, chartId) => {
+    // GIVEN a project with its own README and an output directory inside it
+    const dir = project();
+    const outdir = path.join(dir, 'dist');
+    // WHEN / THEN the library error names the chart and the prop
+    const error = configErrorOf(() => appWithChart(outdir, chartId).synth());
+    expect(error.prop).toBe('id (output folder name)');
+    expect(error.allowed).toMatch(/DNS-1123 label/);
+    // AND nothing was written, least of all outside the output directory
+    expect(fs.readdirSync(dir)).toEqual(['README.md']);
+    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('the project README');
+  });
+
+  test('a symlinked output directory keeps its link; its target gets the output', () => {
+    // GIVEN dist pointing into a GitOps checkout
+    const dir = project();
+    const checkout = path.join(dir, 'gitops', 'dist');
+    fs.mkdirSync(checkout, { recursive: true });
+    fs.writeFileSync(path.join(checkout, 'stale.txt'), 'from an older synth');
+    const link = path.join(dir, 'dist');
+    fs.symlinkSync(checkout, link);
+    // WHEN synthesising into the link
+    appWithChart(link, 'clusters').synth();
+    // THEN the link is still a link, and the checkout holds exactly the new output
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readdirSync(checkout)).toEqual(['clusters']);
+    expect(fs.readFileSync(path.join(checkout, 'clusters', 'manifests.k8s.yaml'), 'utf8')).toContain(`qdrant-${ID}`);
+    // AND a second synth through the link compares with the first
+    const app = new QdrantApp({ outdir: link });
+    new Chart(app, 'clusters');
+    expect(configErrorOf(() => app.synth()).message).toMatch(/\[guard cluster-deleted\]/);
+  });
+});
