@@ -1,0 +1,55 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// The guards must refuse the same change whatever runs the synth: the cdk8s CLI
+// (which empties the output directory before the app runs) and a plain runner, as
+// `npm run synth` is.
+const ROOT = path.resolve(__dirname, '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const CDK8S = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
+const FIXTURE = path.join(__dirname, 'fixtures', 'guarded-app.ts');
+
+type EntryPoint = 'cdk8s synth' | 'runner';
+
+function project(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-entry-'));
+  fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), `language: typescript\napp: ${TSX} ${FIXTURE}\noutput: dist\n`);
+  return dir;
+}
+
+function run(entry: EntryPoint, dir: string, env: Record<string, string>): { status: number | null; stderr: string } {
+  const [cmd, args] = entry === 'cdk8s synth' ? [CDK8S, ['synth', '--no-check-upgrade']] : [TSX, [FIXTURE]];
+  const { CDK8S_OUTDIR: _ignored, ...inherited } = process.env;
+  const result = spawnSync(cmd, args, { cwd: dir, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stderr: `${result.stderr}${result.stdout}` };
+}
+
+describe.each<[EntryPoint, string]>([['cdk8s synth', 'flux'], ['runner', 'argocd']])('through %s (%s)', (entry, delivery) => {
+  test('a deleted cluster is refused, and written once allowed', () => {
+    // GIVEN a bootstrapped output and its state file
+    const dir = project();
+    const base = { FIXTURE_DELIVERY: delivery };
+    expect(run(entry, dir, base).status).toBe(0);
+    const stateFile = path.join(dir, 'dist.qdrant-state.json');
+    const state = fs.readFileSync(stateFile, 'utf8');
+    expect(state).toContain('"id": "a7d8d973-0cc5-42de-8d7b-c29d14d24840"');
+    const manifestsBefore = fs.readdirSync(path.join(dir, 'dist')).sort();
+
+    // WHEN the cluster is removed from the code
+    const refused = run(entry, dir, { ...base, FIXTURE_WITH_CLUSTER: 'false' });
+
+    // THEN the synth fails with the guard's message and the state is untouched
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/a cluster left the output; deleting it deletes its data; if this is intended, add Allow.clusterDeletion/);
+    expect(fs.readFileSync(stateFile, 'utf8')).toBe(state);
+    if (entry === 'cdk8s synth') expect(refused.stderr).toMatch(/the cdk8s CLI emptied .*git checkout -- /);
+    else expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(manifestsBefore);
+
+    // WHEN it is allowed with a reason / THEN it is written
+    const allowed = run(entry, dir, { ...base, FIXTURE_WITH_CLUSTER: 'false', FIXTURE_ALLOW_DELETION: 'moved to eu-west' });
+    expect(allowed.status).toBe(0);
+    expect(fs.readFileSync(stateFile, 'utf8')).not.toContain('a7d8d973');
+  });
+});
