@@ -207,6 +207,9 @@ describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
       .toMatch(/QdrantClusterRestore qdrant\/restore-1: got "from qdrant\/snap-new"; the snapshot qdrant\/snap-new is created in the same change; land the snapshot first.*this is never allowed \[guard restore-of-new-snapshot\]/);
     synth(tool, outdir, { snapshot: true });
     expect(() => synth(tool, outdir, both)).not.toThrow();
+    // A restore kept in git runs again when its object is re-created: the folder README says so.
+    const readme = fs.readFileSync(path.join(outdir, tool === 'flux' ? 'pc-clusters' : 'pc', 'README.md'), 'utf8');
+    expect(readme).toMatch(/\*\*Warning:\*\* .*QdrantClusterRestore restore-1 restores snap-new again whenever the object is re-created/);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   QdrantClusterRestore, QdrantClusterScheduledSnapshot, QdrantClusterSnapshot,
 } from '../../imports/qdrant.io';
 import { fail } from '../core/errors';
+import { addWarning } from '../core/notices';
 import { dns1123Label, dns1123Subdomain } from '../core/rules';
 import { check, checkObject, checkOptional } from '../core/validate';
 import type { QdrantCluster } from './qdrant-cluster';
@@ -76,11 +77,14 @@ export function addRestore(cluster: QdrantCluster, id: string, o: ClusterRestore
   checkOptional(cluster, `${prop}.snapshotNamespace`, o.snapshotNamespace, dns1123Label);
   checkOptional(cluster, `${prop}.newClusterName`, o.newClusterName, dns1123Subdomain);
   if (o.newClusterName === cluster.name) fail(cluster, `${prop}.newClusterName`, o.newClusterName, 'names this cluster; leave it unset to restore into this cluster');
-  return new QdrantClusterRestore(cluster, id, {
+  const restore = new QdrantClusterRestore(cluster, id, {
     metadata: { name: o.name, namespace: cluster.namespace, labels: { ...cluster.labels } },
     spec: {
       source: { snapshotName: o.snapshotName, namespace: o.snapshotNamespace ?? cluster.namespace },
       destination: { name: o.newClusterName ?? cluster.name, namespace: cluster.namespace, create: o.newClusterName !== undefined },
     },
   });
+  addWarning(restore, `QdrantClusterRestore ${o.name} restores ${o.snapshotName} again whenever the object is re-created ` +
+    '(a new namespace, a fresh cluster synced from this folder, a deleted object); remove it from the code once the restore has completed');
+  return restore;
 }

@@ -258,7 +258,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   public readmeNotes(): string[] {
     const order = this.delivery.tool === 'argocd'
       ? 'Argo CD sync waves: 0 namespace and secrets, 1 CRD chart, 2 operator chart, 3 Qdrant clusters.'
-      : `Flux: HelmRelease \`${PRIVATE_CLOUD_RELEASE_NAME}\` depends on \`${CRD_RELEASE_NAME}\`; clusters live in \`${this.node.id}-clusters\`, applied after this folder is ready (point Flux at \`${this.node.id}-entry\`).`;
+      : `Flux: HelmRelease \`${PRIVATE_CLOUD_RELEASE_NAME}\` depends on \`${CRD_RELEASE_NAME}\`; clusters live in \`${this.node.id}-clusters\`, applied after this folder is ready (point Flux at \`${this.node.id}-entry\`: Kustomizations \`${this.operatorNamespace}-stack\` and \`${this.operatorNamespace}-clusters\`).`;
     return [
       `Qdrant Private Cloud ${this.chartVersion} (CRDs ${this.crdChartVersion}) in namespace \`${this.operatorNamespace}\`; watches ${this.watchScope === 'all' ? 'all namespaces' : this.watchScope.map((n) => `\`${n}\``).join(', ')}.`,
       order,
