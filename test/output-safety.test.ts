@@ -1,7 +1,9 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
+import { parse } from 'yaml';
 import { ArgoCdDelivery, QdrantApp, QdrantCluster } from '../src';
 import { configErrorOf } from './support/errors';
 
@@ -59,5 +61,25 @@ describe('the output stays inside its directory', () => {
     const app = new QdrantApp({ outdir: link });
     new Chart(app, 'clusters');
     expect(configErrorOf(() => app.synth()).message).toMatch(/\[guard cluster-deleted\]/);
+  });
+});
+
+describe('strings stay strings', () => {
+  test('a DNS label that YAML 1.2 reads as a number (0o17) is quoted, so kubectl kustomize keeps it a string', () => {
+    // GIVEN a cluster whose namespace and customer id are valid DNS labels that look like octal numbers
+    const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-yaml-')), 'dist');
+    const app = new QdrantApp({ outdir });
+    const chart = new Chart(app, 'clusters');
+    new QdrantCluster(chart, 'db', {
+      id: ID, customerId: '0o17', version: 'v1.16.3', size: 1, namespace: '0o17',
+      resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
+      existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+    });
+    // WHEN synthesised and built by kustomize (YAML 1.2)
+    app.synth();
+    const built = parse(execFileSync('kubectl', ['kustomize', path.join(outdir, 'clusters')], { encoding: 'utf8' }), { version: '1.2' });
+    // THEN both are still the string "0o17"
+    expect(built.metadata.namespace).toBe('0o17');
+    expect(built.metadata.labels['customer-id']).toBe('0o17');
   });
 });

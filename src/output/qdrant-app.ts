@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { App, Chart, Yaml } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ConfigProblem, pathOf, QdrantConfigError } from '../core/errors';
 import { noticesOf } from '../core/notices';
@@ -10,6 +10,7 @@ import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange } from './allow';
 import { GuardAnnotation, checkAgainstPrevious } from './guards';
 import { keyOf, serializeState, stateOf } from './guard-state';
+import { manifestYaml } from './manifest-yaml';
 import { writeOutput } from './output-writer';
 import { previousState, stateFileOf } from './previous-state';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
@@ -145,10 +146,10 @@ function serialize(d: Draft): RenderedFolder {
   const files: Record<string, string> = {};
   const resources: string[] = [];
   if (d.objects.length) {
-    files[MANIFEST_FILE] = Yaml.stringify(...d.objects);
+    files[MANIFEST_FILE] = manifestYaml(...d.objects);
     resources.push(MANIFEST_FILE);
   }
-  files['kustomization.yaml'] = Yaml.stringify({
+  files['kustomization.yaml'] = manifestYaml({
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources,
