@@ -13,7 +13,8 @@ export function hybridRegionArgoCdEso(scope: Construct): HybridRegion {
     namespace: 'qdrant-eu-west',
     agentChartVersion: '1.33.0',
     logLevel: 'WARN',
-    delivery: new ArgoCdDelivery({ namePrefix: 'eu-west-' }),
+    // Its own Argo CD project: the repository credential (this region's robot account) is scoped to it.
+    delivery: new ArgoCdDelivery({ namePrefix: 'eu-west-', project: 'qdrant-eu-west' }),
     registryCredentials: SecretSource.fromExternalSecret({
       ...vault,
       refs: { password: { key: 'qdrant/eu-west', property: 'registry-password' } },

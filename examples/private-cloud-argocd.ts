@@ -12,6 +12,8 @@ export function privateCloudArgoCd(scope: Construct): QdrantOperator {
     chartVersion: '1.9.6',
     delivery: new ArgoCdDelivery({
       namePrefix: 'dc1-',
+      // Its own Argo CD project, so its repository credential does not collide with a region's for the same URL.
+      project: 'qdrant-dc1',
       // kubeseal --namespace argocd --name dc1-repo-registry-cloud-qdrant-io-qdrant-charts
       repositoryCredentials: SecretSource.fromSealedSecret({
         encryptedData: {

@@ -31,14 +31,15 @@ interface Shape {
   readonly restore?: { readonly from: string; readonly newCluster?: string };
 }
 
-const delivery = (tool: Tool) => (tool === 'flux' ? new FluxDelivery() : new ArgoCdDelivery());
+/** Each stack in its own Argo CD project: their repository credentials differ for one chart URL. */
+const delivery = (tool: Tool, project: string) => (tool === 'flux' ? new FluxDelivery() : new ArgoCdDelivery({ project }));
 
 /** Synthesises an operator stack with one cluster and a Hybrid region into `outdir`. */
 function synth(tool: Tool, outdir: string, shape: Shape = {}, allowedChanges: AllowedChange[] = [], previousOutput?: string): void {
   const app = new QdrantApp({ outdir, allowedChanges, previousOutput });
   if (shape.withOperator ?? true) {
     const op = new QdrantOperator(app, shape.operatorId ?? 'pc', {
-      namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(tool), registryCredentials: SecretSource.existing(),
+      namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(tool, 'qdrant-pc'), registryCredentials: SecretSource.existing(),
       // Additional volume claim templates need the CRD of v1.28.0.
       crdChartVersion: shape.claim ? 'v1.28.0' : undefined,
     });
@@ -58,7 +59,7 @@ function synth(tool: Tool, outdir: string, shape: Shape = {}, allowedChanges: Al
   if (shape.withRegion ?? true) {
     new HybridRegion(app, shape.regionId ?? 'region', {
       environmentId: shape.environmentId ?? ENV, accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: shape.regionNamespace ?? 'qdrant-hybrid',
-      createNamespace: shape.createNamespace, agentChartVersion: '1.33.0', delivery: delivery(tool),
+      createNamespace: shape.createNamespace, agentChartVersion: '1.33.0', delivery: delivery(tool, 'qdrant-hybrid'),
       registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
     });
   }

@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { Application } from '../../imports/argoproj.io';
-import { fail } from '../core/errors';
+import { fail, pathOf } from '../core/errors';
 import { dns1123Label, dns1123Subdomain } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { SecretSource } from '../secrets/secret-source';
@@ -32,6 +32,21 @@ export interface ArgoCdDeliveryProps {
   readonly automated?: boolean;
 }
 
+interface RepositoryClaim {
+  readonly source: SecretSource;
+  /** Where it was first declared, for the error. */
+  readonly path: string;
+}
+
+/** Repository credentials already emitted in this app, by `<project> <url>`. */
+const REPOSITORY_CLAIMS = new WeakMap<IConstruct, Map<string, RepositoryClaim>>();
+
+function repositoryClaims(scope: IConstruct): Map<string, RepositoryClaim> {
+  const root = scope.node.root;
+  if (!REPOSITORY_CLAIMS.has(root)) REPOSITORY_CLAIMS.set(root, new Map());
+  return REPOSITORY_CLAIMS.get(root)!;
+}
+
 /**
  * Delivers charts with Argo CD: one `Application` (argoproj.io/v1alpha1) per chart with
  * a Helm source and `valuesObject`, a repository Secret with `enableOCI` for the
@@ -43,7 +58,6 @@ export interface ArgoCdDeliveryProps {
 export class ArgoCdDelivery extends Delivery {
   public readonly tool = 'argocd';
   private readonly props: ArgoCdDeliveryProps;
-  private readonly repoSecrets = new Map<string, string>();
 
   constructor(props: ArgoCdDeliveryProps = {}) {
     super();
@@ -102,14 +116,27 @@ export class ArgoCdDelivery extends Delivery {
     return chart;
   }
 
-  /** One repository Secret per folder and repository URL. */
+  /**
+   * One repository Secret per Argo CD project and repository URL in the whole app: Argo
+   * CD keys repositories by URL, so two credentials for one URL would be used at random.
+   */
   private repositorySecret(scope: Construct, id: string, prefix: string, repoUrl: string, request: ChartReleaseRequest): void {
     const credentials = request.credentials!;
     const name = `${prefix}repo-${repoUrl.replace(/[^a-z0-9]+/g, '-')}`.slice(0, 253).replace(/-+$/, '');
-    const key = `${Chart.of(scope).node.path}/${name}`;
-    if (this.repoSecrets.has(key)) return;
-    this.repoSecrets.set(key, name);
+    const project = this.props.project ?? 'default';
     const source = this.props.repositoryCredentials ?? credentials.source;
+    const claims = repositoryClaims(scope);
+    const claim = claims.get(`${project} ${repoUrl}`);
+    if (claim) {
+      // The same source is the same credential: the first stack's Secret serves this one too.
+      if (claim.source === source) return;
+      fail(scope, this.props.repositoryCredentials ? 'delivery.repositoryCredentials' : credentials.sourceProp, undefined,
+        `a second credential for ${repoUrl} in Argo CD project "${project}" (the first is ${claim.path}); Argo CD keys repositories by URL, ` +
+        'so which one it uses would be undefined. Give every stack the same credential for this registry (one SecretSource as ' +
+        'ArgoCdDelivery({ repositoryCredentials }), with a username that may pull for all), or put the stacks in different Argo CD ' +
+        'projects (ArgoCdDelivery({ project })), which makes each repository Secret project-scoped');
+    }
+    claims.set(`${project} ${repoUrl}`, { source, path: `${pathOf(scope)} (Secret ${this.argoCdNamespace}/${name})` });
     if (source.origin === 'sealed-secret' && !this.props.repositoryCredentials) {
       fail(scope, 'delivery.repositoryCredentials', undefined,
         `the registry credentials (${credentials.sourceProp}) are sealed for one Secret only; Argo CD needs its own ` +
@@ -123,7 +150,7 @@ export class ArgoCdDelivery extends Delivery {
       fixedName: false,
       inputs: [{ key: 'username', default: credentials.defaultUsername }, { key: 'password' }],
       render: (s) => ({ username: s.value('username'), password: s.value('password') }),
-      literals: { name, url: repoUrl, type: 'helm', enableOCI: 'true' },
+      literals: { name, url: repoUrl, type: 'helm', enableOCI: 'true', ...(this.props.project ? { project } : {}) },
       labels: { 'argocd.argoproj.io/secret-type': 'repository' },
     });
     bound.objects.forEach((o) => this._stage(o, DeliveryStage.PREREQUISITES));
