@@ -1,0 +1,47 @@
+import { GO_PACKAGES } from './support/go-helper';
+import { externalSecretProblems } from './support/external-secrets';
+import { synthesizeShowcase } from './support/output';
+import { toolAvailable } from './support/tools';
+
+const haveTools = toolAvailable('External Secrets template rendering', 'go', GO_PACKAGES, ['version'])
+  && toolAvailable('External Secrets docker config comparison', 'kubectl', 'kubectl (Kubernetes apt repository)', ['version', '--client']);
+const describeIfTools = haveTools ? describe : describe.skip;
+
+describeIfTools("ExternalSecret templates rendered by ESO's engine (Go text/template + sprig)", () => {
+  const output = synthesizeShowcase();
+  const objects = output.objects.map((o) => o.object);
+  const externalSecrets = objects.filter((o) => o.kind === 'ExternalSecret');
+  afterAll(() => output.cleanup());
+
+  test('every ExternalSecret of every example renders the Secret its consumers read', () => {
+    // GIVEN the showcase's ExternalSecrets, among them a docker config and an Opaque one
+    expect(externalSecrets.map((es) => es.spec.target.template?.type)).toEqual(expect.arrayContaining(['kubernetes.io/dockerconfigjson', 'Opaque']));
+    // WHEN each renders for tricky fetched values, THEN nothing is lost or corrupted
+    expect(externalSecretProblems(externalSecrets, objects)).toEqual([]);
+  }, 300_000);
+
+  test('mutation: a docker config template that pastes the password without toJson fails', () => {
+    // GIVEN a copy of an output ExternalSecret whose password is no longer JSON-escaped
+    const original = externalSecrets.find((es) => es.spec.target.template?.data?.['.dockerconfigjson']?.includes('| toJson'));
+    expect(original).toBeDefined();
+    const broken = structuredClone(original);
+    const template = broken.spec.target.template.data['.dockerconfigjson'];
+    broken.spec.target.template.data['.dockerconfigjson'] = template.replace('{{ (index . "password") | toJson }}', '"{{ index . "password" }}"');
+    expect(broken.spec.target.template.data['.dockerconfigjson']).not.toBe(template);
+    // THEN the sample with quotes breaks the JSON
+    expect(externalSecretProblems([broken], objects)).toEqual([expect.stringMatching(/\.dockerconfigjson is not JSON/)]);
+  }, 300_000);
+
+  test('mutation: an Opaque Secret with a key its consumer does not read fails', () => {
+    // GIVEN a copy of an output ExternalSecret read through secretKeyRef, with an extra key
+    const original = externalSecrets.find((es) => es.spec.target.template?.type === 'Opaque' && !es.metadata.labels);
+    expect(original).toBeDefined();
+    const broken = structuredClone(original);
+    broken.spec.target.template.data.extra = 'x';
+    // THEN each sample reports the unread key
+    expect(externalSecretProblems([broken], objects)).toEqual([
+      expect.stringMatching(/reads exactly/), expect.stringMatching(/"extra"\] are not read/),
+      expect.stringMatching(/reads exactly/), expect.stringMatching(/"extra"\] are not read/),
+    ]);
+  }, 300_000);
+});
