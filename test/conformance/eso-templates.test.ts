@@ -1,11 +1,9 @@
-import { GO_PACKAGES } from './support/go-helper';
 import { externalSecretProblems } from './support/external-secrets';
 import { synthesizeShowcase } from './support/output';
-import { toolAvailable } from './support/tools';
+import { GO_TOOLS, command, toolsAvailable } from './support/tools';
 
-const haveTools = toolAvailable('External Secrets template rendering', 'go', GO_PACKAGES, ['version'])
-  && toolAvailable('External Secrets docker config comparison', 'kubectl', 'kubectl (Kubernetes apt repository)', ['version', '--client']);
-const describeIfTools = haveTools ? describe : describe.skip;
+const KUBECTL = command('kubectl', 'install kubectl from the Kubernetes apt repository', ['version', '--client']);
+const describeIfTools = toolsAvailable('External Secrets template rendering', [...GO_TOOLS, KUBECTL]) ? describe : describe.skip;
 
 describeIfTools("ExternalSecret templates rendered by ESO's engine (Go text/template + sprig)", () => {
   const output = synthesizeShowcase();

@@ -1,8 +1,8 @@
 import { crdVersionOf } from './support/crds';
-import { GO_PACKAGES, runGoHelper } from './support/go-helper';
+import { runGoHelper } from './support/go-helper';
 import { OutputObject, describeObject, synthesizeShowcase } from './support/output';
 import { withDefaults } from './support/structural';
-import { toolAvailable } from './support/tools';
+import { GO_TOOLS, toolsAvailable } from './support/tools';
 
 /**
  * kube-openapi's validator (the one apiextensions-apiserver runs on custom resources),
@@ -19,7 +19,7 @@ function apiServerErrors(objects: readonly OutputObject[]): string[] {
   return answers.flatMap((errors, i) => errors.map((e) => `${describeObject(objects[i])}: ${e}`));
 }
 
-const describeIfGo = toolAvailable('kube-openapi validation of custom resources', 'go', GO_PACKAGES, ['version']) ? describe : describe.skip;
+const describeIfGo = toolsAvailable('kube-openapi validation of custom resources', GO_TOOLS) ? describe : describe.skip;
 
 describeIfGo("custom resources pass kube-openapi's validator against their CRD", () => {
   const output = synthesizeShowcase();

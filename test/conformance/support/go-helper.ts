@@ -9,7 +9,6 @@ const GO_ROOT = path.resolve(__dirname, '..', 'go');
 const PACKAGE = 'qdrant-conformance';
 /** Gitignored; one binary per source and Go version, shared by the test files of a run. */
 const CACHE_DIR = path.resolve(__dirname, '..', '..', '..', 'node_modules', '.cache', 'qdrant-conformance');
-export const GO_PACKAGES = 'golang-go golang-github-masterminds-sprig-dev golang-k8s-kube-openapi-dev';
 
 function goEnv(): NodeJS.ProcessEnv {
   return {
