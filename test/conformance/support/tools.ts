@@ -45,6 +45,6 @@ export function toolsAvailable(check: string, tools: readonly Tool[]): boolean {
   if (missing.length === 0) return true;
   const message = `${check}: ${missing.map((t) => `${t.name} not found (${t.install})`).join('; ')}`;
   if (IN_CI) throw new Error(`${message}; CI must have it`);
-  console.warn(`SKIPPED ${message}`);
+  process.stderr.write(`SKIPPED ${message}\n`);
   return false;
 }
