@@ -27,8 +27,20 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-/** Synthesizes the showcase into a fresh temporary folder and reads it back. */
+const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
+
+/** Example modules the showcase does not import: their output would go unchecked. */
+function examplesMissingFromShowcase(): string[] {
+  const showcase = fs.readFileSync(path.join(EXAMPLES_DIR, 'showcase.ts'), 'utf8');
+  return fs.readdirSync(EXAMPLES_DIR)
+    .filter((f) => f.endsWith('.ts') && !['main.ts', 'showcase.ts'].includes(f))
+    .filter((f) => !showcase.includes(`from './${f.replace(/\.ts$/, '')}'`));
+}
+
+/** Synthesizes the showcase (every example) into a fresh temporary folder and reads it back. */
 export function synthesizeShowcase(): SynthesizedOutput {
+  const missing = examplesMissingFromShowcase();
+  if (missing.length) throw new Error(`examples/showcase.ts does not include ${missing.join(', ')}; the conformance checks would not see their output`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-conformance-'));
   showcaseApp({ outdir: dir }).synth();
   const files = listFiles(dir);
