@@ -37,9 +37,18 @@ describeIfTools("ExternalSecret templates rendered by ESO's engine (Go text/temp
     const broken = structuredClone(original);
     broken.spec.target.template.data.extra = 'x';
     // THEN each sample reports the unread key
-    expect(externalSecretProblems([broken], objects)).toEqual([
-      expect.stringMatching(/reads exactly/), expect.stringMatching(/"extra"\] are not read/),
-      expect.stringMatching(/reads exactly/), expect.stringMatching(/"extra"\] are not read/),
-    ]);
+    const unread = expect.stringMatching(/keys \["extra"\] are not read by the /);
+    expect(externalSecretProblems([broken], objects)).toEqual([unread, unread]);
+  }, 300_000);
+
+  test('mutation: an Opaque Secret without the key its consumer reads fails', () => {
+    // GIVEN a copy of an output ExternalSecret whose template lost its keys
+    const original = externalSecrets.find((es) => es.spec.target.template?.type === 'Opaque' && !es.metadata.labels);
+    const broken = structuredClone(original);
+    broken.spec.target.template.data = { renamed: '{{ "x" }}' };
+    // THEN each sample reports the missing key
+    const missing = expect.stringMatching(/keys \[".+"\] are missing; the .+ needs them/);
+    const unread = expect.stringMatching(/keys \["renamed"\] are not read by the /);
+    expect(externalSecretProblems([broken], objects)).toEqual([missing, unread, missing, unread]);
   }, 300_000);
 });

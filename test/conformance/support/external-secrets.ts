@@ -38,14 +38,13 @@ function dockerConfigProblems(rendered: Record<string, string>, data: Record<str
 function keyedSecretProblems(es: any, objects: readonly any[], type: string, rendered: Record<string, string>, data: Record<string, string>): string[] {
   const labels = es.spec.target?.template?.metadata?.labels ?? {};
   const consumer = type === 'kubernetes.io/tls'
-    ? { consumer: 'TLS Secret', exactKeys: ['tls.crt', 'tls.key'], allowedKeys: ['tls.crt', 'tls.key', 'ca.crt'] }
+    ? { consumer: 'TLS Secret', requiredKeys: ['tls.crt', 'tls.key'], allowedKeys: ['tls.crt', 'tls.key', 'ca.crt'] }
     : consumerOf(objects, es.metadata.namespace, es.spec.target?.name ?? es.metadata.name, labels);
   if (!consumer) return ['no consumer reads this Secret (no secretKeyRef to it and no documented reader)'];
   const keys = Object.keys(rendered).sort();
   const problems: string[] = [];
-  if (consumer.exactKeys && JSON.stringify(keys) !== JSON.stringify([...consumer.exactKeys].sort())) {
-    problems.push(`keys ${JSON.stringify(keys)}, but the ${consumer.consumer} reads exactly ${JSON.stringify(consumer.exactKeys)}`);
-  }
+  const missing = consumer.requiredKeys.filter((k) => !keys.includes(k));
+  if (missing.length) problems.push(`keys ${JSON.stringify(missing)} are missing; the ${consumer.consumer} needs them`);
   const unread = keys.filter((k) => !consumer.allowedKeys.includes(k));
   if (unread.length) problems.push(`keys ${JSON.stringify(unread)} are not read by the ${consumer.consumer}`);
   for (const [key, value] of Object.entries(data)) {

@@ -51,11 +51,12 @@ export function goHelper(): string {
     fs.rmSync(lock, { recursive: true, force: true });
     return goHelper();
   }
+  const staging = fs.mkdtempSync(`${dir}.build-`);
   try {
-    const staging = fs.mkdtempSync(`${dir}.build-`);
     execFileSync('go', ['build', '-o', path.join(staging, PACKAGE), PACKAGE], { cwd: GO_ROOT, env: goEnv(), stdio: ['ignore', 'inherit', 'pipe'] });
     fs.renameSync(staging, dir);
   } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
     fs.rmSync(lock, { recursive: true, force: true });
   }
   return binary;

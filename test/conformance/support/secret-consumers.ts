@@ -13,9 +13,9 @@ const ARGOCD_SECRET_TYPE = 'argocd.argoproj.io/secret-type';
 /** What reads a Secret and which keys it needs. */
 export interface SecretConsumer {
   readonly consumer: string;
-  /** The keys the Secret must have, exactly; undefined where the consumer has optional fields. */
-  readonly exactKeys?: readonly string[];
-  /** The keys the consumer can read at all. */
+  /** The keys the consumer needs. */
+  readonly requiredKeys: readonly string[];
+  /** The keys the consumer can read at all; a Secret with others carries data nobody reads. */
   readonly allowedKeys: readonly string[];
 }
 
@@ -31,11 +31,11 @@ function* secretKeyRefs(value: unknown): Generator<{ name: string; key: string }
 
 /** The consumer of the Secret `namespace/name` with these labels, or undefined if nothing reads it. */
 export function consumerOf(objects: readonly any[], namespace: string, name: string, labels: Record<string, string> = {}): SecretConsumer | undefined {
-  if (labels[ARGOCD_SECRET_TYPE] === 'repository') return { consumer: 'Argo CD repository', allowedKeys: ARGOCD_REPOSITORY_FIELDS };
-  if (name === AGENT_SECRET.name) return { consumer: 'Qdrant Hybrid Cloud agent', exactKeys: AGENT_SECRET.keys, allowedKeys: AGENT_SECRET.keys };
+  if (labels[ARGOCD_SECRET_TYPE] === 'repository') return { consumer: 'Argo CD repository', requiredKeys: ['url'], allowedKeys: ARGOCD_REPOSITORY_FIELDS };
+  if (name === AGENT_SECRET.name) return { consumer: 'Qdrant Hybrid Cloud agent', requiredKeys: AGENT_SECRET.keys, allowedKeys: AGENT_SECRET.keys };
   const readers = objects.filter((o) => o.metadata?.namespace === namespace);
   const keys = [...new Set(readers.flatMap((o) => [...secretKeyRefs(o.spec)].filter((r) => r.name === name).map((r) => r.key)))].sort();
   if (keys.length === 0) return undefined;
   const kinds = [...new Set(readers.filter((o) => [...secretKeyRefs(o.spec)].some((r) => r.name === name)).map((o) => o.kind))];
-  return { consumer: `secretKeyRef of ${kinds.join(', ')}`, exactKeys: keys, allowedKeys: keys };
+  return { consumer: `secretKeyRef of ${kinds.join(', ')}`, requiredKeys: keys, allowedKeys: keys };
 }
