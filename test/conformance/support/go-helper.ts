@@ -32,11 +32,29 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** A lock older than this was left by a run that died while building. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return Infinity;
+  }
+}
+
+let built: string | undefined;
+
 /**
  * Path of the built helper. Builds it in GOPATH mode (no module download) unless this
  * source was built before; parallel test files wait for the one that builds.
  */
-export function goHelper(): string {
+function goHelper(): string {
+  built ??= buildOnce();
+  return built;
+}
+
+function buildOnce(): string {
   const dir = path.join(CACHE_DIR, sourceHash());
   const binary = path.join(dir, PACKAGE);
   if (fs.existsSync(binary)) return binary;
@@ -45,11 +63,10 @@ export function goHelper(): string {
   try {
     fs.mkdirSync(lock);
   } catch {
-    const deadline = Date.now() + 5 * 60_000;
-    while (!fs.existsSync(binary) && fs.existsSync(lock) && Date.now() < deadline) sleep(200);
+    while (!fs.existsSync(binary) && ageMs(lock) < STALE_LOCK_MS) sleep(200);
     if (fs.existsSync(binary)) return binary;
     fs.rmSync(lock, { recursive: true, force: true });
-    return goHelper();
+    return buildOnce();
   }
   const staging = fs.mkdtempSync(`${dir}.build-`);
   try {

@@ -41,7 +41,9 @@ function examplesMissingFromShowcase(): string[] {
 export function synthesizeShowcase(): SynthesizedOutput {
   const missing = examplesMissingFromShowcase();
   if (missing.length) throw new Error(`examples/showcase.ts does not include ${missing.join(', ')}; the conformance checks would not see their output`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-conformance-'));
+  // The app may keep state beside its output folder: keep both inside one temporary folder.
+  const workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-conformance-'));
+  const dir = path.join(workdir, 'dist');
   showcaseApp({ outdir: dir }).synth();
   const files = listFiles(dir);
   const objects = files.filter((f) => /\.ya?ml$/.test(f)).flatMap((file) =>
@@ -49,7 +51,7 @@ export function synthesizeShowcase(): SynthesizedOutput {
       .map((d) => d.toJS())
       .filter((object) => object?.apiVersion && object?.kind)
       .map((object) => ({ file, object })));
-  return { dir, files, objects, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, files, objects, cleanup: () => fs.rmSync(workdir, { recursive: true, force: true }) };
 }
 
 /** `file: Kind namespace/name`, to name an object in a failure message. */
