@@ -1,6 +1,6 @@
 import { CelOutcome, celRulesOf, evaluateCelRules, ruleId } from './support/cel';
 import { crdVersionOf, servedCrdVersions } from './support/crds';
-import { describeObject, synthesizeShowcase } from './support/output';
+import { describeObject, useShowcaseOutput } from './support/output';
 import { NEGATIVE_CONTROLS, NegativeControl } from './cel-negative-controls';
 
 /** Why each broken rule failed, as `rule at value path: message`. */
@@ -13,15 +13,14 @@ function controlObject(control: NegativeControl, kind: string): any {
 }
 
 describe('CEL validation rules of the CRDs (x-kubernetes-validations), evaluated as the API server does', () => {
-  const output = synthesizeShowcase();
-  const customResources = output.objects.filter((o) => crdVersionOf(o.object));
-  afterAll(() => output.cleanup());
+  const showcase = useShowcaseOutput();
+  const customResources = () => showcase().objects.filter((o) => crdVersionOf(o.object));
 
   test('every custom resource of every example passes every rule of its CRD', () => {
     // GIVEN the showcase output
-    expect(customResources.length).toBeGreaterThan(0);
+    expect(customResources().length).toBeGreaterThan(0);
     // WHEN every rule is evaluated where it sits
-    const outcomes = customResources.map((o) => ({ id: describeObject(o), outcomes: evaluateCelRules(crdVersionOf(o.object)!, o.object) }));
+    const outcomes = customResources().map((o) => ({ id: describeObject(o), outcomes: evaluateCelRules(crdVersionOf(o.object)!, o.object) }));
     // THEN none fails, and the rules were reached at all
     expect(outcomes.flatMap(({ id, outcomes: os }) => failures(os).map((f) => `${id}: ${f}`))).toEqual([]);
     expect(outcomes.flatMap((o) => o.outcomes).length).toBeGreaterThan(0);
@@ -46,7 +45,7 @@ describe('CEL validation rules of the CRDs (x-kubernetes-validations), evaluated
 
   test('mutation: a broken copy of an output HelmRelease (neither chart nor chartRef) fails', () => {
     // GIVEN a HelmRelease of the output, with its chart source removed
-    const release = customResources.find((o) => o.object.kind === 'HelmRelease');
+    const release = customResources().find((o) => o.object.kind === 'HelmRelease');
     expect(release).toBeDefined();
     const broken = structuredClone(release!.object);
     delete broken.spec.chart;

@@ -1,6 +1,6 @@
 import { crdVersionOf } from './support/crds';
 import { runGoHelper } from './support/go-helper';
-import { OutputObject, describeObject, synthesizeShowcase } from './support/output';
+import { OutputObject, describeObject, useShowcaseOutput } from './support/output';
 import { withDefaults } from './support/structural';
 import { GO_TOOLS, toolsAvailable } from './support/tools';
 
@@ -22,18 +22,17 @@ function apiServerErrors(objects: readonly OutputObject[]): string[] {
 const describeIfGo = toolsAvailable('kube-openapi validation of custom resources', GO_TOOLS) ? describe : describe.skip;
 
 describeIfGo("custom resources pass kube-openapi's validator against their CRD", () => {
-  const output = synthesizeShowcase();
-  const customResources = output.objects.filter((o) => crdVersionOf(o.object));
-  afterAll(() => output.cleanup());
+  const showcase = useShowcaseOutput();
+  const customResources = () => showcase().objects.filter((o) => crdVersionOf(o.object));
 
   test('every custom resource of every example is valid', () => {
-    expect(customResources.length).toBeGreaterThan(0);
-    expect(apiServerErrors(customResources)).toEqual([]);
+    expect(customResources().length).toBeGreaterThan(0);
+    expect(apiServerErrors(customResources())).toEqual([]);
   }, 300_000);
 
   test('mutation: a copy of an output custom resource without a required spec field fails', () => {
     // GIVEN the first custom resource whose CRD requires spec fields, with one removed
-    const original = customResources.find((o) => crdVersionOf(o.object)!.schema.properties?.spec?.required?.length)!;
+    const original = customResources().find((o) => crdVersionOf(o.object)!.schema.properties?.spec?.required?.length)!;
     expect(original).toBeDefined();
     const field = crdVersionOf(original.object)!.schema.properties.spec.required[0];
     const broken = structuredClone(original.object);
@@ -46,7 +45,7 @@ describeIfGo("custom resources pass kube-openapi's validator against their CRD",
 
   test('mutation: a copy with a wrongly typed value fails', () => {
     // GIVEN a custom resource whose spec is replaced by a string
-    const broken = { ...customResources[0], object: { ...customResources[0].object, spec: 'not an object' } };
+    const broken = { ...customResources()[0], object: { ...customResources()[0].object, spec: 'not an object' } };
     // THEN the validator names the type error
     expect(apiServerErrors([broken])).toEqual([expect.stringContaining('spec in body must be of type object')]);
   }, 300_000);

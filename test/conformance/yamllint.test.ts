@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { synthesizeShowcase } from './support/output';
+import { useShowcaseOutput } from './support/output';
 import { command, toolsAvailable } from './support/tools';
 
 const CONFIG = path.resolve(__dirname, '..', '..', '.yamllint.yaml');
@@ -20,18 +20,17 @@ function yamllint(files: readonly string[]): string[] {
 const describeIfYamllint = toolsAvailable('yamllint of the output', [command('yamllint', 'apt-get install yamllint')]) ? describe : describe.skip;
 
 describeIfYamllint('yamllint on the output', () => {
-  const output = synthesizeShowcase();
-  const yamlFiles = output.files.filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(output.dir, f));
-  afterAll(() => output.cleanup());
+  const showcase = useShowcaseOutput();
+  const yamlFiles = () => showcase().files.filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(showcase().dir, f));
 
   test('every YAML file of every example passes with the documented config', () => {
-    expect(yamlFiles.length).toBeGreaterThan(0);
-    expect(yamllint(yamlFiles)).toEqual([]);
+    expect(yamlFiles().length).toBeGreaterThan(0);
+    expect(yamllint(yamlFiles())).toEqual([]);
   });
 
   test('mutation: a copy of an output manifest with a duplicated key fails', () => {
     // GIVEN a manifest whose first document repeats its kind
-    const original = yamlFiles.find((f) => f.endsWith('.k8s.yaml'))!;
+    const original = yamlFiles().find((f) => f.endsWith('.k8s.yaml'))!;
     const broken = path.join(path.dirname(original), 'broken.k8s.yaml');
     fs.writeFileSync(broken, fs.readFileSync(original, 'utf8').replace(/^kind: (.*)$/m, 'kind: $1\nkind: $1'));
     // THEN yamllint names the duplicate

@@ -38,7 +38,7 @@ function examplesMissingFromShowcase(): string[] {
 }
 
 /** Synthesizes the showcase (every example) into a fresh temporary folder and reads it back. */
-export function synthesizeShowcase(): SynthesizedOutput {
+function synthesizeShowcase(): SynthesizedOutput {
   const missing = examplesMissingFromShowcase();
   if (missing.length) throw new Error(`examples/showcase.ts does not include ${missing.join(', ')}; the conformance checks would not see their output`);
   // The app may keep state beside its output folder: keep both inside one temporary folder.
@@ -52,6 +52,19 @@ export function synthesizeShowcase(): SynthesizedOutput {
       .filter((object) => object?.apiVersion && object?.kind)
       .map((object) => ({ file, object })));
   return { dir, files, objects, cleanup: () => fs.rmSync(workdir, { recursive: true, force: true }) };
+}
+
+/**
+ * The showcase output for the tests of the calling describe block: synthesized before
+ * them (so a skipped block writes nothing) and removed after them.
+ */
+export function useShowcaseOutput(): () => SynthesizedOutput {
+  let output: SynthesizedOutput | undefined;
+  beforeAll(() => {
+    output = synthesizeShowcase();
+  });
+  afterAll(() => output?.cleanup());
+  return () => output!;
 }
 
 /** `file: Kind namespace/name`, to name an object in a failure message. */
