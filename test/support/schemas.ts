@@ -27,7 +27,8 @@ function strictify(schema: any): any {
   return out;
 }
 
-function loadCrds(): any[] {
+/** Every CustomResourceDefinition in ../shared/crds. */
+export function loadCrds(): any[] {
   const files: string[] = [];
   const walk = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).forEach((e) => {
     const p = path.join(dir, e.name);
