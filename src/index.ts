@@ -22,3 +22,4 @@ export * from './cluster/exposure';
 export * from './mirror/image-mirror';
 export * from './mirror/mirror-manifest';
 export * from './output/guards';
+export * from './core/disruption';

@@ -1,19 +1,11 @@
 import { IConstruct } from 'constructs';
-import { fail } from '../core/errors';
+import { checkPodDisruptionBudget, PodDisruptionBudget } from '../core/disruption';
 import { NetworkPolicyRule, networkRulesToKube } from '../core/network';
 import { dns1123Subdomain, duration, httpUrl, integerBetween, oneOf, port, registryHostPath } from '../core/rules';
 import { checkTopologySpread, TopologySpreadConstraint, topologySpreadToKube } from '../core/scheduling';
 import { bool, convertShape, custom, leaf, object, Shape } from '../core/shape';
 
 export const OPERATOR_LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
-
-/** A PodDisruptionBudget spec: one of the two, as a count or a percentage ("50%"). */
-export interface PodDisruptionBudget {
-  /** Pods that may be unavailable. @default - not set */
-  readonly maxUnavailable?: number | string;
-  /** Pods that must stay available. @default - not set */
-  readonly minAvailable?: number | string;
-}
 
 /** The Qdrant operator's `settings:` tree (operator v2), key by key. */
 export interface OperatorSettings {
@@ -139,17 +131,6 @@ const level = oneOf(OPERATOR_LOG_LEVELS);
 const imageRepository = (v: string) => registryHostPath(v) === undefined && !/:[^/]*$/.test(v.split('/').pop() ?? '') ? undefined
   : 'expected an image repository without tag or scheme, such as "registry.example.com/qdrant/qdrant"';
 
-/** A PDB spec: one of the two fields, each a count or a percentage. */
-export function checkPodDisruptionBudget(scope: IConstruct, prop: string, v: PodDisruptionBudget): void {
-  const count = (x: number | string) => (typeof x === 'number' ? Number.isInteger(x) && x >= 0 : /^\d+%$/.test(x));
-  const unknown = Object.keys(v ?? {}).find((k) => k !== 'maxUnavailable' && k !== 'minAvailable');
-  if (unknown) fail(scope, `${prop}.${unknown}`, (v as any)[unknown], 'unknown key; expected "maxUnavailable" or "minAvailable"');
-  if (v.maxUnavailable !== undefined && v.minAvailable !== undefined) fail(scope, prop, v, 'set maxUnavailable or minAvailable, not both');
-  for (const k of ['maxUnavailable', 'minAvailable'] as const) {
-    if (v[k] !== undefined && !count(v[k]!)) fail(scope, `${prop}.${k}`, v[k], 'expected a count (0, 1, ...) or a percentage such as "50%"');
-  }
-}
-
 const pdb = custom((scope: IConstruct, prop: string, v: PodDisruptionBudget) => {
   checkPodDisruptionBudget(scope, prop, v);
   return { ...v };
@@ -195,9 +176,9 @@ export const OPERATOR_SETTINGS_SHAPE: Shape = object({
         invocationInterval: leaf(duration),
         timeout: leaf(duration),
         manageRulesOverrides: object({
-          dryRun: leaf(bool, 'dry_run'),
-          maxTransfers: leaf(positiveInt, 'max_transfers'),
-          maxTransfersPerCollection: leaf(positiveInt, 'max_transfers_per_collection'),
+          dryRun: leaf(bool, { wire: 'dry_run' }),
+          maxTransfers: leaf(positiveInt, { wire: 'max_transfers' }),
+          maxTransfersPerCollection: leaf(positiveInt, { wire: 'max_transfers_per_collection' }),
         }),
       }),
       ingress: object({

@@ -19,7 +19,8 @@ import { SecretSource } from '../secrets/secret-source';
 import { ClusterHost } from '../cluster/cluster-host';
 import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
-import { compareVersions, findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
+import { compareVersions } from '../core/versions';
+import { findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
 import { OperatorSettings, operatorSettingsToWire } from './operator-settings';
 
 export const PRIVATE_CLOUD_CHART = 'qdrant-private-cloud';
@@ -241,7 +242,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
       delivery: this.delivery,
       watchedNamespaces: this.watchScope,
       crdChartVersion: this.crdChartVersion,
-      clusterManagerEnabled: typeof cm === 'boolean' ? cm : undefined,
+      clusterManagerEnabled: typeof cm === 'boolean' ? cm : 'unknown',
       registry: this.registrySecretName && this.registry.pullSecret
         ? { secretName: this.registrySecretName, source: this.registry.pullSecret, namespace: this.operatorNamespace, server: this.registry.server }
         : undefined,

@@ -165,6 +165,9 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
       defaultNamespace: this.regionNamespace,
       delivery: this.delivery,
       watchedNamespaces: [this.regionNamespace],
+      // Qdrant Cloud picks the operator and CRD versions of a Hybrid region.
+      crdChartVersion: 'unknown',
+      clusterManagerEnabled: 'unknown',
       mirror: this.target.mirror,
       manifest: this.target.manifest,
     });
