@@ -23,3 +23,4 @@ export * from './mirror/image-mirror';
 export * from './mirror/mirror-manifest';
 export * from './output/guards';
 export * from './core/disruption';
+export * from './operator/operator-props';

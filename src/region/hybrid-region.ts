@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
+import { applyPolicy } from '../core/policy';
 import { chartVersion, dns1123Label, httpUrl, oneOf, sha256Hex, uuid } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { compact, mergeExtraValues, Values } from '../core/values';
@@ -17,6 +18,7 @@ import { mirrorSideFiles } from '../mirror/side-files';
 import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
 import { OperatorSettings, operatorSettingsToWire } from '../operator/operator-settings';
 import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
+import { REGION_RULES } from './region-rules';
 
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 /** Log level of the environment (agent and operator). */
@@ -178,7 +180,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     const mirror = this.target.mirror;
     return {
       'environment.json': stableJson({
-        configuration: environmentConfiguration({
+        configuration: environmentConfiguration(this, {
           namespace: this.regionNamespace,
           logLevel: this.logLevel,
           settings: this.environment,
@@ -216,9 +218,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     const key = this.cloudSecret.plaintextInputs?.[CLOUD_SECRET_KEY];
     if (key === undefined) return given;
     const computed = createHash('sha256').update(key).digest('hex');
-    if (given !== undefined && given !== computed) {
-      fail(this, 'accessKeyHash', given, 'leave it unset when the access key is given in plaintext: the library computes it, and the given value differs');
-    }
+    applyPolicy(this, REGION_RULES, { givenAccessKeyHash: given, computedAccessKeyHash: computed });
     return computed;
   }
 }

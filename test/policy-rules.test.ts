@@ -1,5 +1,8 @@
-import { ArgoCdDelivery, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource } from '../src';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource } from '../src';
 import { CLUSTER_RULES } from '../src/cluster/cluster-rules';
+import { PolicyRule } from '../src/core/policy';
+import { OPERATOR_RULES } from '../src/operator/operator-rules';
+import { REGION_RULES } from '../src/region/region-rules';
 import { configErrorOf } from './support/errors';
 import { testApp } from './support/synth';
 
@@ -36,5 +39,45 @@ describe('QdrantCluster policy rules', () => {
   test('every rule has a test row and a doc line citing qdrant-facts.md', () => {
     expect(rows.map(([id]) => id).sort()).toEqual(CLUSTER_RULES.map((r) => r.id).sort());
     for (const rule of CLUSTER_RULES) expect(rule.doc).toMatch(/\(qdrant-facts\.md §\d+/);
+  });
+});
+
+const operatorOf = (props: Partial<QdrantOperatorProps>) => new QdrantOperator(testApp(), 'pc', {
+  namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), ...props,
+});
+const operatorRows: Array<[string, Partial<QdrantOperatorProps>, RegExp]> = [
+  ['watch-namespaces-need-wide-watch', { operator: { watchNamespaces: ['team-a'] } }, /operator.watchNamespaces: got \["team-a"\]; takes effect only with watchOnlyReleaseNamespace: false/],
+  ['cluster-wide-watch-needs-cluster-rbac', { operator: { watchOnlyReleaseNamespace: false, limitRbac: true } }, /operator.limitRbac: got true; a cluster-wide watch/],
+  ['crd-chart-not-older-than-release', { crdChartVersion: 'v1.22.1' }, /crdChartVersion: got "v1.22.1"; Private Cloud 1.9.6 needs qdrant-kubernetes-api v1.23.0 or later/],
+  ['unknown-release-names-crd-chart', { chartVersion: '1.99.0' }, /crdChartVersion: got nothing; Private Cloud 1.99.0 is not in the library's compatibility table/],
+];
+
+const regionRows: Array<[string, () => unknown, RegExp]> = [
+  ['access-key-hash-from-plaintext', () => new HybridRegion(testApp(), 'r', {
+    environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'qdrant',
+    agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(),
+    cloudAccessKey: SecretSource.plaintextCommittedToGit({ 'access-key': 'a|b' }), accessKeyHash: 'c'.repeat(64),
+  }), /accessKeyHash: got "c{64}"; leave it unset when the access key is given in plaintext/],
+];
+
+describe('QdrantOperator and HybridRegion policy rules', () => {
+  test.each(operatorRows)('%s', (id, props, message) => {
+    const error = configErrorOf(() => operatorOf(props));
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain(`[rule ${id}]`);
+  });
+
+  test.each(regionRows)('%s', (id, build, message) => {
+    const error = configErrorOf(build);
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain(`[rule ${id}]`);
+  });
+
+  test.each([
+    ['operator', OPERATOR_RULES, operatorRows],
+    ['region', REGION_RULES, regionRows],
+  ] as Array<[string, readonly PolicyRule<any>[], Array<[string, ...unknown[]]>]>)('every %s rule has a test row and a doc line citing qdrant-facts.md', (_name, rules, tested) => {
+    expect(tested.map(([id]) => id).sort()).toEqual(rules.map((r) => r.id).sort());
+    for (const rule of rules) expect(rule.doc).toMatch(/\(qdrant-facts\.md §\d+/);
   });
 });
