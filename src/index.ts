@@ -24,3 +24,4 @@ export * from './mirror/mirror-manifest';
 export * from './output/guards';
 export * from './core/disruption';
 export * from './operator/operator-props';
+export * from './output/rendered-folder';

@@ -14,6 +14,7 @@ import {
   addRestore, addScheduledSnapshot, addSnapshot, ClusterRestoreOptions, ClusterScheduledSnapshotOptions, ClusterSnapshotOptions,
 } from './backups';
 import { ClusterHost } from './cluster-host';
+import { ClusterIdentity } from './cluster-reference';
 import { ClusterImage, QdrantClusterProps } from './cluster-props';
 import { CLUSTER_RULES } from './cluster-rules';
 import { CLUSTER_SPEC } from './cluster-spec';
@@ -21,7 +22,7 @@ import {
   allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions,
 } from './exposure';
 
-export class QdrantCluster extends Construct {
+export class QdrantCluster extends Construct implements ClusterIdentity {
   /** Cluster id. */
   public readonly clusterId: string;
   /** Kubernetes name, `qdrant-<id>`. */

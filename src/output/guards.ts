@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { ConfigProblem } from '../core/errors';
 import { quantityValue } from '../core/resources';
-import type { RenderedFolder } from './qdrant-app';
+import { RenderedFolder } from './rendered-folder';
 
 /** A change the guards refuse unless it is allowed explicitly. */
 export type GuardedChange = 'delete-cluster' | 'shrink-storage' | 'skip-minor-version' | 'change-namespace';

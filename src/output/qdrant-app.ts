@@ -8,6 +8,7 @@ import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAgainstPrevious } from './guards';
+import { RenderedFolder } from './rendered-folder';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
 
 export interface QdrantAppProps {
@@ -19,18 +20,6 @@ export interface QdrantAppProps {
   readonly allowedChanges?: readonly AllowedChange[];
   /** Output to compare with; the guards refuse data-losing changes against it. @default - the output directory as it is before synth */
   readonly previousOutput?: string;
-}
-
-/** One rendered output folder. */
-export interface RenderedFolder {
-  /** Folder name under the output directory (the chart id). */
-  readonly folder: string;
-  /** File name to content. */
-  readonly files: Record<string, string>;
-  /** The objects of the folder's manifest file. */
-  readonly objects: readonly any[];
-  /** Warnings of the chart's constructs. */
-  readonly warnings: readonly string[];
 }
 
 const MANIFEST_FILE = 'manifests.k8s.yaml';
