@@ -6,6 +6,7 @@ import { dns1123Label, dns1123Subdomain } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { SecretSource } from '../secrets/secret-source';
 import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, StageOptions } from './delivery';
+import { argoCdTlsCertsPatch } from './argocd-tls-certs';
 import { ociHostPath } from './chart-reference';
 
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
@@ -100,6 +101,11 @@ export class ArgoCdDelivery extends Delivery {
   /** Argo CD orders custom resources by sync wave within the same folder. */
   public _customResourceScope(chart: Chart): Chart {
     return chart;
+  }
+
+  /** Argo CD trusts a private CA through its shared argocd-tls-certs-cm; the folder carries the entry to merge. @internal */
+  public _trustedCaSideFiles(host: string, caCertificates: string): Record<string, string> {
+    return { 'argocd-tls-certs-cm.yaml': argoCdTlsCertsPatch(this.argoCdNamespace, host, caCertificates) };
   }
 
   /** One repository Secret per folder and repository URL. */
