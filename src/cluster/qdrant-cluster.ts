@@ -22,6 +22,15 @@ import {
   allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions,
 } from './exposure';
 
+/** The host `_hosted` hands to the constructor it calls (synchronously, so never shared). */
+let pendingHost: ClusterHost | undefined;
+
+/**
+ * One Qdrant cluster (`qdrant.io/v1` QdrantCluster named `qdrant-<id>`), with its API
+ * key and TLS secrets, backups, restores and exposure. Create it with
+ * `QdrantOperator.addCluster`, `HybridRegion.addCluster`, or directly with
+ * `existingOperator` for an operator installed out of band.
+ */
 export class QdrantCluster extends Construct implements ClusterIdentity {
   /** Cluster id. */
   public readonly clusterId: string;
@@ -35,11 +44,30 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   public readonly serviceName: string;
   /** Whether the cluster has an API key. */
   public readonly hasApiKey: boolean;
-  /** Who runs the cluster. */
-  public readonly host: ClusterHost;
+  /**
+   * A cluster run by a QdrantOperator or a HybridRegion, which pass who runs it.
+   * @internal
+   */
+  public static _hosted(scope: Construct, id: string, props: QdrantClusterProps, host: ClusterHost): QdrantCluster {
+    pendingHost = host;
+    try {
+      return new QdrantCluster(scope, id, props);
+    } finally {
+      pendingHost = undefined;
+    }
+  }
 
-  constructor(scope: Construct, id: string, props: QdrantClusterProps, host?: ClusterHost) {
+  /** Who runs the cluster. */
+  private readonly host: ClusterHost;
+
+  /**
+   * A cluster run by an operator installed out of band (`existingOperator`). Clusters of
+   * a QdrantOperator or HybridRegion come from their `addCluster`.
+   */
+  constructor(scope: Construct, id: string, props: QdrantClusterProps) {
     super(scope, id);
+    const host = pendingHost;
+    pendingHost = undefined;
     checkObject(this, 'props', props, 'QdrantClusterProps');
     const resolvedHost = host ?? hostFromProps(this, props);
     this.host = resolvedHost;

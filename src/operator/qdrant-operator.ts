@@ -171,7 +171,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
 
   /** A Qdrant cluster run by this operator, applied after it (sync wave or dependent Flux folder). */
   public addCluster(id: string, props: QdrantClusterProps): QdrantCluster {
-    return new QdrantCluster(this.customResourceScope, id, props, this.clusterHost());
+    return QdrantCluster._hosted(this.customResourceScope, id, props, this.clusterHost());
   }
 
   private clusterHost(): ClusterHost {

@@ -162,7 +162,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         'true: in Hybrid Cloud the agent owns QdrantCluster objects; declaring one in code is a deliberate choice (see README, "Clusters in a Hybrid region")');
     }
     this.declaredClusters.push(id);
-    return new QdrantCluster(this.delivery._customResourceScope(this), id, props, {
+    return QdrantCluster._hosted(this.delivery._customResourceScope(this), id, props, {
       description: `HybridRegion "${this.node.id}"`,
       defaultNamespace: this.regionNamespace,
       delivery: this.delivery,
