@@ -31,7 +31,7 @@ export type { FluxDeliveryProps } from './delivery/flux-delivery';
 export { ImageMirror, QDRANT_IMAGE_PREFIX } from './mirror/image-mirror';
 export type { ImageMirrorProps } from './mirror/image-mirror';
 export type { MirrorManifest, UnpinnedTag } from './mirror/mirror-manifest';
-export type { RegistryTarget } from './mirror/registry-target';
+export type { IMirrorDefault, RegistryTarget } from './mirror/registry-target';
 
 // Hybrid Cloud region
 export { AGENT_RELEASE_NAME, CLOUD_SECRET_KEY, CLOUD_SECRET_NAME, HybridRegion, LOG_LEVELS } from './region/hybrid-region';
@@ -53,6 +53,7 @@ export type { PrivateCloudRelease } from './operator/compatibility';
 
 // Qdrant clusters
 export { QdrantCluster } from './cluster/qdrant-cluster';
+export type { ClusterIdentity } from './cluster/cluster-reference';
 export type {
   AuditLogConfig, ClusterDatabaseConfig, ClusterGpu, ClusterImage, ClusterIngress, ClusterPause, ClusterResourceRequests, ClusterResources,
   ClusterSecurity, ClusterService, ClusterStatefulSet, ClusterStorage, ClusterStorageClassNames, ClusterTls, CollectionDefaults,
