@@ -24,7 +24,7 @@ import { passThrough } from './passthrough';
 type Area<K extends keyof QdrantClusterProps> = Pick<Fields<QdrantClusterProps>, K>;
 
 /** Load balancer source ranges the Cloud API allows per cluster (§8 rule 12). */
-export const MAX_SOURCE_RANGES = 40;
+const MAX_SOURCE_RANGES = 40;
 
 const secretSource: Rule<SecretSource> = (v) => (v instanceof SecretSource ? undefined : 'expected a SecretSource');
 const customerId: Rule<string> = (v) => (v && labelValue(v) === undefined ? undefined : 'expected a non-empty label value (the customer-id label)');

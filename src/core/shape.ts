@@ -63,7 +63,7 @@ export interface ShapeContext {
 }
 
 /** For trees without version gates or secrets (operator and region settings). */
-export const UNVERSIONED: ShapeContext = { crd: 'unknown', qdrantVersion: 'unknown' };
+const UNVERSIONED: ShapeContext = { crd: 'unknown', qdrantVersion: 'unknown' };
 
 /** The table of an object type: one entry per key, required keys marked. */
 export type Fields<T> = {
