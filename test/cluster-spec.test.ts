@@ -68,6 +68,11 @@ describe('the QdrantCluster table', () => {
     expect(error.message).not.toContain('hunter2');
   });
 
+  test('GIVEN TLS without its certificate THEN the required secret entry says so', () => {
+    expect(configErrorOf(() => operator().addCluster('db', { ...minimal, tls: { ca: secret } as any })).message)
+      .toMatch(/tls.certificate: got nothing; expected a SecretSource/);
+  });
+
   test('GIVEN an unknown key THEN the error shows its structure, not its values', () => {
     const error = configErrorOf(() => operator().addCluster('db', { ...minimal, config: { servce: { api_key: 'hunter2' } } } as any));
     expect(error.message).toMatch(/config.servce: got \{"api_key":"<set>"\}; unknown key; expected one of "collection"/);

@@ -113,7 +113,7 @@ export const anyValue: Rule<unknown> = () => undefined;
 /** Validates `value` against `shape` and returns it in wire form; unset members and empty objects are dropped. */
 export function convertShape<T>(scope: IConstruct, prop: string, shape: Shape<T>, value: T | undefined, context: ShapeContext = UNVERSIONED): unknown {
   const o = shape.options;
-  const shown = (v: unknown) => (o.secret ? '<secret>' : v);
+  const shown = (v: unknown) => (o.secret && v !== undefined ? '<secret>' : v);
   if (value === undefined && !(shape.required && shape.kind === 'leaf')) {
     if (shape.required) fail(scope, prop, undefined, `expected ${o.what ?? 'a value'}`);
     return undefined;
