@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { ConfigProblem } from '../core/errors';
 import { quantityValue } from '../core/resources';
+import { parseVersion } from '../core/versions';
 import { RenderedFolder } from './rendered-folder';
 
 /** A change the guards refuse unless it is allowed explicitly. */
@@ -101,8 +102,7 @@ export function checkAgainstPrevious(previousDir: string, folders: readonly Rend
 
 /** `vX.Y.Z` → `vX.Y'.Z'` with Y' in {Y, Y+1}, never down. */
 function isAllowedUpgrade(from: string, to: string): boolean {
-  const parse = (v: string) => v.replace(/^v/, '').split('.').map(Number);
-  const [a, b] = [parse(from), parse(to)];
+  const [a, b] = [parseVersion(from), parseVersion(to)];
   if (a.some(Number.isNaN) || b.some(Number.isNaN)) return true;
   if (b[0] !== a[0]) return false;
   if (b[1] === a[1]) return b[2] >= a[2];
