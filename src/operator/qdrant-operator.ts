@@ -10,7 +10,7 @@ import { compact, deepMerge, mergeExtraValues, Values } from '../core/values';
 import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
 import { ChartReference, QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
-import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
+import { chartCredentials, RegistryTarget } from '../mirror/registry-target';
 import { mirrorSideFiles } from '../mirror/side-files';
 import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider } from '../output/side-files';
@@ -71,10 +71,8 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     this.crdChartVersion = p.crdChartVersion;
     this.watchScope = p.watchScope;
 
-    if (p.createNamespace) this.addNamespace(p.namespace, p.delivery);
-    const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials });
+    const { target, pull } = this.prepare(p);
     this.registry = target;
-    const pull = this.addPullSecret(target, p.namespace, p.delivery);
     this.registrySecretName = pull?.name;
     const credentials = pull ? chartCredentials(target, pull.name) : undefined;
 

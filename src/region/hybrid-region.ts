@@ -15,7 +15,7 @@ import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
 import { ImageMirror } from '../mirror/image-mirror';
 import { mirrorSideFiles } from '../mirror/side-files';
-import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
+import { chartCredentials, RegistryTarget } from '../mirror/registry-target';
 import { OperatorSettings, operatorSettingsToWire } from '../operator/operator-settings';
 import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
 import { REGION_RULES } from './region-rules';
@@ -109,10 +109,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     this.environment = p.environment;
     this.operatorSettings = operatorSettingsToWire(this, 'operatorSettings', p.operatorSettings);
 
-    if (p.createNamespace) this.addNamespace(p.namespace, p.delivery);
-    const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials, defaultUsername: p.registryUsername });
+    const { target, pull: registry } = this.prepare(p);
     this.target = target;
-    const registry = this.addPullSecret(target, p.namespace, p.delivery);
     this.registrySecretName = registry?.name;
     this.cloudSecret = p.cloudAccessKey._bind(this, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
       name: CLOUD_SECRET_NAME,
