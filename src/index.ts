@@ -1,26 +1,74 @@
-export * from './core/errors';
-export * from './core/scheduling';
-export * from './secrets/secret-source';
-export * from './delivery/chart-reference';
-export * from './delivery/delivery';
-export * from './delivery/flux-delivery';
-export * from './delivery/argocd-delivery';
-export * from './region/environment';
-export * from './region/hybrid-region';
-export * from './output/qdrant-app';
-export * from './output/side-files';
-export * from './core/network';
-export * from './core/resources';
-export * from './operator/compatibility';
-export * from './operator/operator-settings';
-export * from './operator/qdrant-operator';
-export * from './cluster/cluster-host';
-export * from './cluster/cluster-props';
-export * from './cluster/qdrant-cluster';
-export * from './cluster/backups';
-export * from './cluster/exposure';
-export * from './mirror/image-mirror';
-export * from './mirror/mirror-manifest';
-export * from './output/allow';
+// The public API: what users import. Internal helpers (rules, tables, conversions) stay
+// in their rooms; add a name here only when users need it.
+
+// Errors
+export { QdrantConfigError } from './core/errors';
+export type { ConfigProblem } from './core/errors';
+
+// The app and its output
+export { QdrantApp } from './output/qdrant-app';
+export type { QdrantAppProps } from './output/qdrant-app';
+export type { RenderedFolder } from './output/rendered-folder';
+export type { ISideFileProvider } from './output/side-files';
+export { Allow } from './output/allow';
+export type { AllowedChange, GuardedChange } from './output/allow';
 export { ALLOWED_CHANGE_ANNOTATION_PREFIX } from './output/guards';
 export { STATE_FILE_SUFFIX } from './output/previous-state';
+
+// Secrets
+export { PLAINTEXT_ANNOTATION, SecretSource } from './secrets/secret-source';
+export type { ExternalSecretRef, ExternalSecretSourceProps, SealedSecretSourceProps, SecretOrigin } from './secrets/secret-source';
+
+// Deliveries
+export { Delivery, DeliveryStage } from './delivery/delivery';
+export type { ChartRelease } from './delivery/delivery';
+export { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY, REGISTRY_SECRET_NAME } from './delivery/chart-reference';
+export type { ChartReference } from './delivery/chart-reference';
+export { ArgoCdDelivery, SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from './delivery/argocd-delivery';
+export type { ArgoCdDeliveryProps } from './delivery/argocd-delivery';
+export { FLUX_PRUNE_ANNOTATION, FluxDelivery } from './delivery/flux-delivery';
+export type { FluxDeliveryProps } from './delivery/flux-delivery';
+
+// Image mirror
+export { ImageMirror, QDRANT_IMAGE_PREFIX } from './mirror/image-mirror';
+export type { ImageMirrorProps } from './mirror/image-mirror';
+export type { MirrorManifest, UnpinnedTag } from './mirror/mirror-manifest';
+export type { IMirrorDefault, RegistryTarget } from './mirror/registry-target';
+
+// Hybrid Cloud region
+export { AGENT_RELEASE_NAME, CLOUD_SECRET_KEY, CLOUD_SECRET_NAME, HybridRegion, LOG_LEVELS } from './region/hybrid-region';
+export type { HybridRegionProps, LogLevel } from './region/hybrid-region';
+export type { HybridEnvironmentSettings } from './region/environment';
+
+// Private Cloud operator
+export { CRD_CHART, CRD_RELEASE_NAME, PRIVATE_CLOUD_CHART, PRIVATE_CLOUD_RELEASE_NAME, QdrantOperator } from './operator/qdrant-operator';
+export type { ComponentProps, OperatorComponentProps, QdrantOperatorProps } from './operator/operator-props';
+export { OPERATOR_LOG_LEVELS } from './operator/operator-settings';
+export type {
+  BackupManagementSettings, ClusterManagementSettings, ClusterManagerSettings, ControllerSettings, DatabaseDefaults, DatabaseImageDefaults,
+  DatabaseStorageDefaults, EndpointSettings, FeatureSettings, IngressDefaults, KubernetesIngressSettings, ManageRulesOverrides,
+  NetworkPolicySettings, OperatorSettings, ReconcilerSwitch, ScheduledSnapshotSettings, SchedulingDefaults, SecurityContextDefaults,
+  SnapshotSettings, StorageClassDefaults, StoragePerformanceDefaults,
+} from './operator/operator-settings';
+export { PRIVATE_CLOUD_RELEASES } from './operator/compatibility';
+export type { PrivateCloudRelease } from './operator/compatibility';
+
+// Qdrant clusters
+export { QdrantCluster } from './cluster/qdrant-cluster';
+export type { ClusterIdentity } from './cluster/cluster-reference';
+export type {
+  AuditLogConfig, ClusterDatabaseConfig, ClusterGpu, ClusterImage, ClusterIngress, ClusterPause, ClusterResourceRequests, ClusterResources,
+  ClusterSecurity, ClusterService, ClusterStatefulSet, ClusterStorage, ClusterStorageClassNames, ClusterTls, CollectionDefaults,
+  DatabaseServiceConfig, DatabaseStorageConfig, ExistingOperator, IngressNginxSettings, IngressTraefikSettings, QdrantClusterProps,
+  StrictModeDefaults,
+} from './cluster/cluster-props';
+export type { ClusterRestoreOptions, ClusterScheduledSnapshotOptions, ClusterSnapshotOptions } from './cluster/backups';
+export type { AllowFromNamespacesOptions, ExtraIngressOptions, ExtraServiceOptions, QdrantPort } from './cluster/exposure';
+
+// Shared Kubernetes vocabulary of the props
+export type { PodDisruptionBudget } from './core/disruption';
+export { QDRANT_GRPC_PORT, QDRANT_HTTP_PORT, QDRANT_P2P_PORT } from './core/network';
+export type { LabelSelector, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRule } from './core/network';
+export type { ComputeAmounts, ResourceRequirements } from './core/resources';
+export type { Toleration, TopologySpreadConstraint } from './core/scheduling';
+export type { Values } from './core/values';

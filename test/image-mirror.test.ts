@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import {
   ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, ImageMirrorProps, QdrantApp, QdrantOperator, SecretSource,
 } from '../src';
-import { RenderedFolder } from '../src/output/qdrant-app';
+import { RenderedFolder } from '../src';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 

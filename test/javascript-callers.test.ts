@@ -17,6 +17,7 @@ const validCluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: '
 const cases: Array<[string, () => unknown, RegExp]> = [
   ['region without props', () => region(undefined), /\[r\] props: got nothing; expected HybridRegionProps/],
   ['tolerations that are not a list', () => region({ ...validRegion, environment: { tolerations: 'x' } }), /\[r\] environment.tolerations: got "x"; expected a list/],
+  ['unknown environment setting', () => region({ ...validRegion, environment: { httpProxy: 'http://p:3128' } }), /\[r\] environment.httpProxy: got "<set>"; unknown key; expected one of "httpProxyUrl"/],
   ['node selector that is a list', () => region({ ...validRegion, environment: { nodeSelector: ['a'] } }), /environment.nodeSelector: got \["a"\]; expected a map of labels/],
   ['cluster without props', () => cluster(undefined), /\[o\/c\] props: got nothing; expected QdrantClusterProps/],
   ['cluster resources as a string', () => cluster({ ...validCluster, resources: 'big' }), /\[o\/c\] resources: got "big"; expected cpu, memory and storage per node/],

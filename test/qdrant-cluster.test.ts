@@ -2,8 +2,6 @@ import { Chart } from 'cdk8s';
 import {
   ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantCluster, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource,
 } from '../src';
-import { CLUSTER_PROPS_KEYS } from '../src/cluster/cluster-keys';
-import { checkKnownKeys } from '../src/core/known-keys';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
@@ -235,38 +233,6 @@ describe('QdrantCluster bad input', () => {
     expect(() => c.exposeWithService('p2p', { name: 'p2p', type: 'ClusterIP', ports: ['p2p' as any] })).toThrow(/ports\[0\]: got "p2p"; expected one of "http", "grpc"/);
     expect(() => c.allowFromNamespaces('np', { name: 'np', namespaces: [] })).toThrow(/namespaces: got \[\]; expected at least one namespace/);
   });
-});
-
-/** Every key of a props type, recursively required: the compiler lists any key CLUSTER_PROPS_KEYS must know. */
-type DeepRequired<T> = T extends readonly (infer _U)[] ? T : T extends SecretSource ? T : T extends object ? { readonly [K in keyof T]-?: DeepRequired<T[K]> } : T;
-
-test('CLUSTER_PROPS_KEYS knows every key of QdrantClusterProps', () => {
-  const s = SecretSource.existing();
-  const all: DeepRequired<QdrantClusterProps> = {
-    id: ID, customerId: 'c', version: 'v1.16.3', size: 1, namespace: 'n',
-    resources: { cpu: '1', memory: '1Gi', storage: '1Gi', requests: { cpu: '1', memory: '1Gi' } },
-    apiKey: s, readOnlyApiKey: s, registryCredentials: s, existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
-    tls: { certificate: s, ca: s },
-    config: {
-      collection: { replicationFactor: 1, writeConsistencyFactor: 1, vectorsOnDisk: true, strictMode: { maxPayloadIndexCount: 1 } },
-      logLevel: 'INFO', service: { jwtRbac: true, hideJwtDashboard: true, maxRequestSizeMb: 1 },
-      storage: { maxCollections: 1, optimizerCpuBudget: 0, asyncScorer: true },
-      audit: { enabled: true, dir: 'd', rotation: 'daily', maxLogFiles: 1, trustForwardedHeaders: true },
-    },
-    service: { type: 'ClusterIP', annotations: {}, loadBalancerSourceRanges: [] },
-    ingress: { host: 'h', ingressClassName: 'c', annotations: {}, tls: true, tlsSecretName: 's', nginx: { allowedSourceRanges: [], grpcHost: 'g' }, traefik: { allowedSourceRanges: [], entryPoints: [] } },
-    image: { repository: 'r', pullPolicy: 'Always', pullSecretName: 'p' },
-    security: { user: 1, group: 1, fsGroup: 1 },
-    tolerations: [], nodeSelector: {}, topologySpreadConstraints: [],
-    podDisruptionBudget: { maxUnavailable: 1, minAvailable: 1 },
-    gpu: { gpuType: 'amd', forceHalfPrecision: true, allowIntegrated: true, deviceFilter: [], devices: [], parallelIndexes: 1, groupsCount: 1 },
-    statefulSet: { annotations: {}, podAnnotations: {}, podLabels: {}, extraEnv: [] },
-    storageClassNames: { db: 'd', snapshots: 's' },
-    storage: { volumeAttributesClassName: 'v', iops: 1, throughput: 1, volumeSnapshotClassName: 'v', additionalVolumes: [], additionalVolumeClaimTemplates: [], additionalVolumeMounts: [] },
-    rebalanceStrategy: 'disabled', readClusters: [], writeCluster: ID, multiAz: true, onDemandReplication: 'Off',
-    restartAllPodsConcurrently: true, suspend: true, pauses: [], servicePerNode: true, clusterManager: true, startupDelaySeconds: 1,
-  };
-  expect(() => checkKnownKeys(new Chart(testApp(), 'k'), '', all, CLUSTER_PROPS_KEYS)).not.toThrow();
 });
 
 test('Flux delivery refuses an output path outside the repository', () => {

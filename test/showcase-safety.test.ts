@@ -33,6 +33,7 @@ describe('the showcase never loses data through GitOps', () => {
         }
         return { ...actual, Construct: RenamedConstruct };
       });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module instance under the mock
       renamed = synthShowcase(require('../examples/showcase').showcaseApp);
     });
     // THEN folders moved, but no object was renamed (under GitOps pruning, a rename is a delete)

@@ -6,7 +6,7 @@ import { fail } from '../core/errors';
 import { addWarning } from '../core/notices';
 import { dns1123Label, dns1123Subdomain } from '../core/rules';
 import { check, checkObject, checkOptional } from '../core/validate';
-import type { QdrantCluster } from './qdrant-cluster';
+import { ClusterReference } from './cluster-reference';
 
 const RETENTION = /^[0-9]+h$/;
 /** The CRD's cron pattern: macros, `@every <duration>`, or 5 to 7 fields. */
@@ -43,7 +43,7 @@ export interface ClusterRestoreOptions {
   readonly newClusterName?: string;
 }
 
-export function addSnapshot(cluster: QdrantCluster, id: string, o: ClusterSnapshotOptions): ApiObject {
+export function addSnapshot(cluster: ClusterReference, id: string, o: ClusterSnapshotOptions): ApiObject {
   checkObject(cluster, `addSnapshot(${id})`, o, 'options');
   check(cluster, `addSnapshot(${id}).name`, o.name, dns1123Subdomain);
   checkOptional(cluster, `addSnapshot(${id}).retention`, o.retention, retention);
@@ -53,7 +53,7 @@ export function addSnapshot(cluster: QdrantCluster, id: string, o: ClusterSnapsh
   });
 }
 
-export function addScheduledSnapshot(cluster: QdrantCluster, id: string, o: ClusterScheduledSnapshotOptions): ApiObject {
+export function addScheduledSnapshot(cluster: ClusterReference, id: string, o: ClusterScheduledSnapshotOptions): ApiObject {
   checkObject(cluster, `addScheduledSnapshot(${id})`, o, 'options');
   const prop = `addScheduledSnapshot(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);
@@ -69,7 +69,7 @@ export function addScheduledSnapshot(cluster: QdrantCluster, id: string, o: Clus
   });
 }
 
-export function addRestore(cluster: QdrantCluster, id: string, o: ClusterRestoreOptions): ApiObject {
+export function addRestore(cluster: ClusterReference, id: string, o: ClusterRestoreOptions): ApiObject {
   checkObject(cluster, `addRestore(${id})`, o, 'options');
   const prop = `addRestore(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);

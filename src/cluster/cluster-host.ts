@@ -16,10 +16,10 @@ export interface ClusterHost {
   readonly delivery: Delivery;
   /** Namespaces reconciled, or 'all'. */
   readonly watchedNamespaces: readonly string[] | 'all';
-  /** Installed qdrant-kubernetes-api version, when known. @default - unknown */
-  readonly crdChartVersion?: string;
-  /** Whether the operator's cluster-manager integration is on, when known. @default - unknown */
-  readonly clusterManagerEnabled?: boolean;
+  /** Installed qdrant-kubernetes-api version; 'unknown' switches the CRD version gates off. */
+  readonly crdChartVersion: string | 'unknown';
+  /** Whether the operator's cluster-manager integration is on; 'unknown' lets cluster-manager features through. */
+  readonly clusterManagerEnabled: boolean | 'unknown';
   /** Registry pull credentials the database image needs in each cluster namespace. @default - none */
   readonly registry?: { readonly secretName: string; readonly source: SecretSource; readonly namespace: string; readonly server: string; readonly defaultUsername?: string };
   /** The image mirror, when images come from one. @default - none */

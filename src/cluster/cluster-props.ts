@@ -4,7 +4,7 @@ import {
 } from '../../imports/qdrant.io';
 import { TopologySpreadConstraint, Toleration } from '../core/scheduling';
 import { Delivery } from '../delivery/delivery';
-import { PodDisruptionBudget } from '../operator/operator-settings';
+import { PodDisruptionBudget } from '../core/disruption';
 import { SecretSource } from '../secrets/secret-source';
 
 /** CPU and memory limits and storage per node. Requests default to the limits. */
@@ -16,41 +16,81 @@ export interface ClusterResources {
   /** Volume size per node, e.g. "64Gi"; it can grow but never shrink. */
   readonly storage: string;
   /** Requests, when lower than the limits. @default - equal to the limits */
-  readonly requests?: { /** CPU request. @default - the limit */ readonly cpu?: string; /** Memory request. @default - the limit */ readonly memory?: string };
+  readonly requests?: ClusterResourceRequests;
+}
+
+/** Requests per node, when lower than the limits. */
+export interface ClusterResourceRequests {
+  /** CPU request. @default - the limit */
+  readonly cpu?: string;
+  /** Memory request. @default - the limit */
+  readonly memory?: string;
 }
 
 /** Qdrant's own configuration (the CRD's `config`). */
 export interface ClusterDatabaseConfig {
   /** Collection defaults. @default - Qdrant defaults */
-  readonly collection?: {
-    /** Default replicas per shard. @default - Qdrant default (1) */ readonly replicationFactor?: number;
-    /** Default write consistency factor. @default - Qdrant default (1) */ readonly writeConsistencyFactor?: number;
-    /** Store vectors on disk by default. @default - Qdrant default */ readonly vectorsOnDisk?: boolean;
-    /** Strict mode defaults (Qdrant >= v1.16.0). @default - operator default */
-    readonly strictMode?: { /** Max payload indexes per collection (>= 1). @default 100 */ readonly maxPayloadIndexCount?: number };
-  };
+  readonly collection?: CollectionDefaults;
   /** Database log level. @default - operator default */
   readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Service settings besides the API keys. @default - Qdrant defaults */
-  readonly service?: {
-    /** JWT RBAC. @default false */ readonly jwtRbac?: boolean;
-    /** Hide the JWT dashboard. @default false */ readonly hideJwtDashboard?: boolean;
-    /** Maximum request size in MB. @default 32 */ readonly maxRequestSizeMb?: number;
-  };
+  readonly service?: DatabaseServiceConfig;
   /** Storage settings. @default - Qdrant defaults */
-  readonly storage?: {
-    /** Max collections (Qdrant >= v1.14.1). @default 1000 from Qdrant v1.15.0 */ readonly maxCollections?: number;
-    /** Optimizer CPU budget: 0 auto, <0 subtract, >0 exact. @default - auto */ readonly optimizerCpuBudget?: number;
-    /** io_uring rescoring (Linux). @default false */ readonly asyncScorer?: boolean;
-  };
+  readonly storage?: DatabaseStorageConfig;
   /** Audit log. @default - disabled */
-  readonly audit?: {
-    /** Enable. @default false */ readonly enabled?: boolean;
-    /** Directory. @default './storage/audit' */ readonly dir?: string;
-    /** Rotation. @default 'daily' */ readonly rotation?: 'daily' | 'hourly';
-    /** Files kept (>= 1). @default 7 */ readonly maxLogFiles?: number;
-    /** Trust X-Forwarded-For (only behind a trusted proxy). @default false */ readonly trustForwardedHeaders?: boolean;
-  };
+  readonly audit?: AuditLogConfig;
+}
+
+/** Defaults of new collections. */
+export interface CollectionDefaults {
+  /** Default replicas per shard. @default - Qdrant default (1) */
+  readonly replicationFactor?: number;
+  /** Default write consistency factor. @default - Qdrant default (1) */
+  readonly writeConsistencyFactor?: number;
+  /** Store vectors on disk by default. @default - Qdrant default */
+  readonly vectorsOnDisk?: boolean;
+  /** Strict mode defaults (Qdrant >= v1.16.0). @default - operator default */
+  readonly strictMode?: StrictModeDefaults;
+}
+
+/** Strict mode defaults of new collections. */
+export interface StrictModeDefaults {
+  /** Max payload indexes per collection (>= 1). @default 100 */
+  readonly maxPayloadIndexCount?: number;
+}
+
+/** The database's service settings besides the API keys. */
+export interface DatabaseServiceConfig {
+  /** JWT RBAC. @default false */
+  readonly jwtRbac?: boolean;
+  /** Hide the JWT dashboard. @default false */
+  readonly hideJwtDashboard?: boolean;
+  /** Maximum request size in MB. @default 32 */
+  readonly maxRequestSizeMb?: number;
+}
+
+/** The database's storage settings. */
+export interface DatabaseStorageConfig {
+  /** Max collections (Qdrant >= v1.14.1). @default 1000 from Qdrant v1.15.0 */
+  readonly maxCollections?: number;
+  /** Optimizer CPU budget: 0 auto, <0 subtract, >0 exact. @default - auto */
+  readonly optimizerCpuBudget?: number;
+  /** io_uring rescoring (Linux). @default false */
+  readonly asyncScorer?: boolean;
+}
+
+/** The database's audit log. */
+export interface AuditLogConfig {
+  /** Enable. @default false */
+  readonly enabled?: boolean;
+  /** Directory. @default './storage/audit' */
+  readonly dir?: string;
+  /** Rotation. @default 'daily' */
+  readonly rotation?: 'daily' | 'hourly';
+  /** Files kept (>= 1). @default 7 */
+  readonly maxLogFiles?: number;
+  /** Trust X-Forwarded-For (only behind a trusted proxy). @default false */
+  readonly trustForwardedHeaders?: boolean;
 }
 
 /** TLS of the database's REST and gRPC endpoints. */
@@ -84,9 +124,75 @@ export interface ClusterIngress {
   /** Secret with the ingress certificate. @default - provider default */
   readonly tlsSecretName?: string;
   /** NGINX settings. @default - none */
-  readonly nginx?: { /** Allowed CIDRs. @default - all */ readonly allowedSourceRanges?: readonly string[]; /** Host for gRPC. @default - none */ readonly grpcHost?: string };
+  readonly nginx?: IngressNginxSettings;
   /** Traefik settings. @default - none */
-  readonly traefik?: { /** Allowed CIDRs. @default - all */ readonly allowedSourceRanges?: readonly string[]; /** Entry points. @default - operator default */ readonly entryPoints?: readonly string[] };
+  readonly traefik?: IngressTraefikSettings;
+}
+
+/** NGINX settings of the operator-managed Ingress. */
+export interface IngressNginxSettings {
+  /** Allowed CIDRs. @default - all */
+  readonly allowedSourceRanges?: readonly string[];
+  /** Host for gRPC. @default - none */
+  readonly grpcHost?: string;
+}
+
+/** Traefik settings of the operator-managed Ingress. */
+export interface IngressTraefikSettings {
+  /** Allowed CIDRs. @default - all */
+  readonly allowedSourceRanges?: readonly string[];
+  /** Entry points. @default - operator default */
+  readonly entryPoints?: readonly string[];
+}
+
+/** The database image. */
+export interface ClusterImage {
+  /** Repository. @default - operator setting */
+  readonly repository?: string;
+  /** Pull policy. @default 'IfNotPresent' */
+  readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /** Pull secret. @default - operator setting */
+  readonly pullSecretName?: string;
+}
+
+/** Process ids of the database pods. */
+export interface ClusterSecurity {
+  /** uid. @default - image default */
+  readonly user?: number;
+  /** gid. @default - image default */
+  readonly group?: number;
+  /** fsGroup. @default - none */
+  readonly fsGroup?: number;
+}
+
+/** StatefulSet and pod metadata and extra environment. */
+export interface ClusterStatefulSet {
+  /** StatefulSet annotations. @default - none */
+  readonly annotations?: Record<string, string>;
+  /** Pod annotations. @default - none */
+  readonly podAnnotations?: Record<string, string>;
+  /** Pod labels; `app`, `cluster-id` and `customer-id` are the operator's. @default - none */
+  readonly podLabels?: Record<string, string>;
+  /** Extra environment variables. @default - none */
+  readonly extraEnv?: readonly QdrantClusterSpecStatefulSetPodsExtraEnv[];
+}
+
+/** StorageClasses of the cluster's volumes. */
+export interface ClusterStorageClassNames {
+  /** Database volume. @default - operator setting */
+  readonly db?: string;
+  /** Snapshot volume. @default - operator setting */
+  readonly snapshots?: string;
+}
+
+/** A pause that stops reconciliation of the cluster. */
+export interface ClusterPause {
+  /** Who paused it. */
+  readonly owner: string;
+  /** Why. */
+  readonly reason: string;
+  /** When (RFC 3339). @default - not recorded */
+  readonly creationTimestamp?: string;
 }
 
 /** GPU indexing. */
@@ -133,6 +239,7 @@ export interface ExistingOperator {
   readonly delivery: Delivery;
 }
 
+/** A Qdrant cluster: the QdrantCluster CRD's spec, with idiomatic names. */
 export interface QdrantClusterProps {
   /** Cluster id (UUID); the object is named `qdrant-<id>`. */
   readonly id: string;
@@ -159,9 +266,9 @@ export interface QdrantClusterProps {
   /** Operator-managed Ingress. @default - none */
   readonly ingress?: ClusterIngress;
   /** Database image. @default - operator setting */
-  readonly image?: { /** Repository. @default - operator setting */ readonly repository?: string; /** Pull policy. @default 'IfNotPresent' */ readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never'; /** Pull secret. @default - operator setting */ readonly pullSecretName?: string };
+  readonly image?: ClusterImage;
   /** Process ids. @default - image defaults */
-  readonly security?: { /** uid. @default - image default */ readonly user?: number; /** gid. @default - image default */ readonly group?: number; /** fsGroup. @default - none */ readonly fsGroup?: number };
+  readonly security?: ClusterSecurity;
   /** Tolerations of database pods (at most 10). @default - none */
   readonly tolerations?: readonly Toleration[];
   /** Node selector of database pods (at most 10 entries). @default - none */
@@ -173,14 +280,9 @@ export interface QdrantClusterProps {
   /** GPU indexing (Qdrant >= v1.13.0). @default - none */
   readonly gpu?: ClusterGpu;
   /** StatefulSet and pod metadata and extra environment. @default - none */
-  readonly statefulSet?: {
-    /** StatefulSet annotations. @default - none */ readonly annotations?: Record<string, string>;
-    /** Pod annotations. @default - none */ readonly podAnnotations?: Record<string, string>;
-    /** Pod labels. @default - none */ readonly podLabels?: Record<string, string>;
-    /** Extra environment variables. @default - none */ readonly extraEnv?: readonly QdrantClusterSpecStatefulSetPodsExtraEnv[];
-  };
+  readonly statefulSet?: ClusterStatefulSet;
   /** StorageClasses. @default - operator setting */
-  readonly storageClassNames?: { /** Database volume. @default - operator setting */ readonly db?: string; /** Snapshot volume. @default - operator setting */ readonly snapshots?: string };
+  readonly storageClassNames?: ClusterStorageClassNames;
   /** Storage details. @default - none */
   readonly storage?: ClusterStorage;
   /** Shard rebalancing (needs the cluster-manager). @default - operator default */
@@ -198,7 +300,7 @@ export interface QdrantClusterProps {
   /** Suspend: remove everything but the volumes. @default false */
   readonly suspend?: boolean;
   /** Pauses that stop reconciliation. @default - none */
-  readonly pauses?: readonly { readonly owner: string; readonly reason: string; readonly creationTimestamp?: string }[];
+  readonly pauses?: readonly ClusterPause[];
   /** One Service per node. @default true */
   readonly servicePerNode?: boolean;
   /** Use the cluster-manager. @default - operator setting */

@@ -1,91 +1,121 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { compareVersions } from '../operator/compatibility';
-import { ClusterHost } from './cluster-host';
+import { PolicyRule, Violation, withRuleId } from '../core/policy';
+import { quantityValue } from '../core/resources';
+import { compareVersions } from '../core/versions';
+import { ClusterHost, hostWatches } from './cluster-host';
 import { QdrantClusterProps } from './cluster-props';
 
-/** First qdrant-kubernetes-api version whose QdrantCluster CRD has each field (qdrant-facts.md §7.1, "Since"). */
-const FIELD_SINCE: ReadonlyArray<[string, (p: QdrantClusterProps) => unknown, string]> = [
-  ['service.loadBalancerSourceRanges', (p) => p.service?.loadBalancerSourceRanges, 'v1.37.0'],
-  ['onDemandReplication', (p) => p.onDemandReplication, 'v1.36.0'],
-  ['multiAz', (p) => p.multiAz, 'v1.34.0'],
-  ['storage.volumeSnapshotClassName', (p) => p.storage?.volumeSnapshotClassName, 'v1.33.0'],
-  ['storage.additionalVolumes', (p) => p.storage?.additionalVolumes, 'v1.28.0'],
-  ['storage.additionalVolumeClaimTemplates', (p) => p.storage?.additionalVolumeClaimTemplates, 'v1.28.0'],
-  ['storage.additionalVolumeMounts', (p) => p.storage?.additionalVolumeMounts, 'v1.28.0'],
-  ['config.audit', (p) => p.config?.audit, 'v1.25.0'],
-  ['storage.volumeAttributesClassName', (p) => p.storage?.volumeAttributesClassName, 'v1.21.0'],
-  ['storage.iops', (p) => p.storage?.iops, 'v1.21.0'],
-  ['readClusters', (p) => p.readClusters, 'v1.19.2'],
-  ['writeCluster', (p) => p.writeCluster, 'v1.19.2'],
-  ['config.collection.strictMode', (p) => p.config?.collection?.strictMode, 'v1.19.0'],
-  ['config.service.maxRequestSizeMb', (p) => p.config?.service?.maxRequestSizeMb, 'v1.17.2'],
-  ['config.storage.maxCollections', (p) => p.config?.storage?.maxCollections, 'v1.17.0'],
-  ['config.storage.optimizerCpuBudget', (p) => p.config?.storage?.optimizerCpuBudget, 'v1.16.1'],
-  ['config.storage.asyncScorer', (p) => p.config?.storage?.asyncScorer, 'v1.16.1'],
-  ['rebalanceStrategy', (p) => p.rebalanceStrategy, 'v1.16.0'],
-  ['gpu', (p) => p.gpu, 'v1.14.0'],
-  ['tls.ca', (p) => p.tls?.ca, 'v1.11.0'],
-  ['startupDelaySeconds', (p) => p.startupDelaySeconds, 'v1.8.0'],
-  ['restartAllPodsConcurrently', (p) => p.restartAllPodsConcurrently, 'v1.6.0'],
-  ['config.service.hideJwtDashboard', (p) => p.config?.service?.hideJwtDashboard, 'v1.5.0'],
+/** What the cluster rules look at: the props (already checked against the table), who runs the cluster, its namespace. */
+export interface ClusterRuleInput {
+  readonly props: QdrantClusterProps;
+  readonly host: ClusterHost;
+  readonly namespace: string;
+}
+
+const EXPOSE_NEEDS_API_KEY = 'expose-needs-api-key';
+const exposureMessage = 'exposing a cluster through NodePort, LoadBalancer or Ingress needs an API key: set apiKey';
+
+/**
+ * Qdrant's cross-field and domain rules for one QdrantCluster: the library's policy,
+ * one named rule each, in the order they are applied. Field-level rules (formats,
+ * ranges, version gates) live in the table, cluster-spec.ts.
+ */
+export const CLUSTER_RULES: readonly PolicyRule<ClusterRuleInput>[] = [
+  {
+    id: 'namespace-watched',
+    doc: 'An operator reconciles only the namespaces it watches (qdrant-facts.md §8 rule 23).',
+    check: ({ host, namespace }) => (hostWatches(host, namespace) ? undefined : {
+      prop: 'namespace', value: namespace,
+      allowed: `no operator watches it: ${host.description} watches ${(host.watchedNamespaces as string[]).map((n) => `"${n}"`).join(', ')}`,
+    }),
+  },
+  {
+    id: 'requests-within-limits',
+    doc: 'Requests default to the limits and may not exceed them (qdrant-facts.md §8 rule 11).',
+    check: ({ props: { resources: r } }) => (['cpu', 'memory'] as const)
+      .filter((k) => r.requests?.[k] !== undefined && quantityValue(r.requests[k]!) > quantityValue(r[k]))
+      .map((k): Violation => ({ prop: `resources.requests.${k}`, value: r.requests![k], allowed: `a request may not exceed its limit (${r[k]})` }))[0],
+  },
+  {
+    id: 'size-within-crd',
+    doc: 'size is 1..100, but 1..30 with CRDs before v1.19.0 (qdrant-facts.md §8 rule 11).',
+    check: ({ props, host }) => (props.size > 30 && host.crdChartVersion !== 'unknown' && compareVersions(host.crdChartVersion, 'v1.19.0') < 0 ? {
+      prop: 'size', value: props.size,
+      allowed: `at most 30 nodes with qdrant-kubernetes-api before v1.19.0; ${host.description} installs ${host.crdChartVersion}`,
+    } : undefined),
+  },
+  {
+    id: 'replication-within-size',
+    doc: 'Each replica of a shard needs its own node, so the replication factor is at most size (qdrant-facts.md §12, production checklist).',
+    check: ({ props }) => {
+      const factor = props.config?.collection?.replicationFactor;
+      return factor !== undefined && factor > props.size
+        ? { prop: 'config.collection.replicationFactor', value: factor, allowed: `at most size (${props.size}): each replica needs its own node` }
+        : undefined;
+    },
+  },
+  {
+    id: EXPOSE_NEEDS_API_KEY,
+    doc: 'A NodePort or LoadBalancer Service or an Ingress needs an API key (qdrant-facts.md §8 rule 16).',
+    check: ({ props }) => {
+      if (props.apiKey !== undefined) return undefined;
+      const type = props.service?.type ?? 'ClusterIP';
+      if (type !== 'ClusterIP') return { prop: 'service.type', value: type, allowed: exposureMessage };
+      return props.ingress ? { prop: 'ingress', value: `host ${props.ingress.host}`, allowed: exposureMessage } : undefined;
+    },
+  },
+  {
+    id: 'source-ranges-need-load-balancer',
+    doc: 'loadBalancerSourceRanges restrict a LoadBalancer Service and nothing else (qdrant-facts.md §8 rule 18).',
+    check: ({ props: { service } }) => (service?.loadBalancerSourceRanges && (service.type ?? 'ClusterIP') !== 'LoadBalancer' ? {
+      prop: 'service.loadBalancerSourceRanges', value: service.loadBalancerSourceRanges, allowed: 'applies only to service.type "LoadBalancer"',
+    } : undefined),
+  },
+  {
+    id: 'reserved-pod-labels',
+    doc: 'app, cluster-id and customer-id are the operator\'s pod labels and select the cluster\'s pods (qdrant-facts.md §7.1, §8 rule 22).',
+    check: ({ props }) => ['app', 'cluster-id', 'customer-id']
+      .filter((label) => props.statefulSet?.podLabels?.[label] !== undefined)
+      .map((label): Violation => ({
+        prop: `statefulSet.podLabels.${label}`, value: props.statefulSet!.podLabels![label],
+        allowed: 'is set by the operator and selects the cluster\'s pods; choose another label',
+      }))[0],
+  },
+  {
+    id: 'storage-tuning-pair',
+    doc: 'iops and throughput are set together or not at all (qdrant-facts.md §8 rule 5).',
+    check: ({ props: { storage: s } }) => (s && (s.iops === undefined) !== (s.throughput === undefined) ? {
+      prop: s.iops === undefined ? 'storage.iops' : 'storage.throughput', value: undefined, allowed: 'set iops and throughput together, or neither',
+    } : undefined),
+  },
+  {
+    id: 'attributes-class-excludes-tuning',
+    doc: 'A VolumeAttributesClass excludes iops and throughput (qdrant-facts.md §8 rule 5).',
+    check: ({ props: { storage: s } }) => (s?.volumeAttributesClassName !== undefined && s.iops !== undefined ? {
+      prop: 'storage.volumeAttributesClassName', value: s.volumeAttributesClassName, allowed: 'a VolumeAttributesClass excludes iops and throughput',
+    } : undefined),
+  },
+  {
+    id: 'cluster-manager-features',
+    doc: 'rebalanceStrategy, readClusters and writeCluster need the cluster-manager (qdrant-facts.md §8 rule 14).',
+    check: ({ props: p, host }) => {
+      const used = ([['rebalanceStrategy', p.rebalanceStrategy], ['readClusters', p.readClusters], ['writeCluster', p.writeCluster]] as const)
+        .filter(([, v]) => v !== undefined);
+      const enabled = p.clusterManager ?? (host.clusterManagerEnabled === 'unknown' ? true : host.clusterManagerEnabled);
+      if (!used.length || enabled) return undefined;
+      const [prop, value] = used[0];
+      return {
+        prop, value,
+        allowed: p.clusterManager === false
+          ? 'needs the cluster-manager; remove clusterManager: false'
+          : `needs the cluster-manager, which ${host.description} has switched off; set clusterManager: true or enable it in the operator settings`,
+      };
+    },
+  },
 ];
 
-/** A field must exist in the CRD version the operator installs. */
-export function checkFieldsExistInCrd(scope: IConstruct, p: QdrantClusterProps, host: ClusterHost): void {
-  const crd = host.crdChartVersion;
-  if (!crd) return;
-  for (const [prop, get, since] of FIELD_SINCE) {
-    if (get(p) !== undefined && compareVersions(crd, since) < 0) {
-      fail(scope, prop, get(p), `needs qdrant-kubernetes-api ${since} or later; ${host.description} installs ${crd}`);
-    }
-  }
-  if (p.size > 30 && compareVersions(crd, 'v1.19.0') < 0) {
-    fail(scope, 'size', p.size, `at most 30 nodes with qdrant-kubernetes-api before v1.19.0; ${host.description} installs ${crd}`);
-  }
-}
-
-/** Qdrant versions from which a database setting is accepted (qdrant-facts.md §8, rule 9). */
-export function checkVersionGatedSettings(scope: IConstruct, p: QdrantClusterProps): void {
-  const gate = (prop: string, value: unknown, min: string) => {
-    if (value !== undefined && compareVersions(p.version, min) < 0) {
-      fail(scope, prop, value, `needs Qdrant ${min} or later; version is ${p.version}`);
-    }
-  };
-  gate('config.collection.strictMode.maxPayloadIndexCount', p.config?.collection?.strictMode?.maxPayloadIndexCount, 'v1.16.0');
-  gate('config.storage.maxCollections', p.config?.storage?.maxCollections, 'v1.14.1');
-  gate('gpu', p.gpu, 'v1.13.0');
-}
-
-/** Reaching the database from outside the cluster needs an API key (qdrant-facts.md §8, rule 16). */
+/** The expose-needs-api-key rule for the exposure helpers, which add Services and Ingresses after the cluster. */
 export function checkExposureHasApiKey(scope: IConstruct, prop: string, exposure: string, hasApiKey: boolean): void {
-  if (!hasApiKey) {
-    fail(scope, prop, exposure, 'exposing a cluster through NodePort, LoadBalancer or Ingress needs an API key: set apiKey');
-  }
-}
-
-/** Rebalancing and read/write clusters are cluster-manager features. */
-export function checkClusterManagerFeatures(scope: IConstruct, p: QdrantClusterProps, host: ClusterHost): void {
-  const used = ([['rebalanceStrategy', p.rebalanceStrategy], ['readClusters', p.readClusters], ['writeCluster', p.writeCluster]] as const)
-    .filter(([, v]) => v !== undefined);
-  if (!used.length) return;
-  const enabled = p.clusterManager ?? host.clusterManagerEnabled ?? true;
-  if (!enabled) {
-    const [prop, value] = used[0];
-    fail(scope, prop, value, p.clusterManager === false
-      ? 'needs the cluster-manager; remove clusterManager: false'
-      : `needs the cluster-manager, which ${host.description} has switched off; set clusterManager: true or enable it in the operator settings`);
-  }
-}
-
-/** iops and throughput come together, and never with a VolumeAttributesClass. */
-export function checkStorageTuning(scope: IConstruct, p: QdrantClusterProps): void {
-  const s = p.storage;
-  if (!s) return;
-  if ((s.iops === undefined) !== (s.throughput === undefined)) {
-    fail(scope, s.iops === undefined ? 'storage.iops' : 'storage.throughput', undefined, 'set iops and throughput together, or neither');
-  }
-  if (s.volumeAttributesClassName !== undefined && s.iops !== undefined) {
-    fail(scope, 'storage.volumeAttributesClassName', s.volumeAttributesClassName, 'a VolumeAttributesClass excludes iops and throughput');
-  }
+  if (!hasApiKey) fail(scope, prop, exposure, withRuleId(exposureMessage, EXPOSE_NEEDS_API_KEY));
 }

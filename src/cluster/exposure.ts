@@ -5,7 +5,7 @@ import { QDRANT_GRPC_PORT, QDRANT_HTTP_PORT } from '../core/network';
 import { cidr, dns1123Label, dns1123Subdomain, maxItems, oneOf, qualifiedName } from '../core/rules';
 import { check, checkObject, checkEach, checkOptional, checkStringMap } from '../core/validate';
 import { checkExposureHasApiKey } from './cluster-rules';
-import type { QdrantCluster } from './qdrant-cluster';
+import { ClusterReference } from './cluster-reference';
 
 /** The database ports a helper may open; the peer-to-peer port 6335 is not among them by design. */
 export type QdrantPort = 'http' | 'grpc';
@@ -46,14 +46,14 @@ export interface AllowFromNamespacesOptions {
   readonly ports?: readonly QdrantPort[];
 }
 
-const selector = (cluster: QdrantCluster) => ({ app: 'qdrant', 'cluster-id': cluster.clusterId });
+const selector = (cluster: ClusterReference) => ({ app: 'qdrant', 'cluster-id': cluster.clusterId });
 
-function checkPorts(cluster: QdrantCluster, prop: string, ports: readonly QdrantPort[]): void {
+function checkPorts(cluster: ClusterReference, prop: string, ports: readonly QdrantPort[]): void {
   if (!ports.length) fail(cluster, prop, ports, 'expected at least one of "http" (6333) and "grpc" (6334)');
   checkEach(cluster, prop, ports, oneOf(['http', 'grpc']));
 }
 
-export function exposeWithService(cluster: QdrantCluster, id: string, o: ExtraServiceOptions): ApiObject {
+export function exposeWithService(cluster: ClusterReference, id: string, o: ExtraServiceOptions): ApiObject {
   checkObject(cluster, `exposeWithService(${id})`, o, 'options');
   const prop = `exposeWithService(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Label);
@@ -78,7 +78,7 @@ export function exposeWithService(cluster: QdrantCluster, id: string, o: ExtraSe
   });
 }
 
-export function exposeWithIngress(cluster: QdrantCluster, id: string, o: ExtraIngressOptions): ApiObject {
+export function exposeWithIngress(cluster: ClusterReference, id: string, o: ExtraIngressOptions): ApiObject {
   checkObject(cluster, `exposeWithIngress(${id})`, o, 'options');
   const prop = `exposeWithIngress(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);
@@ -100,7 +100,7 @@ export function exposeWithIngress(cluster: QdrantCluster, id: string, o: ExtraIn
   });
 }
 
-export function allowFromNamespaces(cluster: QdrantCluster, id: string, o: AllowFromNamespacesOptions): ApiObject {
+export function allowFromNamespaces(cluster: ClusterReference, id: string, o: AllowFromNamespacesOptions): ApiObject {
   checkObject(cluster, `allowFromNamespaces(${id})`, o, 'options');
   const prop = `allowFromNamespaces(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);

@@ -1,20 +1,27 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
+import { custom, EntryOptions, Shape } from '../core/shape';
 import { checkList } from '../core/validate';
 
 /**
  * Some props take Kubernetes types as they are (volumes, mounts, env vars). The
- * generated L1 serialisers drop keys they do not know, silently; this check refuses
+ * generated L1 serialisers drop keys they do not know, silently; this entry refuses
  * them instead. Kubernetes field names are the same in TypeScript and on the wire.
  */
-export function checkNoDroppedKeys<T>(scope: IConstruct, prop: string, items: readonly T[] | undefined, toJson: (x: T) => unknown): void {
+export function passThrough<T>(toJson: (x: T) => unknown, options: EntryOptions = {}): Shape<readonly T[], false> {
+  return custom((scope, prop, items: readonly T[]) => {
+    checkNoDroppedKeys(scope, prop, items, toJson);
+    return [...items];
+  }, options);
+}
+
+function checkNoDroppedKeys<T>(scope: IConstruct, prop: string, items: readonly T[], toJson: (x: T) => unknown): void {
   checkList(scope, prop, items);
-  (items ?? []).forEach((item, i) => {
+  items.forEach((item, i) => {
     const dropped = droppedPath(item, toJson(item));
     if (dropped !== undefined) fail(scope, `${prop}[${i}].${dropped}`, '<set>', 'unknown key for this Kubernetes type; check its spelling');
   });
 }
-
 function droppedPath(input: unknown, output: unknown): string | undefined {
   if (input === null || typeof input !== 'object') return undefined;
   if (Array.isArray(input)) {

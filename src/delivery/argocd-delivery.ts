@@ -6,6 +6,7 @@ import { dns1123Label, dns1123Subdomain } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { SecretSource } from '../secrets/secret-source';
 import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, StageOptions } from './delivery';
+import { argoCdTlsCertsPatch } from './argocd-tls-certs';
 import { ociHostPath } from './chart-reference';
 
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
@@ -116,10 +117,11 @@ export class ArgoCdDelivery extends Delivery {
     return chart;
   }
 
-  /**
-   * One repository Secret per Argo CD project and repository URL in the whole app: Argo
-   * CD keys repositories by URL, so two credentials for one URL would be used at random.
-   */
+  /** Argo CD trusts a private CA through its shared argocd-tls-certs-cm; the folder carries the entry to merge. @internal */
+  public _trustedCaSideFiles(host: string, caCertificates: string): Record<string, string> {
+    return { 'argocd-tls-certs-cm.yaml': argoCdTlsCertsPatch(this.argoCdNamespace, host, caCertificates) };
+  }
+
   private repositorySecret(scope: Construct, id: string, prefix: string, repoUrl: string, request: ChartReleaseRequest): void {
     const credentials = request.credentials!;
     const name = `${prefix}repo-${repoUrl.replace(/[^a-z0-9]+/g, '-')}`.slice(0, 253).replace(/-+$/, '');

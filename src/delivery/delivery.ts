@@ -84,6 +84,14 @@ export abstract class Delivery {
    * derive from it, never from construct ids. @internal
    */
   public abstract _customResourceScope(chart: Chart, stackNamespace: string): Chart;
+
+  /**
+   * Files this delivery needs beside the manifests so that it trusts a chart
+   * repository with a private CA (`host` without scheme). None by default. @internal
+   */
+  public _trustedCaSideFiles(_host: string, _caCertificates: string): Record<string, string> {
+    return {};
+  }
 }
 
 /** How an object is treated by the delivery, besides its stage. */

@@ -1,17 +1,13 @@
-import { ArgoCdDelivery } from '../delivery/argocd-delivery';
+import { registryHost } from '../delivery/chart-reference';
 import { Delivery } from '../delivery/delivery';
-import { argoCdTlsCertsPatch, RegistryTarget } from './registry-target';
+import { RegistryTarget } from './registry-target';
 
-/** `mirror.yaml`, `mirror-charts.yaml` and, for Argo CD with a private CA, the CA entry for Argo CD. */
+/** `mirror.yaml`, `mirror-charts.yaml` and whatever the delivery needs to trust the mirror's private CA. */
 export function mirrorSideFiles(target: RegistryTarget, delivery: Delivery, comment: readonly string[] = []): Record<string, string> {
   if (!target.manifest || !target.mirror) return {};
-  const files: Record<string, string> = {
+  return {
     'mirror.yaml': target.manifest.render(comment),
     'mirror-charts.yaml': target.manifest.renderCharts(),
+    ...(target.caCertificates ? delivery._trustedCaSideFiles(registryHost(target.mirror.chartRepository), target.caCertificates) : {}),
   };
-  if (target.caCertificates && delivery instanceof ArgoCdDelivery) {
-    const host = target.mirror.chartRepository.replace(/^oci:\/\//, '').split('/')[0];
-    files['argocd-tls-certs-cm.yaml'] = argoCdTlsCertsPatch(delivery.argoCdNamespace, host, target.caCertificates);
-  }
-  return files;
 }

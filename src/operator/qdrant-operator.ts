@@ -2,91 +2,32 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
-import { ResourceRequirements, checkResources } from '../core/resources';
+import { checkResources } from '../core/resources';
 import { chartVersion, dns1123Label, integerBetween, labelValue, oneOf, qualifiedName } from '../core/rules';
-import { checkNodeSelector, checkTolerations, Toleration } from '../core/scheduling';
+import { checkNodeSelector, checkTolerations } from '../core/scheduling';
 import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
 import { compact, deepMerge, mergeExtraValues, Values } from '../core/values';
 import { addWarning } from '../core/notices';
+import { applyPolicy } from '../core/policy';
 import { ChartReference, QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
-import { ImageMirror } from '../mirror/image-mirror';
-import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
+import { chartCredentials, RegistryTarget } from '../mirror/registry-target';
 import { mirrorSideFiles } from '../mirror/side-files';
 import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider } from '../output/side-files';
 import { StackChart } from '../output/stack-chart';
-import { SecretSource } from '../secrets/secret-source';
 import { ClusterHost } from '../cluster/cluster-host';
 import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
-import { compareVersions, findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
-import { OperatorSettings, operatorSettingsToWire } from './operator-settings';
+import { compareVersions } from '../core/versions';
+import { findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
+import { ComponentProps, QdrantOperatorProps } from './operator-props';
+import { OPERATOR_RULES } from './operator-rules';
+import { operatorSettingsToWire } from './operator-settings';
 import { CRD_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
 
 export const PRIVATE_CLOUD_CHART = 'qdrant-private-cloud';
 export const CRD_CHART = 'qdrant-kubernetes-api';
 export { CRD_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
-
-/** Scheduling and sizing of one component's pods. */
-export interface ComponentProps {
-  /** Replicas. @default 1 */
-  readonly replicaCount?: number;
-  /** Container resources. @default - none */
-  readonly resources?: ResourceRequirements;
-  /** Node selector. @default - none */
-  readonly nodeSelector?: Record<string, string>;
-  /** Tolerations. @default - none */
-  readonly tolerations?: readonly Toleration[];
-  /** Affinity. @default - none */
-  readonly affinity?: k8s.Affinity;
-  /** Pod annotations. @default - none */
-  readonly podAnnotations?: Record<string, string>;
-  /** Image pull policy (the tag follows the chart's appVersion and is not set). @default 'IfNotPresent' */
-  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
-}
-
-/** The operator's own chart values besides `settings`. */
-export interface OperatorComponentProps extends ComponentProps {
-  /** Labels added to all the operator's resources (newer charts). @default - none */
-  readonly customLabels?: Record<string, string>;
-  /** Create a Prometheus-operator ServiceMonitor. @default false */
-  readonly serviceMonitor?: boolean;
-  /** Watch only the release namespace. @default true */
-  readonly watchOnlyReleaseNamespace?: boolean;
-  /** Namespaces to watch when not only the release namespace; empty means all. @default [] */
-  readonly watchNamespaces?: readonly string[];
-  /** Namespace-scoped RBAC; set false for a cluster-wide watch. @default true */
-  readonly limitRbac?: boolean;
-}
-
-export interface QdrantOperatorProps {
-  /** Namespace of the operator (and, by default, of the clusters it watches). */
-  readonly namespace: string;
-  /** Version of the `qdrant-private-cloud` chart, e.g. `1.9.6`. */
-  readonly chartVersion: string;
-  /** Version of the `qdrant-kubernetes-api` CRD chart. @default - from the Private Cloud compatibility table */
-  readonly crdChartVersion?: string;
-  /** How the charts reach the cluster. */
-  readonly delivery: Delivery;
-  /** Credentials for `registry.cloud.qdrant.io` (`username` and `password`, as Qdrant hands them out); becomes `qdrant-registry-creds`. @default - required unless a mirror is set */
-  readonly registryCredentials?: SecretSource;
-  /** Pull every image and chart from this mirror. @default - the QdrantApp's mirror, else none */
-  readonly mirror?: ImageMirror;
-  /** Emit the Namespace object. @default true */
-  readonly createNamespace?: boolean;
-  /** Operator pod settings and watch scope. @default - chart defaults */
-  readonly operator?: OperatorComponentProps;
-  /** qdrant-cluster-manager pod settings. @default - chart defaults */
-  readonly clusterManager?: ComponentProps;
-  /** qdrant-cluster-exporter pod settings. @default - chart defaults */
-  readonly clusterExporter?: ComponentProps;
-  /** The operator's `settings:` tree, typed. @default - operator defaults */
-  readonly settings?: OperatorSettings;
-  /** Settings keys the library does not know yet, added to `settings:` with a warning; keys set by typed props are refused. @default - none */
-  readonly extraSettings?: Values;
-  /** Further chart values, added with a warning; keys set by typed props are refused. @default - none */
-  readonly extraValues?: Values;
-}
 
 /**
  * The Qdrant operator stack of Qdrant Private Cloud, managed through GitOps: the CRD
@@ -130,10 +71,8 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     this.crdChartVersion = p.crdChartVersion;
     this.watchScope = p.watchScope;
 
-    if (p.createNamespace) this.addNamespace(p.namespace, p.delivery);
-    const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials });
+    const { target, pull } = this.prepare(p);
     this.registry = target;
-    const pull = this.addPullSecret(target, p.namespace, p.delivery);
     this.registrySecretName = pull?.name;
     const credentials = pull ? chartCredentials(target, pull.name) : undefined;
 
@@ -230,7 +169,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
 
   /** A Qdrant cluster run by this operator, applied after it (sync wave or dependent Flux folder). */
   public addCluster(id: string, props: QdrantClusterProps): QdrantCluster {
-    return new QdrantCluster(this.customResourceScope, id, props, this.clusterHost());
+    return QdrantCluster._hosted(this.customResourceScope, id, props, this.clusterHost());
   }
 
   private clusterHost(): ClusterHost {
@@ -241,7 +180,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
       delivery: this.delivery,
       watchedNamespaces: this.watchScope,
       crdChartVersion: this.crdChartVersion,
-      clusterManagerEnabled: typeof cm === 'boolean' ? cm : undefined,
+      clusterManagerEnabled: typeof cm === 'boolean' ? cm : 'unknown',
       registry: this.registrySecretName && this.registry.pullSecret
         ? { secretName: this.registrySecretName, source: this.registry.pullSecret, namespace: this.operatorNamespace, server: this.registry.server }
         : undefined,
@@ -300,33 +239,17 @@ function resolveProps(scope: Construct, props: QdrantOperatorProps) {
   checkStringMap(scope, 'operator.customLabels', operator.customLabels, qualifiedName, labelValue);
   checkEach(scope, 'operator.watchNamespaces', operator.watchNamespaces, dns1123Label);
 
+  const release = findPrivateCloudRelease(props.chartVersion);
+  applyPolicy(scope, OPERATOR_RULES, { props, operator, release });
   const onlyRelease = operator.watchOnlyReleaseNamespace ?? true;
   const namespaces = operator.watchNamespaces ?? [];
-  if (onlyRelease && namespaces.length) {
-    fail(scope, 'operator.watchNamespaces', namespaces, 'takes effect only with watchOnlyReleaseNamespace: false');
-  }
-  if (!onlyRelease && namespaces.length === 0 && (operator.limitRbac ?? true)) {
-    fail(scope, 'operator.limitRbac', operator.limitRbac, 'a cluster-wide watch (watchOnlyReleaseNamespace: false, no watchNamespaces) needs limitRbac: false');
-  }
   const watchScope: readonly string[] | 'all' = onlyRelease ? [props.namespace] : namespaces.length ? [...namespaces] : 'all';
 
-  const release = findPrivateCloudRelease(props.chartVersion);
-  let crdChartVersion = props.crdChartVersion;
-  if (release) {
-    if (crdChartVersion !== undefined && compareVersions(crdChartVersion, release.crdChartVersion) < 0) {
-      fail(scope, 'crdChartVersion', crdChartVersion,
-        `Private Cloud ${props.chartVersion} needs qdrant-kubernetes-api ${release.crdChartVersion} or later (omit crdChartVersion to use it)`);
-    }
-    if (crdChartVersion !== undefined && compareVersions(crdChartVersion, release.crdChartVersion) > 0) {
-      addWarning(scope, `crdChartVersion ${crdChartVersion} is newer than ${release.crdChartVersion}, the version Private Cloud ${props.chartVersion} ships with`);
-    }
-    crdChartVersion ??= release.crdChartVersion;
-  } else {
-    if (crdChartVersion === undefined) {
-      fail(scope, 'crdChartVersion', undefined,
-        `Private Cloud ${props.chartVersion} is not in the library's compatibility table; set crdChartVersion to the qdrant-kubernetes-api version its release notes name`);
-    }
+  const crdChartVersion = props.crdChartVersion ?? release!.crdChartVersion;
+  if (!release) {
     addWarning(scope, `Private Cloud ${props.chartVersion} is not in the compatibility table; check that qdrant-kubernetes-api ${crdChartVersion} matches it`);
+  } else if (compareVersions(crdChartVersion, release.crdChartVersion) > 0) {
+    addWarning(scope, `crdChartVersion ${crdChartVersion} is newer than ${release.crdChartVersion}, the version Private Cloud ${props.chartVersion} ships with`);
   }
   return {
     ...props,
@@ -334,6 +257,6 @@ function resolveProps(scope: Construct, props: QdrantOperatorProps) {
     createNamespace: props.createNamespace ?? true,
     watchScope,
     release,
-    crdChartVersion: crdChartVersion!,
+    crdChartVersion,
   };
 }

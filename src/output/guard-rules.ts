@@ -1,4 +1,5 @@
 import { quantityValue } from '../core/resources';
+import { parseVersion } from '../core/versions';
 import { GuardedChange } from './allow';
 import { ClusterRecord, GuardState, keyOf, ObjectRef } from './guard-state';
 
@@ -38,8 +39,7 @@ function keptClusters(previous: GuardState, next: GuardState): [ClusterRecord, C
 
 /** `vX.Y.Z` -> `vX.Y'.Z'` with Y' in {Y, Y+1}, never down. */
 function isAllowedUpgrade(from: string, to: string): boolean {
-  const parse = (v: string) => v.replace(/^v/, '').split('.').map(Number);
-  const [a, b] = [parse(from), parse(to)];
+  const [a, b] = [parseVersion(from), parseVersion(to)];
   if (a.some(Number.isNaN) || b.some(Number.isNaN)) return true;
   if (b[0] !== a[0]) return false;
   if (b[1] === a[1]) return b[2] >= a[2];

@@ -13,6 +13,7 @@ import { keyOf, serializeState, stateOf } from './guard-state';
 import { manifestYaml } from './manifest-yaml';
 import { writeOutput } from './output-writer';
 import { previousState, stateFileOf } from './previous-state';
+import { RenderedFolder } from './rendered-folder';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
 
 export interface QdrantAppProps {
@@ -28,18 +29,6 @@ export interface QdrantAppProps {
    * @default - the guard state file beside the output directory (`<outdir>.qdrant-state.json`)
    */
   readonly previousOutput?: string;
-}
-
-/** One rendered output folder. */
-export interface RenderedFolder {
-  /** Folder name under the output directory (the chart id). */
-  readonly folder: string;
-  /** File name to content. */
-  readonly files: Record<string, string>;
-  /** The objects of the folder's manifest file. */
-  readonly objects: readonly any[];
-  /** Warnings of the chart's constructs. */
-  readonly warnings: readonly string[];
 }
 
 const MANIFEST_FILE = 'manifests.k8s.yaml';

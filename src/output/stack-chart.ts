@@ -4,8 +4,19 @@ import { Construct } from 'constructs';
 import { dns1123Label } from '../core/rules';
 import { check } from '../core/validate';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
-import { bindPullSecret, RegistryTarget } from '../mirror/registry-target';
-import { BoundSecret } from '../secrets/secret-source';
+import { ImageMirror } from '../mirror/image-mirror';
+import { bindPullSecret, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
+import { BoundSecret, SecretSource } from '../secrets/secret-source';
+
+/** What every stack starts from. */
+export interface StackBase {
+  readonly namespace: string;
+  readonly delivery: Delivery;
+  readonly createNamespace: boolean;
+  readonly mirror?: ImageMirror;
+  readonly registryCredentials?: SecretSource;
+  readonly registryUsername?: string;
+}
 
 /**
  * Base of the charts that install a Qdrant stack into one namespace (HybridRegion,
@@ -18,17 +29,24 @@ export abstract class StackChart extends Chart {
     check(this, 'id (output folder name)', id, dns1123Label);
   }
 
+  /** The first steps of every stack: its Namespace, where images and charts come from, and the pull secret there. */
+  protected prepare(p: StackBase): { readonly target: RegistryTarget; readonly pull?: BoundSecret } {
+    if (p.createNamespace) this.addNamespace(p.namespace, p.delivery);
+    const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials, defaultUsername: p.registryUsername });
+    return { target, pull: this.addPullSecret(target, p.namespace, p.delivery) };
+  }
+
   /**
    * The Namespace, ordered first and never pruned: deleting a namespace deletes every
    * Qdrant cluster and volume in it, whatever their own annotations say.
    */
-  protected addNamespace(namespace: string, delivery: Delivery): void {
+  private addNamespace(namespace: string, delivery: Delivery): void {
     const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: namespace } });
     delivery._stage(ns, DeliveryStage.PREREQUISITES, { preventPrune: true });
   }
 
   /** The image pull secret for the target registry in `namespace`; none for an anonymous mirror. */
-  protected addPullSecret(target: RegistryTarget & { readonly defaultUsername?: string }, namespace: string, delivery: Delivery): BoundSecret | undefined {
+  private addPullSecret(target: RegistryTarget & { readonly defaultUsername?: string }, namespace: string, delivery: Delivery): BoundSecret | undefined {
     if (!target.pullSecret) return undefined;
     return bindPullSecret(this, 'registry-credentials', target.pullSecretProp, target.pullSecret, {
       name: target.pullSecretName, namespace, server: target.server, defaultUsername: target.defaultUsername, fixedName: false,

@@ -1,7 +1,9 @@
 import { IConstruct } from 'constructs';
 import { labelValue, maxItems, nonEmpty, pemCertificates, qualifiedName, dns1123Subdomain, httpUrl } from '../core/rules';
 import { checkNodeSelector, checkTolerations, Toleration } from '../core/scheduling';
-import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
+import { anyValue, convertShape, custom, Fields, leaf, object, required } from '../core/shape';
+import { checkEach, checkStringMap } from '../core/validate';
+import { Values } from '../core/values';
 
 /**
  * Settings of a Hybrid Cloud environment that live in Qdrant Cloud, not in the
@@ -31,21 +33,6 @@ export interface HybridEnvironmentSettings {
   readonly controlPlaneLabels?: Record<string, string>;
 }
 
-export function checkEnvironmentSettings(scope: IConstruct, prop: string, s: HybridEnvironmentSettings): void {
-  checkOptional(scope, `${prop}.httpProxyUrl`, s.httpProxyUrl, httpUrl);
-  checkOptional(scope, `${prop}.httpsProxyUrl`, s.httpsProxyUrl, httpUrl);
-  checkEach(scope, `${prop}.noProxy`, s.noProxy, (v) => (nonEmpty(v) === undefined && !/\s|,/.test(v) ? undefined
-    : 'expected one host, domain (".example.com"), IP or CIDR per entry, without spaces or commas'));
-  checkOptional(scope, `${prop}.caCertificates`, s.caCertificates, pemCertificates);
-  checkOptional(scope, `${prop}.databaseStorageClass`, s.databaseStorageClass, dns1123Subdomain);
-  checkOptional(scope, `${prop}.snapshotStorageClass`, s.snapshotStorageClass, dns1123Subdomain);
-  checkOptional(scope, `${prop}.volumeSnapshotClass`, s.volumeSnapshotClass, dns1123Subdomain);
-  checkNodeSelector(scope, `${prop}.nodeSelector`, s.nodeSelector);
-  checkTolerations(scope, `${prop}.tolerations`, s.tolerations);
-  if (s.controlPlaneLabels) check(scope, `${prop}.controlPlaneLabels`, s.controlPlaneLabels, maxItems(10));
-  checkStringMap(scope, `${prop}.controlPlaneLabels`, s.controlPlaneLabels, qualifiedName, labelValue);
-}
-
 /** The Cloud API's enum names, as the API and the Terraform provider spell them. */
 const LOG_LEVEL_ENUM = 'HYBRID_CLOUD_ENVIRONMENT_CONFIGURATION_LOG_LEVEL_';
 const EFFECT_ENUM: Record<string, string> = {
@@ -54,53 +41,101 @@ const EFFECT_ENUM: Record<string, string> = {
   NoExecute: 'TOLERATION_EFFECT_NO_EXECUTE',
 };
 
+/** The API takes maps as sorted key/value lists; an empty map is left out. */
+const keyValues = (m: Record<string, string>) => (Object.keys(m).length ? Object.keys(m).sort().map((key) => ({ key, value: m[key] })) : undefined);
+const noProxyEntry = (v: string) => (nonEmpty(v) === undefined && !/\s|,/.test(v) ? undefined
+  : 'expected one host, domain (".example.com"), IP or CIDR per entry, without spaces or commas');
+
+/**
+ * HybridEnvironmentSettings as a table, with the field names of the Qdrant Cloud API
+ * (`HybridCloudEnvironmentConfiguration`) and the Terraform provider's `configuration`
+ * block as wire names. Unset settings are left out (Cloud defaults apply).
+ */
+const SETTINGS: Fields<HybridEnvironmentSettings> = {
+  httpProxyUrl: leaf(httpUrl, { wire: 'http_proxy_url' }),
+  httpsProxyUrl: leaf(httpUrl, { wire: 'https_proxy_url' }),
+  noProxy: custom((scope, prop, v: readonly string[]) => {
+    checkEach(scope, prop, v, noProxyEntry);
+    return v.length ? [...v] : undefined;
+  }, { wire: 'no_proxy_configs' }),
+  caCertificates: leaf(pemCertificates, { wire: 'ca_certificates' }),
+  databaseStorageClass: leaf(dns1123Subdomain, { wire: 'database_storage_class' }),
+  snapshotStorageClass: leaf(dns1123Subdomain, { wire: 'snapshot_storage_class' }),
+  volumeSnapshotClass: leaf(dns1123Subdomain, { wire: 'volume_snapshot_storage_class' }),
+  nodeSelector: custom((scope, prop, v: Record<string, string>) => {
+    checkNodeSelector(scope, prop, v);
+    return keyValues(v);
+  }, { wire: 'node_selector' }),
+  tolerations: custom((scope, prop, v: readonly Toleration[]) => {
+    checkTolerations(scope, prop, v);
+    return v.length ? v.map((t) => ({
+      key: t.key,
+      operator: (t.operator ?? 'Equal') === 'Exists' ? 'TOLERATION_OPERATOR_EXISTS' : 'TOLERATION_OPERATOR_EQUAL',
+      value: t.value,
+      effect: t.effect ? EFFECT_ENUM[t.effect] : undefined,
+      toleration_seconds: t.tolerationSeconds,
+    })) : undefined;
+  }),
+  controlPlaneLabels: custom((scope, prop, v: Record<string, string>) => {
+    checkStringMap(scope, prop, v, qualifiedName, labelValue);
+    return keyValues(v);
+  }, { check: maxItems(10), wire: 'control_plane_labels' }),
+};
+
 /** Registry and chart repository overrides of a mirrored environment. */
 export interface EnvironmentMirrorSettings {
+  /** Registry and path of the mirrored images. */
   readonly containerRegistryUrl: string;
+  /** OCI repository of the mirrored charts. */
   readonly chartRepositoryUrl: string;
   /** Pull secret name. @default - none, for a mirror with anonymous pulls */
   readonly registrySecretName?: string;
 }
 
+/** Everything `configuration` holds: the user's settings and what the region derives. */
+interface EnvironmentConfiguration extends HybridEnvironmentSettings, Partial<EnvironmentMirrorSettings> {
+  readonly namespace: string;
+  readonly logLevel: string;
+  readonly advancedOperatorSettings?: Values;
+}
+
+/** The whole `configuration`, in the Cloud API's field order (the order environment.json shows). */
+const CONFIGURATION = object<EnvironmentConfiguration>({
+  namespace: required(leaf(anyValue)),
+  httpProxyUrl: SETTINGS.httpProxyUrl,
+  httpsProxyUrl: SETTINGS.httpsProxyUrl,
+  noProxy: SETTINGS.noProxy,
+  containerRegistryUrl: leaf(anyValue, { wire: 'container_registry_url' }),
+  chartRepositoryUrl: leaf(anyValue, { wire: 'chart_repository_url' }),
+  registrySecretName: leaf(anyValue, { wire: 'registry_secret_name' }),
+  caCertificates: SETTINGS.caCertificates,
+  databaseStorageClass: SETTINGS.databaseStorageClass,
+  snapshotStorageClass: SETTINGS.snapshotStorageClass,
+  volumeSnapshotClass: SETTINGS.volumeSnapshotClass,
+  logLevel: required(custom((_s, _p, v: string) => `${LOG_LEVEL_ENUM}${v}`, { wire: 'log_level' })),
+  nodeSelector: SETTINGS.nodeSelector,
+  tolerations: SETTINGS.tolerations,
+  controlPlaneLabels: SETTINGS.controlPlaneLabels,
+  advancedOperatorSettings: custom((_s, _p, v: Values) => (Object.keys(v).length ? v : undefined), { wire: 'advanced_operator_settings' }),
+});
+
+/** Checks the environment settings a user gives, refusing unknown keys. */
+export function checkEnvironmentSettings(scope: IConstruct, prop: string, settings: HybridEnvironmentSettings): void {
+  convertShape(scope, prop, object<HybridEnvironmentSettings>(SETTINGS), settings);
+}
+
 /**
  * Builds the `configuration` object of a hybrid cloud environment with the field names
  * of the Qdrant Cloud API (`HybridCloudEnvironmentConfiguration`) and the Terraform
- * provider's `configuration` block. Unset settings are left out (Cloud defaults apply).
+ * provider's `configuration` block.
  */
-export function environmentConfiguration(input: {
+export function environmentConfiguration(scope: IConstruct, input: {
   namespace: string;
   logLevel: string;
   settings: HybridEnvironmentSettings;
   mirror?: EnvironmentMirrorSettings;
   advancedOperatorSettings?: Record<string, unknown>;
 }): Record<string, unknown> {
-  const s = input.settings;
-  const keyValues = (m?: Record<string, string>) =>
-    m && Object.keys(m).length ? Object.keys(m).sort().map((key) => ({ key, value: m[key] })) : undefined;
-  const config: Record<string, unknown> = {
-    namespace: input.namespace,
-    http_proxy_url: s.httpProxyUrl,
-    https_proxy_url: s.httpsProxyUrl,
-    no_proxy_configs: s.noProxy?.length ? [...s.noProxy] : undefined,
-    container_registry_url: input.mirror?.containerRegistryUrl,
-    chart_repository_url: input.mirror?.chartRepositoryUrl,
-    registry_secret_name: input.mirror?.registrySecretName,
-    ca_certificates: s.caCertificates,
-    database_storage_class: s.databaseStorageClass,
-    snapshot_storage_class: s.snapshotStorageClass,
-    volume_snapshot_storage_class: s.volumeSnapshotClass,
-    log_level: `${LOG_LEVEL_ENUM}${input.logLevel}`,
-    node_selector: keyValues(s.nodeSelector),
-    tolerations: s.tolerations?.length ? s.tolerations.map((t) => ({
-      key: t.key,
-      operator: (t.operator ?? 'Equal') === 'Exists' ? 'TOLERATION_OPERATOR_EXISTS' : 'TOLERATION_OPERATOR_EQUAL',
-      value: t.value,
-      effect: t.effect ? EFFECT_ENUM[t.effect] : undefined,
-      toleration_seconds: t.tolerationSeconds,
-    })) : undefined,
-    control_plane_labels: keyValues(s.controlPlaneLabels),
-    advanced_operator_settings: input.advancedOperatorSettings && Object.keys(input.advancedOperatorSettings).length
-      ? input.advancedOperatorSettings : undefined,
-  };
-  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
+  const { settings, mirror, ...derived } = input;
+  return convertShape(scope, 'environment', CONFIGURATION, { ...settings, ...mirror, ...derived }) as Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
+import { applyPolicy } from '../core/policy';
 import { chartVersion, dns1123Label, httpUrl, oneOf, sha256Hex, uuid } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { compact, mergeExtraValues, Values } from '../core/values';
@@ -14,10 +15,11 @@ import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
 import { ImageMirror } from '../mirror/image-mirror';
 import { mirrorSideFiles } from '../mirror/side-files';
-import { chartCredentials, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
+import { chartCredentials, RegistryTarget } from '../mirror/registry-target';
 import { OperatorSettings, operatorSettingsToWire } from '../operator/operator-settings';
 import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
 import { AGENT_RELEASE_NAME } from '../core/release-names';
+import { REGION_RULES } from './region-rules';
 
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 /** Log level of the environment (agent and operator). */
@@ -108,10 +110,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     this.environment = p.environment;
     this.operatorSettings = operatorSettingsToWire(this, 'operatorSettings', p.operatorSettings);
 
-    if (p.createNamespace) this.addNamespace(p.namespace, p.delivery);
-    const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials, defaultUsername: p.registryUsername });
+    const { target, pull: registry } = this.prepare(p);
     this.target = target;
-    const registry = this.addPullSecret(target, p.namespace, p.delivery);
     this.registrySecretName = registry?.name;
     this.cloudSecret = p.cloudAccessKey._bind(this, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
       name: CLOUD_SECRET_NAME,
@@ -161,11 +161,14 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         'true: in Hybrid Cloud the agent owns QdrantCluster objects; declaring one in code is a deliberate choice (see README, "Clusters in a Hybrid region")');
     }
     this.declaredClusters.push(id);
-    return new QdrantCluster(this.delivery._customResourceScope(this, this.regionNamespace), id, props, {
+    return QdrantCluster._hosted(this.delivery._customResourceScope(this, this.regionNamespace), id, props, {
       description: `HybridRegion "${this.node.id}"`,
       defaultNamespace: this.regionNamespace,
       delivery: this.delivery,
       watchedNamespaces: [this.regionNamespace],
+      // Qdrant Cloud picks the operator and CRD versions of a Hybrid region.
+      crdChartVersion: 'unknown',
+      clusterManagerEnabled: 'unknown',
       mirror: this.target.mirror,
       manifest: this.target.manifest,
     });
@@ -176,7 +179,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     const mirror = this.target.mirror;
     return {
       'environment.json': stableJson({
-        configuration: environmentConfiguration({
+        configuration: environmentConfiguration(this, {
           namespace: this.regionNamespace,
           logLevel: this.logLevel,
           settings: this.environment,
@@ -214,9 +217,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     const key = this.cloudSecret.plaintextInputs?.[CLOUD_SECRET_KEY];
     if (key === undefined) return given;
     const computed = createHash('sha256').update(key).digest('hex');
-    if (given !== undefined && given !== computed) {
-      fail(this, 'accessKeyHash', given, 'leave it unset when the access key is given in plaintext: the library computes it, and the given value differs');
-    }
+    applyPolicy(this, REGION_RULES, { givenAccessKeyHash: given, computedAccessKeyHash: computed });
     return computed;
   }
 }

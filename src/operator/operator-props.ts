@@ -1,0 +1,70 @@
+import { k8s } from 'cdk8s-plus-28';
+import { ResourceRequirements } from '../core/resources';
+import { Toleration } from '../core/scheduling';
+import { Values } from '../core/values';
+import { Delivery } from '../delivery/delivery';
+import { ImageMirror } from '../mirror/image-mirror';
+import { SecretSource } from '../secrets/secret-source';
+import { OperatorSettings } from './operator-settings';
+
+/** Scheduling and sizing of one component's pods. */
+export interface ComponentProps {
+  /** Replicas. @default 1 */
+  readonly replicaCount?: number;
+  /** Container resources. @default - none */
+  readonly resources?: ResourceRequirements;
+  /** Node selector. @default - none */
+  readonly nodeSelector?: Record<string, string>;
+  /** Tolerations. @default - none */
+  readonly tolerations?: readonly Toleration[];
+  /** Affinity. @default - none */
+  readonly affinity?: k8s.Affinity;
+  /** Pod annotations. @default - none */
+  readonly podAnnotations?: Record<string, string>;
+  /** Image pull policy (the tag follows the chart's appVersion and is not set). @default 'IfNotPresent' */
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+}
+
+/** The operator's own chart values besides `settings`. */
+export interface OperatorComponentProps extends ComponentProps {
+  /** Labels added to all the operator's resources (newer charts). @default - none */
+  readonly customLabels?: Record<string, string>;
+  /** Create a Prometheus-operator ServiceMonitor. @default false */
+  readonly serviceMonitor?: boolean;
+  /** Watch only the release namespace. @default true */
+  readonly watchOnlyReleaseNamespace?: boolean;
+  /** Namespaces to watch when not only the release namespace; empty means all. @default [] */
+  readonly watchNamespaces?: readonly string[];
+  /** Namespace-scoped RBAC; set false for a cluster-wide watch. @default true */
+  readonly limitRbac?: boolean;
+}
+
+/** A Qdrant Private Cloud operator stack: its charts, registry, components and settings. */
+export interface QdrantOperatorProps {
+  /** Namespace of the operator (and, by default, of the clusters it watches). */
+  readonly namespace: string;
+  /** Version of the `qdrant-private-cloud` chart, e.g. `1.9.6`. */
+  readonly chartVersion: string;
+  /** Version of the `qdrant-kubernetes-api` CRD chart. @default - from the Private Cloud compatibility table */
+  readonly crdChartVersion?: string;
+  /** How the charts reach the cluster. */
+  readonly delivery: Delivery;
+  /** Credentials for `registry.cloud.qdrant.io` (`username` and `password`, as Qdrant hands them out); becomes `qdrant-registry-creds`. @default - required unless a mirror is set */
+  readonly registryCredentials?: SecretSource;
+  /** Pull every image and chart from this mirror. @default - the QdrantApp's mirror, else none */
+  readonly mirror?: ImageMirror;
+  /** Emit the Namespace object. @default true */
+  readonly createNamespace?: boolean;
+  /** Operator pod settings and watch scope. @default - chart defaults */
+  readonly operator?: OperatorComponentProps;
+  /** qdrant-cluster-manager pod settings. @default - chart defaults */
+  readonly clusterManager?: ComponentProps;
+  /** qdrant-cluster-exporter pod settings. @default - chart defaults */
+  readonly clusterExporter?: ComponentProps;
+  /** The operator's `settings:` tree, typed. @default - operator defaults */
+  readonly settings?: OperatorSettings;
+  /** Settings keys the library does not know yet, added to `settings:` with a warning; keys set by typed props are refused. @default - none */
+  readonly extraSettings?: Values;
+  /** Further chart values, added with a warning; keys set by typed props are refused. @default - none */
+  readonly extraValues?: Values;
+}
