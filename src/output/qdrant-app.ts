@@ -8,6 +8,7 @@ import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAgainstPrevious } from './guards';
+import { renderCharts } from './render-charts';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
 
 export interface QdrantAppProps {
@@ -59,7 +60,7 @@ export class QdrantApp extends App implements IMirrorDefault {
   public render(): RenderedFolder[] {
     const problems = collectProblems(this);
     if (problems.length) throw new QdrantConfigError(problems);
-    const folders = this.charts.map((chart) => renderChart(chart));
+    const folders = [...renderCharts(this)].map(([chart, objects]) => renderChart(chart, objects));
     const seen = new Set<string>();
     for (const f of folders) {
       if (seen.has(f.folder)) {
@@ -96,9 +97,8 @@ export class QdrantApp extends App implements IMirrorDefault {
   }
 }
 
-function renderChart(chart: Chart): RenderedFolder {
+function renderChart(chart: Chart, objects: any[]): RenderedFolder {
   const folder = chart.node.id;
-  const objects = chart.toJson();
   const files: Record<string, string> = {};
   const resources: string[] = [];
   if (objects.length) {

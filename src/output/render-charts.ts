@@ -1,0 +1,56 @@
+import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { IConstruct } from 'constructs';
+
+/**
+ * Every chart of the app with its manifest objects, each list in the order
+ * `chart.toJson()` gives. cdk8s 2.70's `toJson()` reruns the app-wide dependency
+ * pass for every chart it renders (charts x app size); this runs it once, as
+ * `App.synth()` does. Validation stays with the caller, which validates every
+ * construct before rendering.
+ */
+export function renderCharts(app: App): Map<Chart, any[]> {
+  resolveDependencies(app);
+  const rendered = new Map<Chart, any[]>();
+  for (const chart of app.charts) rendered.set(chart, chartObjects(chart).map((o) => o.toJson()));
+  return rendered;
+}
+
+/**
+ * The dependency pass of cdk8s, in its order (the order of each node's dependency
+ * set decides the order of the objects): a chart depends on the charts nested in
+ * it and on the charts its constructs depend on; then every dependency between two
+ * constructs, these chart ones included, makes each API object under the source
+ * depend on each API object under the target, both taken within their own chart.
+ */
+function resolveDependencies(app: App): void {
+  const all = app.node.findAll();
+  const subtree = memo((c: IConstruct) => c.node.findAll().filter((x) => x instanceof ApiObject && Chart.of(x) === Chart.of(c)));
+  for (const parent of all) {
+    if (!(parent instanceof Chart)) continue;
+    for (const child of parent.node.children) if (child instanceof Chart) parent.node.addDependency(child);
+  }
+  for (const [source, target] of dependencies(all)) {
+    if (Chart.of(source) !== Chart.of(target)) Chart.of(source).node.addDependency(Chart.of(target));
+  }
+  for (const [source, target] of dependencies(all)) {
+    const targets = subtree(target);
+    for (const s of subtree(source)) for (const t of targets) if (s !== t) s.node.addDependency(t);
+  }
+}
+
+function dependencies(constructs: readonly IConstruct[]): [IConstruct, IConstruct][] {
+  return constructs.flatMap((c) => c.node.dependencies.map((d): [IConstruct, IConstruct] => [c, d]));
+}
+
+/** The chart's own API objects (not those of nested charts), dependencies first. */
+function chartObjects(chart: Chart): ApiObject[] {
+  return new DependencyGraph(chart.node).topology().filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart);
+}
+
+function memo<K, V>(fn: (k: K) => V): (k: K) => V {
+  const cache = new Map<K, V>();
+  return (k) => {
+    if (!cache.has(k)) cache.set(k, fn(k));
+    return cache.get(k)!;
+  };
+}

@@ -1,0 +1,40 @@
+import { ApiObject, App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { renderCharts } from '../src/output/render-charts';
+
+/** Charts with dependencies inside a chart, across charts and into a nested chart. */
+function tangledApp(): App {
+  const app = new App();
+  const obj = (scope: Construct, id: string) => new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id } });
+  const base = new Chart(app, 'base');
+  const crd = obj(base, 'crd');
+  const operator = obj(base, 'operator');
+  operator.node.addDependency(crd);
+  const tenants = new Chart(app, 'tenants');
+  const group = new Construct(tenants, 'group');
+  obj(group, 'first');
+  obj(group, '2');
+  const last = obj(tenants, 'last');
+  group.node.addDependency(last, operator);
+  const nested = new Chart(tenants, 'nested');
+  obj(nested, 'inner');
+  last.node.addDependency(nested);
+  return app;
+}
+
+describe('renderCharts', () => {
+  test('gives every chart the objects and order of chart.toJson()', () => {
+    // GIVEN two identical apps with dependencies within, across and into nested charts
+    const viaToJson = tangledApp();
+    const viaOnePass = tangledApp();
+
+    // WHEN one renders chart by chart through cdk8s and the other in one pass
+    const expected = Object.fromEntries(viaToJson.charts.map((c) => [c.node.path, c.toJson()]));
+    const actual = Object.fromEntries([...renderCharts(viaOnePass)].map(([c, objects]) => [c.node.path, objects]));
+
+    // THEN every chart has the same objects in the same order
+    expect(actual).toEqual(expected);
+    expect(Object.keys(actual)).toHaveLength(3);
+    expect(actual.tenants.map((o: any) => o.metadata.name)).toEqual(['last', '2', 'first']);
+  });
+});
