@@ -14,11 +14,12 @@ function tangledApp(): App {
   const group = new Construct(tenants, 'group');
   obj(group, 'first');
   obj(group, '2');
-  const last = obj(tenants, 'last');
-  group.node.addDependency(last, operator);
+  const holder = new Construct(tenants, 'holder');
+  obj(holder, 'last');
+  group.node.addDependency(holder, operator);
   const nested = new Chart(tenants, 'nested');
   obj(nested, 'inner');
-  last.node.addDependency(nested);
+  holder.node.addDependency(nested);
   return app;
 }
 
