@@ -8,6 +8,7 @@ import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAgainstPrevious } from './guards';
+import { manifestYaml } from './manifest-yaml';
 import { renderCharts } from './render-charts';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
 
@@ -102,7 +103,7 @@ function renderChart(chart: Chart, objects: any[]): RenderedFolder {
   const files: Record<string, string> = {};
   const resources: string[] = [];
   if (objects.length) {
-    files[MANIFEST_FILE] = Yaml.stringify(...objects);
+    files[MANIFEST_FILE] = manifestYaml(objects);
     resources.push(MANIFEST_FILE);
   }
   files['kustomization.yaml'] = Yaml.stringify({

@@ -2,16 +2,21 @@ import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /**
- * Every chart of the app with its manifest objects, each list in the order
- * `chart.toJson()` gives. cdk8s 2.70's `toJson()` reruns the app-wide dependency
- * pass for every chart it renders (charts x app size); this runs it once, as
- * `App.synth()` does. Validation stays with the caller, which validates every
+ * Every chart of the app, in construct tree order, with its manifest objects, each
+ * list in the order `chart.toJson()` gives. cdk8s 2.70's `toJson()` reruns the
+ * app-wide dependency pass for every chart it renders (charts x app size); this runs
+ * it once, as `App.synth()` does. The charts are not sorted by their dependencies
+ * (`App.charts` builds a graph of the whole app for that): the output folders are
+ * sorted by name anyway. Validation stays with the caller, which validates every
  * construct before rendering.
  */
 export function renderCharts(app: App): Map<Chart, any[]> {
-  resolveDependencies(app);
+  const all = app.node.findAll();
+  resolveDependencies(all);
   const rendered = new Map<Chart, any[]>();
-  for (const chart of app.charts) rendered.set(chart, chartObjects(chart).map((o) => o.toJson()));
+  for (const chart of all) {
+    if (chart instanceof Chart) rendered.set(chart, chartObjects(chart).map((o) => o.toJson()));
+  }
   return rendered;
 }
 
@@ -22,8 +27,7 @@ export function renderCharts(app: App): Map<Chart, any[]> {
  * constructs, these chart ones included, makes each API object under the source
  * depend on each API object under the target, both taken within their own chart.
  */
-function resolveDependencies(app: App): void {
-  const all = app.node.findAll();
+function resolveDependencies(all: readonly IConstruct[]): void {
   const subtree = memo((c: IConstruct) => c.node.findAll().filter((x) => x instanceof ApiObject && Chart.of(x) === Chart.of(c)));
   for (const parent of all) {
     if (!(parent instanceof Chart)) continue;

@@ -1,0 +1,108 @@
+import { Document, stringify } from 'yaml';
+
+/** The options cdk8s's `Yaml.stringify` passes to the yaml package. */
+const CDK8S_YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
+
+const IMPLICIT_TAGS = new Document(null, CDK8S_YAML_OPTIONS).schema.tags.filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str');
+const testsOf = (tags: typeof IMPLICIT_TAGS) => tags.flatMap((t) => ('test' in t && t.test instanceof RegExp ? [t.test] : []));
+/** Tests of the YAML 1.1 schema's implicit types: a plain scalar matching one reads back as a non-string. */
+const NON_STRING_TESTS = testsOf(IMPLICIT_TAGS.filter((t) => t.default === true));
+/** Implicit types that apply in some positions only (the merge key `<<`): left to the yaml package. */
+const POSITIONAL_TESTS = testsOf(IMPLICIT_TAGS.filter((t) => t.default !== true));
+
+/** Characters the yaml package always writes double-quoted (control characters, lone surrogates). */
+const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+/** Characters JSON escapes inside double quotes. */
+const JSON_ESCAPED = /[\x00-\x1f"\\]/;
+/** Where a plain scalar is not allowed: a leading indicator, ': ' or ' #' inside, a trailing space or colon. */
+const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
+const DOCUMENT_MARKER = /^(%|---|\.\.\.)/;
+
+/**
+ * The manifest text of `docs`, byte for byte what cdk8s's `Yaml.stringify(...docs)`
+ * writes. cdk8s has the yaml package build a full document tree for every object,
+ * which is most of a large synth's time and garbage. Plain data whose every scalar
+ * the yaml package writes on one line (plain, or quoted without escapes) is written
+ * here directly in the same block style; any other object goes to the yaml package.
+ */
+export function manifestYaml(docs: readonly unknown[]): string {
+  return docs.map((d) => (d === undefined ? '\n' : blockDocument(d) ?? stringify(d, CDK8S_YAML_OPTIONS))).join('---\n');
+}
+
+/** The block YAML of a non-empty map, or undefined where the yaml package must decide. */
+function blockDocument(doc: unknown): string | undefined {
+  if (!isPlainObject(doc) || Object.keys(doc).length === 0) return undefined;
+  const out: string[] = [];
+  return writeMap(doc, '', false, out, new Set()) ? out.join('') : undefined;
+}
+
+/** Writes a non-empty map's pairs; `inline`: the first pair follows a sequence item's "- ". */
+function writeMap(map: Record<string, unknown>, indent: string, inline: boolean, out: string[], seen: Set<object>): boolean {
+  if (seen.has(map)) return false; // the yaml package writes an anchor and alias
+  seen.add(map);
+  let first = inline;
+  for (const key of Object.keys(map)) {
+    const text = scalarText(key);
+    if (text === undefined || text.length > 1024) return false; // long keys become explicit keys
+    out.push(first ? '' : indent, text, ':');
+    first = false;
+    if (!writeValue(map[key], indent, out, seen)) return false;
+  }
+  return true;
+}
+
+/** Writes the value of a pair whose key is at `indent`. */
+function writeValue(value: unknown, indent: string, out: string[], seen: Set<object>): boolean {
+  if (Array.isArray(value) || isPlainObject(value)) {
+    if (seen.has(value)) return false;
+    if (isEmpty(value)) {
+      seen.add(value);
+      out.push(Array.isArray(value) ? ' []\n' : ' {}\n');
+      return true;
+    }
+    out.push('\n');
+    return Array.isArray(value) ? writeSeq(value, `${indent}  `, out, seen) : writeMap(value, `${indent}  `, false, out, seen);
+  }
+  const text = scalarText(value);
+  if (text === undefined) return false;
+  out.push(' ', text, '\n');
+  return true;
+}
+
+/** Writes a non-empty sequence's items at `indent`. */
+function writeSeq(seq: unknown[], indent: string, out: string[], seen: Set<object>): boolean {
+  seen.add(seq);
+  for (const item of seq) {
+    out.push(indent, '-');
+    if (Array.isArray(item) && !isEmpty(item)) return false; // nested sequences: left to the yaml package
+    if (isPlainObject(item) && !isEmpty(item)) {
+      if (seen.has(item)) return false;
+      out.push(' ');
+      if (!writeMap(item, `${indent}  `, true, out, seen)) return false;
+    } else if (!writeValue(item, indent, out, seen)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** A scalar on one line as the yaml package writes it, or undefined where it would do more. */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return Number.isInteger(value) ? (Object.is(value, -0) ? '-0' : String(value)) : undefined;
+  if (typeof value !== 'string' || value.includes('\n') || NEEDS_ESCAPES.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
+  if (POSITIONAL_TESTS.some((t) => t.test(value))) return undefined;
+  if (!NOT_PLAIN.test(value) && !NON_STRING_TESTS.some((t) => t.test(value))) return value;
+  // Quoted: single quotes around a double quote, otherwise double quotes.
+  const double = value.includes('"');
+  if (double) return value.includes("'") ? undefined : `'${value}'`;
+  return JSON_ESCAPED.test(value) ? undefined : `"${value}"`;
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype && typeof (x as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+function isEmpty(x: unknown[] | Record<string, unknown>): boolean {
+  return Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0;
+}
