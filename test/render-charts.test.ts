@@ -38,4 +38,21 @@ describe('renderCharts', () => {
     expect(Object.keys(actual)).toHaveLength(3);
     expect(actual.tenants.map((o: any) => o.metadata.name)).toEqual(['last', '2', 'first']);
   });
+
+  test('refuses a dependency cycle as cdk8s does', () => {
+    // GIVEN two objects that depend on each other, in a fresh app for each renderer
+    const cyclic = () => {
+      const app = new App();
+      const chart = new Chart(app, 'loop');
+      const a = new ApiObject(chart, 'a', { apiVersion: 'v1', kind: 'ConfigMap' });
+      const b = new ApiObject(chart, 'b', { apiVersion: 'v1', kind: 'ConfigMap' });
+      a.node.addDependency(b);
+      b.node.addDependency(a);
+      return app;
+    };
+
+    // WHEN rendered THEN both refuse it
+    expect(() => cyclic().charts[0].toJson()).toThrow(/Dependency cycle detected: loop\/\w => loop\/\w => loop\/\w/);
+    expect(() => renderCharts(cyclic())).toThrow(/Dependency cycle detected: loop\/\w => loop\/\w => loop\/\w/);
+  });
 });

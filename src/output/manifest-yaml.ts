@@ -4,11 +4,17 @@ import { Document, stringify } from 'yaml';
 const CDK8S_YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
 
 const IMPLICIT_TAGS = new Document(null, CDK8S_YAML_OPTIONS).schema.tags.filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str');
-const testsOf = (tags: typeof IMPLICIT_TAGS) => tags.flatMap((t) => ('test' in t && t.test instanceof RegExp ? [t.test] : []));
-/** Tests of the YAML 1.1 schema's implicit types: a plain scalar matching one reads back as a non-string. */
-const NON_STRING_TESTS = testsOf(IMPLICIT_TAGS.filter((t) => t.default === true));
+/** Whether any of the tags' tests matches; the tests without flags run as one expression. */
+function anyTest(tags: typeof IMPLICIT_TAGS): (s: string) => boolean {
+  const tests = tags.flatMap((t) => ('test' in t && t.test instanceof RegExp ? [t.test] : []));
+  const combined = new RegExp(tests.filter((t) => !t.flags).map((t) => `(?:${t.source})`).join('|') || '(?!)');
+  const flagged = tests.filter((t) => t.flags);
+  return (s) => combined.test(s) || flagged.some((t) => t.test(s));
+}
+/** The YAML 1.1 schema's implicit types: a plain scalar matching one reads back as a non-string. */
+const readsAsNonString = anyTest(IMPLICIT_TAGS.filter((t) => t.default === true));
 /** Implicit types that apply in some positions only (the merge key `<<`): left to the yaml package. */
-const POSITIONAL_TESTS = testsOf(IMPLICIT_TAGS.filter((t) => t.default !== true));
+const positional = anyTest(IMPLICIT_TAGS.filter((t) => t.default !== true));
 
 /** Characters the yaml package always writes double-quoted (control characters, lone surrogates). */
 const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
@@ -91,8 +97,8 @@ function scalarText(value: unknown): string | undefined {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return Number.isInteger(value) ? (Object.is(value, -0) ? '-0' : String(value)) : undefined;
   if (typeof value !== 'string' || value.includes('\n') || NEEDS_ESCAPES.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
-  if (POSITIONAL_TESTS.some((t) => t.test(value))) return undefined;
-  if (!NOT_PLAIN.test(value) && !NON_STRING_TESTS.some((t) => t.test(value))) return value;
+  if (positional(value)) return undefined;
+  if (!NOT_PLAIN.test(value) && !readsAsNonString(value)) return value;
   // Quoted: single quotes around a double quote, otherwise double quotes.
   const double = value.includes('"');
   if (double) return value.includes("'") ? undefined : `'${value}'`;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Chart, Yaml } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ConfigProblem, pathOf, QdrantConfigError } from '../core/errors';
 import { noticesOf } from '../core/notices';
@@ -106,11 +106,11 @@ function renderChart(chart: Chart, objects: any[]): RenderedFolder {
     files[MANIFEST_FILE] = manifestYaml(objects);
     resources.push(MANIFEST_FILE);
   }
-  files['kustomization.yaml'] = Yaml.stringify({
+  files['kustomization.yaml'] = manifestYaml([{
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources,
-  });
+  }]);
   const provider: ISideFileProvider | undefined = isSideFileProvider(chart) ? chart : undefined;
   for (const [name, content] of Object.entries(provider?.sideFiles() ?? {})) files[name] = content;
   const warnings = noticesOf(chart, 'warning');

@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /**
@@ -46,9 +46,41 @@ function dependencies(constructs: readonly IConstruct[]): [IConstruct, IConstruc
   return constructs.flatMap((c) => c.node.dependencies.map((d): [IConstruct, IConstruct] => [c, d]));
 }
 
-/** The chart's own API objects (not those of nested charts), dependencies first. */
+/**
+ * The chart's own API objects (not those of nested charts), dependencies first: the
+ * order of cdk8s's `DependencyGraph(chart.node).topology()`, a depth-first post-order
+ * from the constructs nothing in the chart depends on, in tree order. Unlike cdk8s it
+ * visits each construct once and finds cycles while sorting instead of searching the
+ * graph on every edge.
+ */
 function chartObjects(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node).topology().filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart);
+  const constructs = chart.node.findAll();
+  const inChart = new Set<IConstruct>(constructs);
+  const edges = new Map<IConstruct, Set<IConstruct>>();
+  const depended = new Set<IConstruct>();
+  for (const source of constructs) {
+    for (const target of source.node.dependencies) {
+      if (!inChart.has(target)) continue; // cdk8s's graph stays within the chart too
+      if (!edges.has(source)) edges.set(source, new Set());
+      edges.get(source)!.add(target);
+      depended.add(target);
+    }
+  }
+  const order: IConstruct[] = [];
+  const done = new Set<IConstruct>();
+  const path: IConstruct[] = [];
+  const visit = (c: IConstruct): void => {
+    if (done.has(c)) return;
+    if (path.includes(c)) throw new Error(`Dependency cycle detected: ${[...path.slice(path.indexOf(c)), c].map((x) => x.node.path).join(' => ')}`);
+    path.push(c);
+    for (const target of edges.get(c) ?? []) visit(target);
+    path.pop();
+    done.add(c);
+    order.push(c);
+  };
+  for (const c of constructs) if (!depended.has(c)) visit(c);
+  if (done.size < constructs.length) constructs.forEach(visit); // only a cycle is unreachable from the roots
+  return order.filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart);
 }
 
 function memo<K, V>(fn: (k: K) => V): (k: K) => V {
