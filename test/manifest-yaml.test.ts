@@ -4,7 +4,7 @@ import { showcaseApp } from '../examples/showcase';
 
 /** Strings at the edges of YAML 1.1's plain scalars: keywords, numbers, indicators, quotes, escapes. */
 const TRICKY_STRINGS = [
-  '', 'y', 'Y', 'n', 'yes', 'No', 'ON', 'off', 'true', 'False', 'null', 'Null', '~', '<<', '=',
+  '', 'v1', 'ConfigMap', 'apiVersion', 'kustomize.toolkit.fluxcd.io/prune', 'a', 'b-', 'x_1', '_x', 'Ey', 'y', 'Y', 'n', 'yes', 'No', 'ON', 'off', 'true', 'False', 'null', 'Null', '~', '<<', '=',
   '0', '-1', '+1', '12', '0755', '0o17', '0x1f', '0b101', '1_000', '1:30', '190:20:30.15', '1.', '.5', '1.5', '1e3', '-1.5e-3', '.inf', '-.Inf', '.nan',
   '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43', '8Gi', '100m', '0 2 * * *', '00000000-0000-4000-8000-000000000000',
   '-', '- a', '-a', '?', '? x', '?x', ':', ':a', 'a:b', 'a: b', 'a:', 'a #b', 'a#b', '#x', ' lead', 'trail ', '\ttab', 'tab\tin',

@@ -23,6 +23,11 @@ const JSON_ESCAPED = /[\x00-\x1f"\\]/;
 /** Where a plain scalar is not allowed: a leading indicator, ': ' or ' #' inside, a trailing space or colon. */
 const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/;
+/**
+ * Most names and kinds: a word that starts with no letter an implicit type starts
+ * with (null, bool: n, y, t, f, o), so plain without the tests above.
+ */
+const SURELY_PLAIN = /^[A-EG-MP-SU-XZa-eg-mp-su-xz_][\w./-]*$/;
 
 /**
  * The manifest text of `docs`, byte for byte what cdk8s's `Yaml.stringify(...docs)`
@@ -96,6 +101,7 @@ function writeSeq(seq: unknown[], indent: string, out: string[], seen: Set<objec
 function scalarText(value: unknown): string | undefined {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return Number.isInteger(value) ? (Object.is(value, -0) ? '-0' : String(value)) : undefined;
+  if (typeof value === 'string' && SURELY_PLAIN.test(value)) return value;
   if (typeof value !== 'string' || value.includes('\n') || NEEDS_ESCAPES.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
   if (positional(value)) return undefined;
   if (!NOT_PLAIN.test(value) && !readsAsNonString(value)) return value;
