@@ -14,6 +14,27 @@ const TRICKY_STRINGS = [
 ];
 const TRICKY_NUMBERS = [0, -0, 1, -7, 42, 1.5, -0.25, 1e21, 2 ** 53, 1e-7];
 
+/** A seeded pseudo-random generator (mulberry32), so a failure reproduces. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random JSON-like data built from the characters and words YAML treats specially. */
+function randomValue(next: () => number, depth: number): unknown {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const pieces = ['a', 'Z', '0', '9', '-', '.', ':', ' ', '#', '"', "'", '\\', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '%', '@', '`', '?', '~', '\t', '\n', 'é', 'yes', 'no', 'null', '0x', '1e', '<<', '---'];
+  const text = () => Array.from({ length: Math.floor(next() * 5) }, () => pick(pieces)).join('');
+  const kind = depth > 2 ? 0 : Math.floor(next() * 4);
+  if (kind === 1) return Array.from({ length: Math.floor(next() * 3) }, () => randomValue(next, depth + 1));
+  if (kind === 2) return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, () => [text(), randomValue(next, depth + 1)]));
+  return pick<() => unknown>([text, text, text, () => Math.floor(next() * 2000) - 1000, () => next() < 0.5])();
+}
+
 function cdk8sYaml(docs: unknown[]): string {
   return Yaml.stringify(...docs);
 }
@@ -53,5 +74,15 @@ describe('manifestYaml', () => {
     // WHEN written one by one and together THEN the bytes are cdk8s's
     for (const d of docs) expect(manifestYaml([d])).toBe(cdk8sYaml([d]));
     expect(manifestYaml(docs)).toBe(cdk8sYaml(docs));
+  });
+
+  test('writes 3,000 random documents as cdk8s does', () => {
+    // GIVEN random maps of strings, numbers, booleans, lists and maps (seeded, so a failure reproduces)
+    const next = random(12);
+    const docs = Array.from({ length: 3000 }, () => ({ kind: 'Random', spec: randomValue(next, 0), [String(next())]: randomValue(next, 1) }));
+
+    // WHEN each is written THEN every one has cdk8s's bytes
+    const differing = docs.filter((d) => manifestYaml([d]) !== cdk8sYaml([d]));
+    expect(differing).toEqual([]);
   });
 });
