@@ -49,5 +49,6 @@ if (!entry) {
   console.error('usage: node scripts/run-ts.js <entry.ts> [args...]');
   process.exit(2);
 }
-process.argv.splice(1, 1); // the entry sees itself as argv[1], as under tsx or node
-require(path.resolve(entry));
+const entryPath = path.resolve(entry);
+process.argv.splice(1, 2, entryPath); // the entry sees its absolute path as argv[1], as under node
+require(entryPath);
