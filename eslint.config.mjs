@@ -5,8 +5,10 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['lib/**', 'imports/**', 'docs/**', 'node_modules/**', 'dist/**'] },
   js.configs.recommended,
-  { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'readonly', require: 'readonly', __dirname: 'readonly' } } },
+  { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'readonly', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } } },
   ...tseslint.configs.recommended,
+  // Plain CommonJS scripts (scripts/run-ts.js) load modules with require().
+  { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['**/*.ts'],
     rules: {

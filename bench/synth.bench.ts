@@ -1,66 +1,111 @@
 /**
- * `npm run bench`: synthesis speed and memory. Prints figures; asserts nothing (timing
- * goals belong here, not in tests).
+ * `npm run bench`: the issue-12 workload (N clusters in N/10 QdrantOperator stacks,
+ * Flux, External Secrets, one scheduled snapshot each) at 10 to 10,000 clusters. Per
+ * size, each run in a process of its own: the library, a second library synth into
+ * its previous output (guards on), plain cdk8s and the yaml package alone; the three
+ * outputs must be byte-identical. Then the showcase through `npm run synth` and
+ * `cdk8s synth`. Prints figures and asserts no timing (targets belong here, not in
+ * tests); the last line is one JSON object with the figures of the largest size.
+ *
+ * BENCH_SIZES=10,100 limits the sizes; BENCH_SHOWCASE=0 skips the showcase timings.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { FluxDelivery, ArgoCdDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource } from '../src';
-import { showcaseApp } from '../examples/showcase';
+
+interface Run { readonly seconds: number; readonly rssMb: number; readonly objects?: number }
+
+const ROOT = path.resolve(__dirname, '..');
+const RUN_TS = path.join(ROOT, 'scripts', 'run-ts.js');
+const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000,10000').split(',').map(Number);
+const SHOWCASE_RUNS = process.env.BENCH_SHOWCASE === '0' ? 0 : 5;
+
+function runOne(mode: string, clusters: number, outdir: string): Run {
+  const out = execFileSync(process.execPath, [RUN_TS, path.join(ROOT, 'bench', 'run-one.ts'), mode, String(clusters), outdir], { encoding: 'utf8', cwd: ROOT });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/** Relative path to content of every file under `dir`. */
+function readTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string): void => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p); else files.set(path.relative(dir, p), fs.readFileSync(p));
+  });
+  walk(dir);
+  return files;
+}
+
+/** The first difference between two output trees, or undefined. */
+function firstDifference(a: string, b: string): string | undefined {
+  const left = readTree(a);
+  const right = readTree(b);
+  if (left.size !== right.size) return `${left.size} files against ${right.size}`;
+  for (const [file, content] of left) {
+    if (!right.get(file)?.equals(content)) return `${file} differs`;
+  }
+  return undefined;
+}
 
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 
-function time(runs: number, fn: () => void): number[] {
-  return Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; });
-}
-
-/** `regions` Hybrid regions and `operators` Private Cloud stacks with `clustersEach` clusters. */
-function fleet(outdir: string, regions: number, operators: number, clustersEach: number): QdrantApp {
-  const app = new QdrantApp({ outdir });
-  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
-  for (let i = 0; i < regions; i++) {
-    new HybridRegion(app, `region-${i}`, {
-      environmentId: `${hex(i, 8)}-0000-4000-8000-000000000000`, accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8',
-      namespace: `qdrant-${i}`, agentChartVersion: '1.33.0', delivery: i % 2 ? new FluxDelivery() : new ArgoCdDelivery({ namePrefix: `r${i}-` }),
-      registryCredentials: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { password: { key: `r/${i}` } } }),
-      cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'access-key': { key: `r/${i}` } } }),
-    });
-  }
-  for (let i = 0; i < operators; i++) {
-    const op = new QdrantOperator(app, `pc-${i}`, {
-      namespace: `pc-${i}`, chartVersion: '1.9.6', delivery: i % 2 ? new FluxDelivery() : new ArgoCdDelivery({ namePrefix: `pc${i}-` }),
-      registryCredentials: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'r' }, password: { key: 'r' } } }),
-    });
-    for (let c = 0; c < clustersEach; c++) {
-      const cluster = op.addCluster(`c${c}`, {
-        id: `${hex(i, 8)}-${hex(c, 4)}-4000-8000-000000000000`, customerId: 'bench', version: 'v1.16.3', size: 3,
-        resources: { cpu: '2', memory: '8Gi', storage: '100Gi' },
-        apiKey: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'api-key': { key: `db/${i}/${c}` } } }),
-      });
-      cluster.addScheduledSnapshot('nightly', { name: `nightly-${c}`, schedule: '0 2 * * *', retention: '72h' });
-    }
-  }
-  return app;
+function wallSeconds(runs: number, command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const times = Array.from({ length: runs }, () => {
+    const start = performance.now();
+    execFileSync(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    return (performance.now() - start) / 1000;
+  });
+  return median(times);
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-bench-'));
 try {
-  const showcase = time(15, () => showcaseApp({ outdir: path.join(tmp, 'showcase') }).synth());
-  const big = fleet(path.join(tmp, 'fleet'), 50, 20, 5);
-  const before = process.memoryUsage();
-  const render = time(1, () => big.render());
-  const folders = big.render();
-  const objects = folders.reduce((n, f) => n + f.objects.length, 0);
-  const fleetSynth = time(3, () => fleet(path.join(tmp, 'fleet'), 50, 20, 5).synth());
-  const after = process.memoryUsage();
-  console.log(`showcase synth (construct + render + write), median of 15: ${median(showcase).toFixed(1)} ms`);
-  console.log(`fleet: 50 regions + 20 operators x 5 clusters = ${folders.length} folders, ${objects} objects`);
-  console.log(`fleet render only: ${render[0].toFixed(0)} ms; fleet construct + synth, median of 3: ${median(fleetSynth).toFixed(0)} ms`);
-  console.log(`heap used: ${(before.heapUsed / 2 ** 20).toFixed(0)} MiB before the fleet synths, ${(after.heapUsed / 2 ** 20).toFixed(0)} MiB after; RSS ${(after.rss / 2 ** 20).toFixed(0)} MiB`);
+  const rows: Record<string, number>[] = [];
+  for (const clusters of SIZES) {
+    const dir = (name: string) => path.join(tmp, `${name}-${clusters}`);
+    const library = runOne('library', clusters, dir('library'));
+    const second = runOne('library', clusters, dir('library'));
+    const cdk8s = runOne('cdk8s', clusters, dir('cdk8s'));
+    const yaml = runOne('yaml', clusters, dir('yaml'));
+    for (const baseline of ['cdk8s', 'yaml']) {
+      const diff = firstDifference(dir('library'), dir(baseline));
+      if (diff) throw new Error(`${clusters} clusters: the ${baseline} baseline's output is not the library's: ${diff}`);
+      fs.rmSync(dir(baseline), { recursive: true, force: true });
+    }
+    fs.rmSync(dir('library'), { recursive: true, force: true });
+    const objects = cdk8s.objects!;
+    const row = {
+      clusters, objects,
+      librarySeconds: library.seconds, libraryRssMb: library.rssMb, objectsPerSecond: objects / library.seconds,
+      secondSynthSeconds: second.seconds, secondSynthRssMb: second.rssMb,
+      cdk8sSeconds: cdk8s.seconds, cdk8sRssMb: cdk8s.rssMb, yamlSeconds: yaml.seconds, yamlRssMb: yaml.rssMb,
+      ratioToCdk8s: library.seconds / cdk8s.seconds, ratioToYaml: library.seconds / yaml.seconds,
+    };
+    rows.push(row);
+    console.log(`${clusters} clusters, ${objects} objects, outputs byte-identical: library ${row.librarySeconds.toFixed(2)} s `
+      + `(${row.libraryRssMb.toFixed(0)} MB, ${row.objectsPerSecond.toFixed(0)} objects/s), second synth ${row.secondSynthSeconds.toFixed(2)} s `
+      + `(${row.secondSynthRssMb.toFixed(0)} MB); cdk8s ${row.cdk8sSeconds.toFixed(2)} s (${row.cdk8sRssMb.toFixed(0)} MB), `
+      + `yaml ${row.yamlSeconds.toFixed(2)} s (${row.yamlRssMb.toFixed(0)} MB); library/cdk8s ${row.ratioToCdk8s.toFixed(2)}x, library/yaml ${row.ratioToYaml.toFixed(2)}x`);
+  }
+  if (SHOWCASE_RUNS) {
+    const outdir = path.join(tmp, 'showcase');
+    const npm = wallSeconds(SHOWCASE_RUNS, 'npm', ['run', '--silent', 'synth'], { CDK8S_OUTDIR: outdir });
+    const cli = wallSeconds(SHOWCASE_RUNS, path.join(ROOT, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade', '-o', outdir], {});
+    console.log(`showcase, median of ${SHOWCASE_RUNS}: npm run synth ${npm.toFixed(2)} s, cdk8s synth --no-check-upgrade ${cli.toFixed(2)} s`);
+  }
+  const last = rows[rows.length - 1];
+  console.log(JSON.stringify({
+    clusters: last.clusters, librarySeconds: round(last.librarySeconds), baselineSeconds: round(last.cdk8sSeconds), ratio: round(last.ratioToCdk8s),
+    rssMb: Math.round(last.libraryRssMb), secondSynthSeconds: round(last.secondSynthSeconds), yamlSeconds: round(last.yamlSeconds),
+  }));
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }

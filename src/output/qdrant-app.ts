@@ -14,6 +14,7 @@ import { manifestYaml } from './manifest-yaml';
 import { writeOutput } from './output-writer';
 import { previousState, stateFileOf } from './previous-state';
 import { RenderedFolder } from './rendered-folder';
+import { renderCharts } from './render-charts';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
 
 export interface QdrantAppProps {
@@ -87,9 +88,12 @@ export class QdrantApp extends App implements IMirrorDefault {
 
   /** Every chart's objects and side files; checks folder names before anything else. */
   private renderObjects(): Draft[] {
-    const problems = [...collectProblems(this), ...this.charts.flatMap(folderProblems)];
+    const problems = collectProblems(this);
     if (problems.length) throw new QdrantConfigError(problems);
-    const drafts = this.charts.map(draftOf);
+    const rendered = [...renderCharts(this)];
+    const folderNames = rendered.flatMap(([chart]) => folderProblems(chart));
+    if (folderNames.length) throw new QdrantConfigError(folderNames);
+    const drafts = rendered.map(([chart, objects]) => draftOf(chart, objects));
     const seen = new Set<string>();
     for (const d of drafts) {
       if (seen.has(d.folder)) {
@@ -119,11 +123,11 @@ interface Draft {
   readonly secrets: readonly string[];
 }
 
-function draftOf(chart: Chart): Draft {
+function draftOf(chart: Chart, objects: any[]): Draft {
   const provider: ISideFileProvider | undefined = isSideFileProvider(chart) ? chart : undefined;
   return {
     folder: chart.node.id,
-    objects: chart.toJson(),
+    objects,
     sideFiles: provider?.sideFiles() ?? {},
     notes: provider?.readmeNotes() ?? [],
     warnings: noticesOf(chart, 'warning'),
@@ -135,14 +139,14 @@ function serialize(d: Draft): RenderedFolder {
   const files: Record<string, string> = {};
   const resources: string[] = [];
   if (d.objects.length) {
-    files[MANIFEST_FILE] = manifestYaml(...d.objects);
+    files[MANIFEST_FILE] = manifestYaml(d.objects);
     resources.push(MANIFEST_FILE);
   }
-  files['kustomization.yaml'] = manifestYaml({
+  files['kustomization.yaml'] = manifestYaml([{
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources,
-  });
+  }]);
   Object.assign(files, d.sideFiles);
   files['README.md'] = readme(d.folder, d.objects, d.notes, d.warnings, d.secrets);
   return { folder: d.folder, files, objects: d.objects, warnings: d.warnings };
