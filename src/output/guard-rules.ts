@@ -157,7 +157,8 @@ export const GUARD_RULES: readonly GuardRule[] = [
     reason: 'a restore into an existing cluster overwrites its data',
     find: (previous, next) => {
       const before = byKey(previous.restores);
-      const created = new Set(next.clusters.filter((c) => !previous.clusters.some((p) => keyOf(p) === keyOf(c))).map(keyOf));
+      const existing = new Set(previous.clusters.map(keyOf));
+      const created = new Set(next.clusters.map(keyOf).filter((k) => !existing.has(k)));
       return next.restores.filter((r) => !before.has(keyOf(r)) && r.intoExistingCluster && !created.has(r.destination)).map((r) => ({
         target: r.clusterId, folder: r.folder, subject: `QdrantClusterRestore ${keyOf(r)}`, value: `into ${r.destination}`,
         why: 'a restore into an existing cluster overwrites its data', annotate: r,
