@@ -10,9 +10,10 @@ export interface OutputFolder {
 /**
  * Writes every folder into a sibling temporary directory, then swaps it with the old
  * output in one step. A symlinked output directory keeps its link: the target is
- * replaced. The state file is written last, beside the output.
+ * replaced. The state file is written last, beside the output. `folders` may be produced
+ * lazily, so that only one folder's text is held at a time.
  */
-export function writeOutput(outdir: string, folders: readonly OutputFolder[], stateFile: { readonly path: string; readonly content: string }): void {
+export function writeOutput(outdir: string, folders: Iterable<OutputFolder>, stateFile: { readonly path: string; readonly content: string }): void {
   const target = realTarget(outdir);
   const staging = `${target}.tmp-${process.pid}`;
   const previous = `${target}.old-${process.pid}`;

@@ -77,11 +77,11 @@ export class QdrantApp extends App implements IMirrorDefault {
       throw new QdrantConfigError(guard.problems);
     }
     annotate(drafts, guard.annotations);
-    const folders = drafts.map(serialize);
-    writeOutput(this.outdir, folders, { path: stateFileOf(this.outdir), content: serializeState(next, outputName) });
+    const warnings = drafts.flatMap((d) => d.warnings);
+    writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName) });
     [
       ...guard.allowedChanges,
-      ...folders.flatMap((f) => f.warnings),
+      ...warnings,
       ...guard.unusedAllowances.map((a) => `allowedChanges: ${a.change} of "${a.target}" matched no change; remove it`),
     ].forEach(warn);
   }
@@ -150,6 +150,15 @@ function serialize(d: Draft): RenderedFolder {
   Object.assign(files, d.sideFiles);
   files['README.md'] = readme(d.folder, d.objects, d.notes, d.warnings, d.secrets);
   return { folder: d.folder, files, objects: d.objects, warnings: d.warnings };
+}
+
+/** Serializes each draft when the writer asks for it and lets go of its objects: a large app's peak memory stays bounded. */
+function* serializeOneByOne(drafts: Draft[]): Generator<RenderedFolder> {
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i];
+    delete drafts[i];
+    yield serialize(draft);
+  }
 }
 
 /** Writes each allowed change's reason onto the object it changed, so the pull request shows it. */
