@@ -31,6 +31,12 @@ export interface GuardRule {
 const byKey = <T extends { readonly namespace?: string; readonly name: string }>(xs: readonly T[]) => new Map(xs.map((x) => [keyOf(x), x]));
 const clusterName = (c: ClusterRecord) => `QdrantCluster ${keyOf(c)}`;
 
+/** The records of `before` whose key no record of `after` has: what left the output. */
+function gone<T>(before: readonly T[], after: readonly T[], key: (x: T) => string): T[] {
+  const now = new Set(after.map(key));
+  return before.filter((x) => !now.has(key(x)));
+}
+
 /** Pairs of the same cluster in both outputs. */
 function keptClusters(previous: GuardState, next: GuardState): [ClusterRecord, ClusterRecord][] {
   const now = byKey(next.clusters);
@@ -54,12 +60,9 @@ export const GUARD_RULES: readonly GuardRule[] = [
     id: 'cluster-deleted',
     allowance: { change: 'delete-cluster', factory: 'clusterDeletion' },
     reason: 'a QdrantCluster left the output: pruning or deleting it deletes its data',
-    find: (previous, next) => {
-      const now = byKey(next.clusters);
-      return previous.clusters.filter((c) => !now.has(keyOf(c))).map((c) => ({
-        target: c.id, folder: c.folder, subject: clusterName(c), value: 'deleted', why: 'a cluster left the output; deleting it deletes its data',
-      }));
-    },
+    find: (previous, next) => gone(previous.clusters, next.clusters, keyOf).map((c) => ({
+      target: c.id, folder: c.folder, subject: clusterName(c), value: 'deleted', why: 'a cluster left the output; deleting it deletes its data',
+    })),
   },
   {
     id: 'storage-shrink',
@@ -98,19 +101,16 @@ export const GUARD_RULES: readonly GuardRule[] = [
     id: 'region-removed',
     allowance: { change: 'remove-region', factory: 'regionRemoval' },
     reason: 'a Hybrid region left the output: its databases are created by the agent, never in git, and only its namespace protects them',
-    find: (previous, next) => {
-      const now = new Map(next.regions.map((r) => [r.environmentId, r]));
-      return previous.regions.filter((r) => !now.has(r.environmentId)).map((r) => {
-        const successor = next.regions.find((x) => x.folder === r.folder);
-        return {
-          target: r.environmentId, folder: r.folder, subject: `HybridRegion environment ${r.environmentId}`,
-          value: successor ? successor.environmentId : 'removed',
-          why: successor
-            ? `the region's environment id changed (it was ${r.environmentId}); the old environment's clusters stay behind in namespace "${r.namespace}"`
-            : `the region (namespace "${r.namespace}") left the output; the databases the agent created there are not in git`,
-        };
-      });
-    },
+    find: (previous, next) => gone(previous.regions, next.regions, (r) => r.environmentId).map((r) => {
+      const successor = next.regions.find((x) => x.folder === r.folder);
+      return {
+        target: r.environmentId, folder: r.folder, subject: `HybridRegion environment ${r.environmentId}`,
+        value: successor ? successor.environmentId : 'removed',
+        why: successor
+          ? `the region's environment id changed (it was ${r.environmentId}); the old environment's clusters stay behind in namespace "${r.namespace}"`
+          : `the region (namespace "${r.namespace}") left the output; the databases the agent created there are not in git`,
+      };
+    }),
   },
   {
     id: 'region-namespace-changed',
@@ -131,25 +131,19 @@ export const GUARD_RULES: readonly GuardRule[] = [
     id: 'operator-removed',
     allowance: { change: 'remove-operator', factory: 'operatorRemoval' },
     reason: 'an operator stack left the output: its clusters stop being reconciled, and its CRD release goes with it',
-    find: (previous, next) => {
-      const now = new Set(next.operators.map((o) => o.namespace));
-      return previous.operators.filter((o) => !now.has(o.namespace)).map((o) => ({
-        target: o.namespace, folder: o.folder, subject: `QdrantOperator in namespace ${o.namespace}`, value: 'removed',
-        why: 'the operator stack left the output; the clusters it runs would no longer be reconciled',
-      }));
-    },
+    find: (previous, next) => gone(previous.operators, next.operators, (o) => o.namespace).map((o) => ({
+      target: o.namespace, folder: o.folder, subject: `QdrantOperator in namespace ${o.namespace}`, value: 'removed',
+      why: 'the operator stack left the output; the clusters it runs would no longer be reconciled',
+    })),
   },
   {
     id: 'namespace-removed',
     allowance: { change: 'remove-namespace', factory: 'namespaceRemoval' },
     reason: 'deleting a Namespace deletes every cluster and volume in it, whatever their own annotations say',
-    find: (previous, next) => {
-      const now = byKey(next.namespaces);
-      return previous.namespaces.filter((n) => !now.has(keyOf(n))).map((n) => ({
-        target: n.name, folder: n.folder, subject: `Namespace ${n.name}`, value: 'removed',
-        why: 'a Namespace the library created left the output; deleting it deletes every cluster and volume in it',
-      }));
-    },
+    find: (previous, next) => gone(previous.namespaces, next.namespaces, keyOf).map((n) => ({
+      target: n.name, folder: n.folder, subject: `Namespace ${n.name}`, value: 'removed',
+      why: 'a Namespace the library created left the output; deleting it deletes every cluster and volume in it',
+    })),
   },
   {
     id: 'restore-into-live-cluster',
