@@ -44,6 +44,8 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   public readonly serviceName: string;
   /** Whether the cluster has an API key. */
   public readonly hasApiKey: boolean;
+  /** The Secret and key of the cluster's API key, for scrapers in its namespace. @internal */
+  public _apiKeyRef?: { readonly secretName: string; readonly key: string };
   /**
    * A cluster run by a QdrantOperator or a HybridRegion, which pass who runs it.
    * @internal
@@ -149,6 +151,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     const ref = (request: SecretRequest, key: string) => {
       const bound = source._bind(this, prop, prop, request);
       bound.objects.forEach((o) => this.stage(o, DeliveryStage.PREREQUISITES));
+      if (prop === 'apiKey') this._apiKeyRef = { secretName: bound.name, key };
       return { secretKeyRef: { name: bound.name, key } };
     };
     const opaque = (suffix: string, key: string, purpose: string) => ref(opaqueSecretRequest({
