@@ -4,7 +4,8 @@ import { ArgoCdDelivery, QdrantOperator, SecretSource } from '../src';
 /**
  * Private Cloud on its own storage, watched by Prometheus: the StorageClass and
  * VolumeSnapshotClass are emitted before anything else, the operator and the cluster are
- * scraped by kube-prometheus-stack, and the alert pack fires at 75 % disk.
+ * scraped by kube-prometheus-stack, and the alert pack fires at 75 % disk and on failed
+ * or overdue scheduled snapshots.
  */
 export function monitoredPrivateCloud(scope: Construct): QdrantOperator {
   const operator = new QdrantOperator(scope, 'monitored-private-cloud', {
@@ -20,6 +21,7 @@ export function monitoredPrivateCloud(scope: Construct): QdrantOperator {
       prometheusNamespace: 'monitoring',
       selectorLabels: { release: 'kube-prometheus-stack' },
       thresholds: { diskUsagePercent: 75 },
+      snapshotAlerts: {},
     },
   });
   operator.addCluster('orders', {

@@ -68,7 +68,7 @@ export type { AllowFromNamespacesOptions, ExtraIngressOptions, ExtraServiceOptio
 // Storage and monitoring of a stack
 export { DEFAULT_SNAPSHOT_CLASS } from './storage/storage-props';
 export type { StorageClassDeclaration, StorageProps, VolumeSnapshotClassDeclaration } from './storage/storage-props';
-export type { AlertThresholds, MonitoringProps, ScrapeKeyReference } from './monitoring/monitoring-props';
+export type { AlertThresholds, MonitoringProps, ScrapeKeyReference, SnapshotAlerts } from './monitoring/monitoring-props';
 
 // Shared Kubernetes vocabulary of the props
 export type { PodDisruptionBudget } from './core/disruption';

@@ -1,6 +1,8 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
+import { parse } from 'yaml';
 import { qdrantAlertRules } from '../src/monitoring/alert-rules';
+import { snapshotAlertRules } from '../src/monitoring/snapshot-metrics';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { findObject, testApp } from './support/synth';
@@ -125,5 +127,41 @@ describe('the alert pack', () => {
     const wide = qdrantAlertRules({ namespaces: 'all', diskUsagePercent: 80, memoryUsagePercent: 80 });
     expect(wide.every((r) => !r.expr.includes('namespace=~'))).toBe(true);
     expect(wide.every((r) => promqlErrors(r.expr).length === 0)).toBe(true);
+  });
+});
+
+describe('snapshot alerts', () => {
+  test('GIVEN snapshotAlerts WHEN synthesised THEN the rule pack has them and the folder carries the kube-state-metrics configuration defining their metrics', () => {
+    // GIVEN
+    const r = region({ monitoring: { ...MONITORING, snapshotAlerts: { maxAgeHours: 49 } } });
+    // WHEN
+    const rules = findObject(r.toJson(), 'PrometheusRule', 'qdrant-alerts').spec.groups[0].rules;
+    const config = parse(r.sideFiles()['kube-state-metrics-qdrant-snapshots.yaml']);
+    // THEN
+    const missing = rules.find((x: any) => x.alert === 'QdrantScheduledSnapshotMissing');
+    expect(missing.expr).toMatch(/> 176400$/);
+    const resource = config.spec.resources[0];
+    expect(config.kind).toBe('CustomResourceStateMetrics');
+    expect(resource.groupVersionKind).toEqual({ group: 'qdrant.io', version: 'v1', kind: 'QdrantClusterSnapshot' });
+    const defined = new Set(resource.metrics.map((m: any) => `${resource.metricNamePrefix}_${m.name}`));
+    for (const rule of rules.filter((x: any) => /Snapshot/.test(x.alert))) {
+      for (const name of metricNames(rule.expr)) expect(defined).toContain(name);
+    }
+    expect(r.readmeNotes().join('\n')).toContain('kube-state-metrics-qdrant-snapshots.yaml');
+  });
+
+  test('without snapshotAlerts there is no side file and no snapshot rule', () => {
+    const r = region({ monitoring: MONITORING });
+    expect(Object.keys(r.sideFiles())).not.toContain('kube-state-metrics-qdrant-snapshots.yaml');
+    expect(findObject(r.toJson(), 'PrometheusRule', 'qdrant-alerts').spec.groups[0].rules.some((x: any) => /Snapshot/.test(x.alert))).toBe(false);
+  });
+
+  test('snapshot alerts with alertRules: false are refused', () => {
+    expect(configErrorOf(() => region({ monitoring: { ...MONITORING, alertRules: false, snapshotAlerts: {} } })).message)
+      .toMatch(/monitoring.snapshotAlerts: .*no snapshot alerts with alertRules: false/);
+  });
+
+  test.each(snapshotAlertRules(['qdrant'], 25).map((r) => [r.alert, r.expr]))('%s parses as PromQL', (_alert, expr) => {
+    expect(promqlErrors(expr)).toEqual([]);
   });
 });

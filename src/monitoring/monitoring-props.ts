@@ -14,6 +14,12 @@ export interface AlertThresholds {
   readonly memoryUsagePercent?: number;
 }
 
+/** Alerts on snapshots, from kube-state-metrics' custom-resource-state metrics. */
+export interface SnapshotAlerts {
+  /** Hours a snapshot schedule may go without a successful snapshot. @default 25 (a daily schedule and an hour's slack) */
+  readonly maxAgeHours?: number;
+}
+
 /**
  * Monitoring as code for one stack: PodMonitors for the databases (`/metrics` on 6333),
  * the operator (9290) and, in Hybrid, the agent (9090), a NetworkPolicy that admits the
@@ -41,4 +47,10 @@ export interface MonitoringProps {
   readonly alertRules?: boolean;
   /** Thresholds of the alerts. @default - 80 % disk, 80 % memory */
   readonly thresholds?: AlertThresholds;
+  /**
+   * Alert on failed and overdue scheduled snapshots. kube-state-metrics sees snapshots only
+   * with the custom-resource-state configuration the folder then carries
+   * (`kube-state-metrics-qdrant-snapshots.yaml`). @default - no snapshot alerts
+   */
+  readonly snapshotAlerts?: SnapshotAlerts;
 }

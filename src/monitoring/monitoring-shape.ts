@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { dns1123Label, dns1123Subdomain, duration, integerBetween, labelValue, qualifiedName, Rule } from '../core/rules';
 import { bool, convertShape, Fields, leaf, object, required, stringMap } from '../core/shape';
-import { AlertThresholds, MonitoringProps, ScrapeKeyReference } from './monitoring-props';
+import { AlertThresholds, MonitoringProps, ScrapeKeyReference, SnapshotAlerts } from './monitoring-props';
 
 const percent: Rule<number> = integerBetween(1, 99);
 const labels = stringMap(qualifiedName, { values: labelValue });
@@ -16,6 +16,7 @@ const MONITORING: Fields<MonitoringProps> = {
   agentPodLabels: labels,
   alertRules: leaf(bool),
   thresholds: object<AlertThresholds>({ diskUsagePercent: leaf(percent), memoryUsagePercent: leaf(percent) }),
+  snapshotAlerts: object<SnapshotAlerts>({ maxAgeHours: leaf(integerBetween(1, 24 * 90)) }),
 };
 
 /** Checks a stack's `monitoring` prop against its table. */

@@ -3,9 +3,11 @@ import { k8s } from 'cdk8s-plus-28';
 import { QDRANT_HTTP_PORT } from '../core/network';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { PodMonitor, PodMonitorSpecPodMetricsEndpoints, PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/monitoring.coreos.com';
+import { fail } from '../core/errors';
 import { qdrantAlertRules } from './alert-rules';
 import { MonitoringProps, ScrapeKeyReference } from './monitoring-props';
 import { checkMonitoring } from './monitoring-shape';
+import { SNAPSHOT_METRICS_FILE, snapshotAlertRules, snapshotMetricsConfig } from './snapshot-metrics';
 
 /** Metrics ports (qdrant-facts.md §9): databases on their REST port, operator 9290, agent 9090. Never the P2P port. */
 const DATABASE_METRICS_PORT = QDRANT_HTTP_PORT;
@@ -38,6 +40,9 @@ export class StackMonitoring {
 
   constructor(private readonly chart: Chart, private readonly delivery: Delivery, props: MonitoringProps, private readonly stack: MonitoredStack) {
     checkMonitoring(chart, 'monitoring', props);
+    if (props.snapshotAlerts && props.alertRules === false) {
+      fail(chart, 'monitoring.snapshotAlerts', props.snapshotAlerts, 'no snapshot alerts with alertRules: false (they are part of the PrometheusRule)');
+    }
     this.props = props;
     const ns = stack.namespace;
     this.podMonitor(chart, 'operator-monitor', 'qdrant-operator', ns,
@@ -57,11 +62,17 @@ export class StackMonitoring {
       { 'app': 'qdrant', 'cluster-id': cluster.clusterId }, cluster.apiKey);
   }
 
+  /** The kube-state-metrics configuration the snapshot alerts need. */
+  public sideFiles(): Record<string, string> {
+    return this.props.snapshotAlerts ? { [SNAPSHOT_METRICS_FILE]: snapshotMetricsConfig() } : {};
+  }
+
   public readmeNotes(): string[] {
     const p = this.props;
     return [
       `Monitoring (needs prometheus-operator): PodMonitors for the operator (${OPERATOR_METRICS_PORT})${this.stack.kind === 'hybrid' ? `, the agent (${AGENT_METRICS_PORT}) and every database in the namespace` : ', and each declared cluster'} (/metrics on ${DATABASE_METRICS_PORT}); Prometheus in \`${p.prometheusNamespace}\` is admitted to port ${DATABASE_METRICS_PORT}.`,
       ...(p.alertRules ?? true ? ['Alerts: PrometheusRule `qdrant-alerts` (the README of the library explains each alert).'] : []),
+      ...(p.snapshotAlerts ? [`Snapshot alerts need kube-state-metrics configured with \`${SNAPSHOT_METRICS_FILE}\` (not applied by GitOps).`] : []),
     ];
   }
 
@@ -98,11 +109,15 @@ export class StackMonitoring {
 
   private alertRules(): void {
     const t = this.props.thresholds ?? {};
-    const rules = qdrantAlertRules({
-      namespaces: this.stack.databaseNamespaces,
-      diskUsagePercent: t.diskUsagePercent ?? 80,
-      memoryUsagePercent: t.memoryUsagePercent ?? 80,
-    });
+    const snapshots = this.props.snapshotAlerts;
+    const rules = [
+      ...qdrantAlertRules({
+        namespaces: this.stack.databaseNamespaces,
+        diskUsagePercent: t.diskUsagePercent ?? 80,
+        memoryUsagePercent: t.memoryUsagePercent ?? 80,
+      }),
+      ...snapshots ? snapshotAlertRules(this.stack.databaseNamespaces, snapshots.maxAgeHours ?? 25) : [],
+    ];
     this.stage(new PrometheusRule(this.chart, 'alerts', {
       metadata: { name: 'qdrant-alerts', namespace: this.stack.namespace, labels: this.selectorLabels() },
       spec: {

@@ -224,7 +224,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   }
 
   public sideFiles(): Record<string, string> {
-    return mirrorSideFiles(this.registry, this.delivery);
+    return { ...mirrorSideFiles(this.registry, this.delivery), ...this.monitoring?.sideFiles() };
   }
 
   public readmeNotes(): string[] {

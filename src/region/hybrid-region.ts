@@ -218,6 +218,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         'charts operator, qdrant-cluster-manager, qdrant-kubernetes-api, prometheus, kubernetes-event-exporter,',
         'qdrant-cluster-exporter. Their versions are chosen by Qdrant Cloud, not by this output.',
       ]),
+      ...this.monitoring?.sideFiles(),
     };
   }
 
