@@ -100,6 +100,14 @@ describe('monitoring of a Private Cloud operator', () => {
   });
 });
 
+test('GIVEN a QdrantOperator WHEN monitoring names a databaseApiKey THEN it is refused: declared clusters bring their own key', () => {
+  const build = () => new QdrantOperator(testApp(), 'pc', {
+    namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(),
+    monitoring: { ...MONITORING, databaseApiKey: { secretName: 'keys' } },
+  });
+  expect(configErrorOf(build).message).toMatch(/monitoring.databaseApiKey: .*each cluster declared with addCluster is scraped with its own apiKey/);
+});
+
 describe('the alert pack', () => {
   const rules = qdrantAlertRules({ namespaces: ['a', 'b'], diskUsagePercent: 80, memoryUsagePercent: 80 });
 

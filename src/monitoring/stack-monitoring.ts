@@ -43,6 +43,9 @@ export class StackMonitoring {
     if (props.snapshotAlerts && props.alertRules === false) {
       fail(chart, 'monitoring.snapshotAlerts', props.snapshotAlerts, 'no snapshot alerts with alertRules: false (they are part of the PrometheusRule)');
     }
+    if (props.databaseApiKey && stack.kind === 'operator') {
+      fail(chart, 'monitoring.databaseApiKey', props.databaseApiKey, 'leave it unset for a QdrantOperator: each cluster declared with addCluster is scraped with its own apiKey');
+    }
     this.props = props;
     const ns = stack.namespace;
     this.podMonitor(chart, 'operator-monitor', 'qdrant-operator', ns,
@@ -55,9 +58,8 @@ export class StackMonitoring {
     if (props.alertRules ?? true) this.alertRules();
   }
 
-  /** The scrape objects of a cluster declared with `addCluster` (operator stacks), in the chart its custom resources go to. */
+  /** The scrape objects of a cluster declared with `QdrantOperator.addCluster`, in the chart its custom resources go to (Hybrid regions scrape their whole namespace instead). */
   public addCluster(scope: Chart, cluster: MonitoredCluster): void {
-    if (this.stack.kind === 'hybrid') return;
     this.databaseScrape(scope, `${cluster.clusterId}-metrics`, `${cluster.name}-metrics`, cluster.namespace,
       { 'app': 'qdrant', 'cluster-id': cluster.clusterId }, cluster.apiKey);
   }
