@@ -68,14 +68,19 @@ describe('storage declared on a Hybrid region', () => {
 });
 
 describe('storage declared on a Private Cloud operator', () => {
-  test('the operator settings point at the declared classes', () => {
+  test('the operator settings point at the declared classes, emitted in the stack folder', () => {
     // GIVEN
     const pc = operator({ storage: { storageClass: EBS, volumeSnapshotClass: { name: 'ebs-snaps', driver: 'ebs.csi.aws.com' } } });
     // THEN
     const features = pc.settings.features as any;
     expect(features.clusterManagement.storageClass).toEqual({ database: 'qdrant-ebs', snapshot: 'qdrant-ebs' });
     expect(features.backupManagement.snapshots.volumeSnapshotClass).toBe('ebs-snaps');
-    expect(schemaErrors(pc.toJson())).toEqual([]);
+    const objects = pc.toJson();
+    expect(schemaErrors(objects)).toEqual([]);
+    // Flux applies the stack folder before the clusters folder; the classes are in the stack folder and never pruned.
+    for (const o of [findObject(objects, 'StorageClass', 'qdrant-ebs'), findObject(objects, 'VolumeSnapshotClass', 'ebs-snaps')]) {
+      expect(o.metadata.annotations['kustomize.toolkit.fluxcd.io/prune']).toBe('disabled');
+    }
   });
 
   test('no snapshot class while backups are on is refused; with backups off it is accepted', () => {
