@@ -100,6 +100,19 @@ describe('monitoring of a Private Cloud operator', () => {
   });
 });
 
+test('GIVEN a declared cluster serving TLS WHEN monitored THEN it gets no plain-HTTP scrape, and a warning says so', () => {
+  // GIVEN
+  const pc = new QdrantOperator(testApp(), 'pc', {
+    namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
+  });
+  // WHEN
+  pc.addCluster('db', { ...cluster, tls: { certificate: SecretSource.existing('db-tls') } });
+  // THEN
+  expect(pc.toJson().filter((o: any) => o.kind === 'PodMonitor').map((o: any) => o.metadata.name)).toEqual(['qdrant-operator']);
+  const warnings = pc.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'cdk8s-qdrant:warning').map((m) => String(m.data)));
+  expect(warnings.join('\n')).toContain(`cluster ${CLUSTER} serves TLS: it is not scraped`);
+});
+
 test('GIVEN a QdrantOperator WHEN monitoring names a databaseApiKey THEN it is refused: declared clusters bring their own key', () => {
   const build = () => new QdrantOperator(testApp(), 'pc', {
     namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(),

@@ -46,6 +46,8 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   public readonly hasApiKey: boolean;
   /** The Secret and key of the cluster's API key, for scrapers in its namespace. @internal */
   public _apiKeyRef?: { readonly secretName: string; readonly key: string };
+  /** Whether the database serves TLS on its ports. @internal */
+  public readonly _tls: boolean;
   /**
    * A cluster run by a QdrantOperator or a HybridRegion, which pass who runs it.
    * @internal
@@ -81,6 +83,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     this.serviceName = this.name;
     this.labels = { 'cluster-id': props.id, 'customer-id': props.customerId };
     this.hasApiKey = props.apiKey !== undefined;
+    this._tls = props.tls !== undefined;
 
     const context: ShapeContext = {
       crd: resolvedHost.crdChartVersion === 'unknown' ? 'unknown' : { version: resolvedHost.crdChartVersion, installedBy: resolvedHost.description },

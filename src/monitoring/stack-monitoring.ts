@@ -4,6 +4,7 @@ import { QDRANT_HTTP_PORT } from '../core/network';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { PodMonitor, PodMonitorSpecPodMetricsEndpoints, PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/monitoring.coreos.com';
 import { fail } from '../core/errors';
+import { addWarning } from '../core/notices';
 import { qdrantAlertRules } from './alert-rules';
 import { MonitoringProps, ScrapeKeyReference } from './monitoring-props';
 import { checkMonitoring } from './monitoring-shape';
@@ -28,6 +29,8 @@ export interface MonitoredCluster {
   readonly name: string;
   readonly namespace: string;
   readonly apiKey?: ScrapeKeyReference;
+  /** The database serves TLS. */
+  readonly tls: boolean;
 }
 
 /**
@@ -60,6 +63,11 @@ export class StackMonitoring {
 
   /** The scrape objects of a cluster declared with `QdrantOperator.addCluster`, in the chart its custom resources go to (Hybrid regions scrape their whole namespace instead). */
   public addCluster(scope: Chart, cluster: MonitoredCluster): void {
+    if (cluster.tls) {
+      // The scrape would need the CA and the certificate's names, which the library does not know.
+      addWarning(scope, `cluster ${cluster.clusterId} serves TLS: it is not scraped (no PodMonitor); add one with its CA by hand`);
+      return;
+    }
     this.databaseScrape(scope, `${cluster.clusterId}-metrics`, `${cluster.name}-metrics`, cluster.namespace,
       { 'app': 'qdrant', 'cluster-id': cluster.clusterId }, cluster.apiKey);
   }

@@ -201,7 +201,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   /** A Qdrant cluster run by this operator, applied after it (sync wave or dependent Flux folder). */
   public addCluster(id: string, props: QdrantClusterProps): QdrantCluster {
     const cluster = QdrantCluster._hosted(this.customResourceScope, id, props, this.clusterHost());
-    this.monitoring?.addCluster(this.customResourceScope, { clusterId: cluster.clusterId, name: cluster.name, namespace: cluster.namespace, apiKey: cluster._apiKeyRef });
+    this.monitoring?.addCluster(this.customResourceScope, { clusterId: cluster.clusterId, name: cluster.name, namespace: cluster.namespace, apiKey: cluster._apiKeyRef, tls: cluster._tls });
     return cluster;
   }
 
