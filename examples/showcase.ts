@@ -2,6 +2,7 @@ import { QdrantApp, QdrantAppProps } from '../src';
 import { airGappedRegion } from './air-gapped-region';
 import { hybridRegionArgoCdEso } from './hybrid-region-argocd-eso';
 import { hybridRegionFlux } from './hybrid-region-flux';
+import { monitoredPrivateCloud } from './monitored-private-cloud';
 import { privateCloudArgoCd } from './private-cloud-argocd';
 import { privateCloudFlux } from './private-cloud-flux';
 
@@ -13,5 +14,6 @@ export function showcaseApp(props: QdrantAppProps = {}): QdrantApp {
   privateCloudArgoCd(app);
   privateCloudFlux(app);
   airGappedRegion(app);
+  monitoredPrivateCloud(app);
   return app;
 }

@@ -20,6 +20,11 @@ concat "$work/qdrant.yaml" \
   "$crds/qdrant/qdrant.io_qdrantclusterscheduledsnapshots.yaml" \
   "$crds/qdrant/qdrant.io_qdrantclusterrestores.yaml"
 
+concat "$work/monitoring.yaml" \
+  "$crds/prometheus-operator/monitoring.coreos.com_podmonitors.yaml" \
+  "$crds/prometheus-operator/monitoring.coreos.com_servicemonitors.yaml" \
+  "$crds/prometheus-operator/monitoring.coreos.com_prometheusrules.yaml"
+
 rm -rf imports
 for spec in \
   "$work/qdrant.yaml" \
@@ -28,6 +33,8 @@ for spec in \
   "$crds/flux/kustomize.toolkit.fluxcd.io_kustomizations.yaml" \
   "$crds/argocd/application-crd.yaml" \
   "$crds/external-secrets/external-secrets.io_externalsecrets.yaml" \
-  "$crds/sealed-secrets/bitnami.com_sealedsecrets.yaml"; do
+  "$crds/sealed-secrets/bitnami.com_sealedsecrets.yaml" \
+  "$work/monitoring.yaml" \
+  "$crds/snapshot/snapshot.storage.k8s.io_volumesnapshotclasses.yaml"; do
   npx cdk8s import --no-check-upgrade --no-save -l typescript -o imports "$spec"
 done

@@ -65,6 +65,11 @@ export type {
 export type { ClusterRestoreOptions, ClusterScheduledSnapshotOptions, ClusterSnapshotOptions } from './cluster/backups';
 export type { AllowFromNamespacesOptions, ExtraIngressOptions, ExtraServiceOptions, QdrantPort } from './cluster/exposure';
 
+// Storage and monitoring of a stack
+export { DEFAULT_SNAPSHOT_CLASS } from './storage/storage-props';
+export type { StorageClassDeclaration, StorageProps, VolumeSnapshotClassDeclaration } from './storage/storage-props';
+export type { AlertThresholds, MonitoringProps, ScrapeKeyReference, SnapshotAlerts } from './monitoring/monitoring-props';
+
 // Shared Kubernetes vocabulary of the props
 export type { PodDisruptionBudget } from './core/disruption';
 export { QDRANT_GRPC_PORT, QDRANT_HTTP_PORT, QDRANT_P2P_PORT } from './core/network';

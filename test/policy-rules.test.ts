@@ -3,6 +3,7 @@ import { CLUSTER_RULES } from '../src/cluster/cluster-rules';
 import { PolicyRule } from '../src/core/policy';
 import { OPERATOR_RULES } from '../src/operator/operator-rules';
 import { REGION_RULES } from '../src/region/region-rules';
+import { STORAGE_RULES } from '../src/storage/storage-rules';
 import { configErrorOf } from './support/errors';
 import { testApp } from './support/synth';
 
@@ -60,7 +61,23 @@ const regionRows: Array<[string, () => unknown, RegExp]> = [
   }), /accessKeyHash: got "c{64}"; leave it unset when the access key is given in plaintext/],
 ];
 
+const ebs = { name: 'ebs', provisioner: 'ebs.csi.aws.com' };
+const storageRows: Array<[string, Partial<QdrantOperatorProps>, RegExp]> = [
+  ['block-storage-only', { storage: { storageClass: { name: 'files', provisioner: 'efs.csi.aws.com' } } }, /storage.storageClass.provisioner: got "efs.csi.aws.com"; a block-storage CSI provisioner/],
+  ['storage-class-matches-settings', { storage: { storageClass: ebs }, settings: { features: { clusterManagement: { storageClass: { database: 'other' } } } } },
+    /settings.features.clusterManagement.storageClass.database: got "other"; leave it unset or "ebs"/],
+  ['snapshot-class-matches-settings', { storage: { volumeSnapshotClass: { driver: 'ebs.csi.aws.com' } }, settings: { features: { backupManagement: { snapshots: { volumeSnapshotClass: 'other' } } } } },
+    /settings.features.backupManagement.snapshots.volumeSnapshotClass: got "other"; leave it unset or "csi-snapclass"/],
+  ['backups-need-snapshot-class', { storage: { volumeSnapshotClass: 'none' } }, /storage.volumeSnapshotClass: got "none"; a VolumeSnapshotClass while backups are on/],
+];
+
 describe('QdrantOperator and HybridRegion policy rules', () => {
+  test.each(storageRows)('%s', (id, props, message) => {
+    const error = configErrorOf(() => operatorOf(props));
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain(`[rule ${id}]`);
+  });
+
   test.each(operatorRows)('%s', (id, props, message) => {
     const error = configErrorOf(() => operatorOf(props));
     expect(error.message).toMatch(message);
@@ -76,6 +93,7 @@ describe('QdrantOperator and HybridRegion policy rules', () => {
   test.each([
     ['operator', OPERATOR_RULES, operatorRows],
     ['region', REGION_RULES, regionRows],
+    ['storage', STORAGE_RULES, storageRows],
   ] as Array<[string, readonly PolicyRule<any>[], Array<[string, ...unknown[]]>]>)('every %s rule has a test row and a doc line citing qdrant-facts.md', (_name, rules, tested) => {
     expect(tested.map(([id]) => id).sort()).toEqual(rules.map((r) => r.id).sort());
     for (const rule of rules) expect(rule.doc).toMatch(/\(qdrant-facts\.md §\d+/);

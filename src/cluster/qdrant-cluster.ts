@@ -44,6 +44,10 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   public readonly serviceName: string;
   /** Whether the cluster has an API key. */
   public readonly hasApiKey: boolean;
+  /** The Secret and key of the cluster's API key, for scrapers in its namespace. @internal */
+  public _apiKeyRef?: { readonly secretName: string; readonly key: string };
+  /** Whether the database serves TLS on its ports. @internal */
+  public readonly _tls: boolean;
   /**
    * A cluster run by a QdrantOperator or a HybridRegion, which pass who runs it.
    * @internal
@@ -79,6 +83,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     this.serviceName = this.name;
     this.labels = { 'cluster-id': props.id, 'customer-id': props.customerId };
     this.hasApiKey = props.apiKey !== undefined;
+    this._tls = props.tls !== undefined;
 
     const context: ShapeContext = {
       crd: resolvedHost.crdChartVersion === 'unknown' ? 'unknown' : { version: resolvedHost.crdChartVersion, installedBy: resolvedHost.description },
@@ -149,6 +154,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     const ref = (request: SecretRequest, key: string) => {
       const bound = source._bind(this, prop, prop, request);
       bound.objects.forEach((o) => this.stage(o, DeliveryStage.PREREQUISITES));
+      if (prop === 'apiKey') this._apiKeyRef = { secretName: bound.name, key };
       return { secretKeyRef: { name: bound.name, key } };
     };
     const opaque = (suffix: string, key: string, purpose: string) => ref(opaqueSecretRequest({

@@ -4,7 +4,9 @@ import { Toleration } from '../core/scheduling';
 import { Values } from '../core/values';
 import { Delivery } from '../delivery/delivery';
 import { ImageMirror } from '../mirror/image-mirror';
+import { MonitoringProps } from '../monitoring/monitoring-props';
 import { SecretSource } from '../secrets/secret-source';
+import { StorageProps } from '../storage/storage-props';
 import { OperatorSettings } from './operator-settings';
 
 /** Scheduling and sizing of one component's pods. */
@@ -67,4 +69,8 @@ export interface QdrantOperatorProps {
   readonly extraSettings?: Values;
   /** Further chart values, added with a warning; keys set by typed props are refused. @default - none */
   readonly extraValues?: Values;
+  /** StorageClass and VolumeSnapshotClass of the clusters: emitted first, or checked; the settings point at them. @default - cluster defaults, unchecked */
+  readonly storage?: StorageProps;
+  /** PodMonitors, a NetworkPolicy for Prometheus and the alert pack (needs prometheus-operator). @default - no monitoring objects */
+  readonly monitoring?: MonitoringProps;
 }

@@ -24,6 +24,8 @@ import { ComponentProps, QdrantOperatorProps } from './operator-props';
 import { OPERATOR_RULES } from './operator-rules';
 import { operatorSettingsToWire } from './operator-settings';
 import { CRD_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
+import { StackMonitoring } from '../monitoring/stack-monitoring';
+import { addStackStorage, ResolvedStorage } from '../storage/stack-storage';
 
 export const PRIVATE_CLOUD_CHART = 'qdrant-private-cloud';
 export const CRD_CHART = 'qdrant-kubernetes-api';
@@ -60,6 +62,8 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   private readonly watchScope: readonly string[] | 'all';
   /** Name of the database image in the mirror (`qdrant` unless the settings name another). */
   private readonly databaseImageName?: string;
+  private readonly storage: ResolvedStorage;
+  private readonly monitoring?: StackMonitoring;
 
   constructor(scope: Construct, id: string, props: QdrantOperatorProps) {
     super(scope, id);
@@ -82,10 +86,16 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
       ? target.mirror._rewriteRepository(this, 'settings.features.clusterManagement.qdrant.image.repository', userDbImage ?? target.image('qdrant'))
       : undefined;
     const databaseImage = (image: Values) => ({ features: { clusterManagement: { qdrant: { image } } } });
+    this.storage = this.addStorage(p, typedSettings);
+    const storageClasses = compact({ features: {
+      clusterManagement: { storageClass: { database: this.storage.storageClass, snapshot: this.storage.storageClass } },
+      backupManagement: { snapshots: { volumeSnapshotClass: this.storage.volumeSnapshotClass === 'none' ? undefined : this.storage.volumeSnapshotClass } },
+    } });
     // Defaults first, typed settings over them, the mirror's rewrite over those; the escape
     // hatch may add keys but not override any of them.
     this.settings = mergeExtraValues(this, 'extraSettings', [
       databaseImage(compact({ pullSecretName: pull?.name })),
+      storageClasses,
       typedSettings,
       dbImage ? databaseImage({ repository: dbImage }) : {},
     ].reduce(deepMerge), p.extraSettings);
@@ -136,6 +146,27 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     });
     this.databaseImageName = dbImage && target.mirror ? dbImage.slice(target.mirror.containerRegistry.length + 1) : undefined;
     this.recordMirroredArtifacts(crdChart, operatorChart);
+    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
+      kind: 'operator', namespace: p.namespace, databaseNamespaces: this.watchScope,
+    }) : undefined;
+  }
+
+  /** Checks and emits the declared storage classes, against what the settings already name. */
+  private addStorage(p: QdrantOperatorProps, typedSettings: any): ResolvedStorage {
+    const features = typedSettings.features ?? {};
+    const backups = features.backupManagement ?? {};
+    return addStackStorage(this, p.delivery, {
+      storage: p.storage,
+      settings: {
+        databaseStorageClass: features.clusterManagement?.storageClass?.database,
+        volumeSnapshotClass: backups.snapshots?.volumeSnapshotClass,
+      },
+      settingsProps: {
+        databaseStorageClass: 'settings.features.clusterManagement.storageClass.database',
+        volumeSnapshotClass: 'settings.features.backupManagement.snapshots.volumeSnapshotClass',
+      },
+      backupsEnabled: backups.enable !== false && backups.snapshots?.enable !== false,
+    });
   }
 
   /** The charts and images of this release, for mirror.yaml. */
@@ -169,7 +200,9 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
 
   /** A Qdrant cluster run by this operator, applied after it (sync wave or dependent Flux folder). */
   public addCluster(id: string, props: QdrantClusterProps): QdrantCluster {
-    return QdrantCluster._hosted(this.customResourceScope, id, props, this.clusterHost());
+    const cluster = QdrantCluster._hosted(this.customResourceScope, id, props, this.clusterHost());
+    this.monitoring?.addCluster(this.customResourceScope, { clusterId: cluster.clusterId, name: cluster.name, namespace: cluster.namespace, apiKey: cluster._apiKeyRef, tls: cluster._tls });
+    return cluster;
   }
 
   private clusterHost(): ClusterHost {
@@ -191,7 +224,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   }
 
   public sideFiles(): Record<string, string> {
-    return mirrorSideFiles(this.registry, this.delivery);
+    return { ...mirrorSideFiles(this.registry, this.delivery), ...this.monitoring?.sideFiles() };
   }
 
   public readmeNotes(): string[] {
@@ -201,6 +234,8 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     return [
       `Qdrant Private Cloud ${this.chartVersion} (CRDs ${this.crdChartVersion}) in namespace \`${this.operatorNamespace}\`; watches ${this.watchScope === 'all' ? 'all namespaces' : this.watchScope.map((n) => `\`${n}\``).join(', ')}.`,
       order,
+      ...this.storage.notes,
+      ...this.monitoring?.readmeNotes() ?? [],
     ];
   }
 }

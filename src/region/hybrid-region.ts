@@ -20,6 +20,10 @@ import { OperatorSettings, operatorSettingsToWire } from '../operator/operator-s
 import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
 import { AGENT_RELEASE_NAME } from '../core/release-names';
 import { REGION_RULES } from './region-rules';
+import { MonitoringProps } from '../monitoring/monitoring-props';
+import { StackMonitoring } from '../monitoring/stack-monitoring';
+import { StorageProps } from '../storage/storage-props';
+import { addStackStorage, ResolvedStorage } from '../storage/stack-storage';
 
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 /** Log level of the environment (agent and operator). */
@@ -69,6 +73,10 @@ export interface HybridRegionProps {
   readonly mirror?: ImageMirror;
   /** Emit the Namespace object. Set false when the namespace is managed elsewhere. @default true */
   readonly createNamespace?: boolean;
+  /** StorageClass and VolumeSnapshotClass of the environment: emitted first, or checked; environment.json names them. @default - cluster defaults, unchecked */
+  readonly storage?: StorageProps;
+  /** PodMonitors for agent, operator and databases, a NetworkPolicy for Prometheus and the alert pack (needs prometheus-operator). @default - no monitoring objects */
+  readonly monitoring?: MonitoringProps;
 }
 
 /**
@@ -99,6 +107,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
   private readonly operatorSettings: Values;
   private readonly declaredClusters: string[] = [];
   private readonly target: RegistryTarget;
+  private readonly storage: ResolvedStorage;
+  private readonly monitoring?: StackMonitoring;
 
   constructor(scope: Construct, id: string, props: HybridRegionProps) {
     super(scope, id);
@@ -107,10 +117,17 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     this.environmentId = p.environmentId;
     this.delivery = p.delivery;
     this.logLevel = p.logLevel;
-    this.environment = p.environment;
     this.operatorSettings = operatorSettingsToWire(this, 'operatorSettings', p.operatorSettings);
 
     const { target, pull: registry } = this.prepare(p);
+    this.storage = addStackStorage(this, p.delivery, {
+      storage: p.storage,
+      settings: p.environment,
+      settingsProps: { databaseStorageClass: 'environment.databaseStorageClass', volumeSnapshotClass: 'environment.volumeSnapshotClass' },
+      // Qdrant Cloud switches backups per cluster.
+      backupsEnabled: 'unknown',
+    });
+    this.environment = environmentWithStorage(p.environment, this.storage);
     this.target = target;
     this.registrySecretName = registry?.name;
     this.cloudSecret = p.cloudAccessKey._bind(this, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
@@ -147,6 +164,9 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     });
     target.manifest?.addChart({ ...agentChart, repository: QDRANT_CHART_REPOSITORY });
     target.manifest?.addImage('qdrant-cloud-agent', { unpinned: `tag follows the appVersion of chart qdrant-cloud-agent ${p.agentChartVersion}` });
+    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
+      kind: 'hybrid', namespace: p.namespace, databaseNamespaces: [p.namespace],
+    }) : undefined;
   }
 
   /**
@@ -198,6 +218,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         'charts operator, qdrant-cluster-manager, qdrant-kubernetes-api, prometheus, kubernetes-event-exporter,',
         'qdrant-cluster-exporter. Their versions are chosen by Qdrant Cloud, not by this output.',
       ]),
+      ...this.monitoring?.sideFiles(),
     };
   }
 
@@ -210,6 +231,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         : `The access key comes from ${describeOrigin(this.cloudSecret.origin)}; no credential is stored in this folder.`,
       ...(this.declaredClusters.length
         ? ['**Clusters declared in code** (acknowledged): the Qdrant Cloud agent also owns QdrantCluster objects; change them only through git.'] : []),
+      ...this.storage.notes,
+      ...this.monitoring?.readmeNotes() ?? [],
     ];
   }
 
@@ -220,6 +243,17 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     applyPolicy(this, REGION_RULES, { givenAccessKeyHash: given, computedAccessKeyHash: computed });
     return computed;
   }
+}
+
+/** The declared classes fill the environment's class settings the user left unset (the rules refused conflicts). */
+function environmentWithStorage(environment: HybridEnvironmentSettings, storage: ResolvedStorage): HybridEnvironmentSettings {
+  const snapshotClass = storage.volumeSnapshotClass === 'none' ? undefined : storage.volumeSnapshotClass;
+  return {
+    ...environment,
+    databaseStorageClass: environment.databaseStorageClass ?? storage.storageClass,
+    snapshotStorageClass: environment.snapshotStorageClass ?? storage.storageClass,
+    volumeSnapshotClass: environment.volumeSnapshotClass ?? snapshotClass,
+  };
 }
 
 function describeOrigin(origin: BoundSecret['origin']): string {

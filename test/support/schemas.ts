@@ -39,8 +39,15 @@ export function loadCrds(): any[] {
     .filter((d) => d?.kind === 'CustomResourceDefinition');
 }
 
+/**
+ * CRD patterns are Go (RE2) regular expressions; the prometheus-operator CRDs use its
+ * inline case-insensitive flag `(?i)`, which JavaScript spells as the `i` flag.
+ */
+const goRegExp = Object.assign((pattern: string, flags: string) => (pattern.includes('(?i)')
+  ? new RegExp(pattern.replaceAll('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags)), { code: 'goRegExp' });
+
 class SchemaRegistry {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: goRegExp } });
   /** Schemas by `apiVersion/kind`, compiled on first use (compiling all takes seconds). */
   private readonly schemas = new Map<string, object>();
   private readonly validators = new Map<string, ValidateFunction>();

@@ -1,0 +1,156 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { QDRANT_HTTP_PORT } from '../core/network';
+import { Delivery, DeliveryStage } from '../delivery/delivery';
+import { PodMonitor, PodMonitorSpecPodMetricsEndpoints, PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/monitoring.coreos.com';
+import { fail } from '../core/errors';
+import { addWarning } from '../core/notices';
+import { qdrantAlertRules } from './alert-rules';
+import { MonitoringProps, ScrapeKeyReference } from './monitoring-props';
+import { checkMonitoring } from './monitoring-shape';
+import { SNAPSHOT_METRICS_FILE, snapshotAlertRules, snapshotMetricsConfig } from './snapshot-metrics';
+
+/** Metrics ports (qdrant-facts.md §9): databases on their REST port, operator 9290, agent 9090. Never the P2P port. */
+const DATABASE_METRICS_PORT = QDRANT_HTTP_PORT;
+const OPERATOR_METRICS_PORT = 9290;
+const AGENT_METRICS_PORT = 9090;
+
+/** What kind of stack is monitored, and where its databases run. */
+export interface MonitoredStack {
+  readonly kind: 'hybrid' | 'operator';
+  readonly namespace: string;
+  /** Namespaces of its databases, or 'all'. */
+  readonly databaseNamespaces: readonly string[] | 'all';
+}
+
+/** A declared cluster a scrape config is made for. */
+export interface MonitoredCluster {
+  readonly clusterId: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly apiKey?: ScrapeKeyReference;
+  /** The database serves TLS. */
+  readonly tls: boolean;
+}
+
+/**
+ * The monitoring objects of one stack. In Hybrid, the agent creates the clusters, so one
+ * PodMonitor covers every database in the namespace; with an operator, each declared
+ * cluster gets its own, authenticated with its own API key.
+ */
+export class StackMonitoring {
+  private readonly props: MonitoringProps;
+
+  constructor(private readonly chart: Chart, private readonly delivery: Delivery, props: MonitoringProps, private readonly stack: MonitoredStack) {
+    checkMonitoring(chart, 'monitoring', props);
+    if (props.snapshotAlerts && props.alertRules === false) {
+      fail(chart, 'monitoring.snapshotAlerts', props.snapshotAlerts, 'no snapshot alerts with alertRules: false (they are part of the PrometheusRule)');
+    }
+    if (props.databaseApiKey && stack.kind === 'operator') {
+      fail(chart, 'monitoring.databaseApiKey', props.databaseApiKey, 'leave it unset for a QdrantOperator: each cluster declared with addCluster is scraped with its own apiKey');
+    }
+    this.props = props;
+    const ns = stack.namespace;
+    this.podMonitor(chart, 'operator-monitor', 'qdrant-operator', ns,
+      props.operatorPodLabels ?? { 'app.kubernetes.io/name': 'operator' }, OPERATOR_METRICS_PORT);
+    if (stack.kind === 'hybrid') {
+      this.podMonitor(chart, 'agent-monitor', 'qdrant-cloud-agent', ns,
+        props.agentPodLabels ?? { 'app.kubernetes.io/name': 'qdrant-cloud-agent' }, AGENT_METRICS_PORT);
+      this.databaseScrape(chart, 'databases', 'qdrant-databases', ns, { app: 'qdrant' }, props.databaseApiKey);
+    }
+    if (props.alertRules ?? true) this.alertRules();
+  }
+
+  /** The scrape objects of a cluster declared with `QdrantOperator.addCluster`, in the chart its custom resources go to (Hybrid regions scrape their whole namespace instead). */
+  public addCluster(scope: Chart, cluster: MonitoredCluster): void {
+    if (cluster.tls) {
+      // The scrape would need the CA and the certificate's names, which the library does not know.
+      addWarning(scope, `cluster ${cluster.clusterId} serves TLS: it is not scraped (no PodMonitor); add one with its CA by hand`);
+      return;
+    }
+    this.databaseScrape(scope, `${cluster.clusterId}-metrics`, `${cluster.name}-metrics`, cluster.namespace,
+      { 'app': 'qdrant', 'cluster-id': cluster.clusterId }, cluster.apiKey);
+  }
+
+  /** The kube-state-metrics configuration the snapshot alerts need. */
+  public sideFiles(): Record<string, string> {
+    return this.props.snapshotAlerts ? { [SNAPSHOT_METRICS_FILE]: snapshotMetricsConfig() } : {};
+  }
+
+  public readmeNotes(): string[] {
+    const p = this.props;
+    return [
+      `Monitoring (needs prometheus-operator): PodMonitors for the operator (${OPERATOR_METRICS_PORT})${this.stack.kind === 'hybrid' ? `, the agent (${AGENT_METRICS_PORT}) and every database in the namespace` : ', and each declared cluster'} (/metrics on ${DATABASE_METRICS_PORT}); Prometheus in \`${p.prometheusNamespace}\` is admitted to port ${DATABASE_METRICS_PORT}.`,
+      ...(p.alertRules ?? true ? ['Alerts: PrometheusRule `qdrant-alerts` (the README of the library explains each alert).'] : []),
+      ...(p.snapshotAlerts ? [`Snapshot alerts need kube-state-metrics configured with \`${SNAPSHOT_METRICS_FILE}\` (not applied by GitOps).`] : []),
+    ];
+  }
+
+  /** A PodMonitor for the databases, and the NetworkPolicy admitting Prometheus to their port 6333 only. */
+  private databaseScrape(scope: Chart, id: string, name: string, namespace: string, podLabels: Record<string, string>, apiKey?: ScrapeKeyReference): void {
+    this.podMonitor(scope, id, name, namespace, podLabels, DATABASE_METRICS_PORT, apiKey);
+    const policy = new k8s.KubeNetworkPolicy(scope, `${id}-allow-prometheus`, {
+      metadata: { name: `${name}-allow-prometheus`, namespace },
+      spec: {
+        podSelector: { matchLabels: { ...podLabels } },
+        policyTypes: ['Ingress'],
+        ingress: [{
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': this.props.prometheusNamespace } } }],
+          ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(DATABASE_METRICS_PORT) }],
+        }],
+      },
+    });
+    this.stage(policy);
+  }
+
+  private podMonitor(scope: Chart, id: string, name: string, namespace: string, podLabels: Record<string, string>, port: number, apiKey?: ScrapeKeyReference): void {
+    const endpoint: PodMonitorSpecPodMetricsEndpoints = {
+      portNumber: port,
+      path: '/metrics',
+      interval: this.props.scrapeInterval ?? '30s',
+      // Qdrant reads the key from `api-key` or `Authorization: Bearer` (qdrant/qdrant src/common/auth/mod.rs, AuthKeys::extract_key).
+      authorization: apiKey ? { type: 'Bearer', credentials: { name: apiKey.secretName, key: apiKey.key ?? 'api-key' } } : undefined,
+    };
+    this.stage(new PodMonitor(scope, id, {
+      metadata: { name, namespace, labels: this.selectorLabels() },
+      spec: { selector: { matchLabels: { ...podLabels } }, podMetricsEndpoints: [endpoint] },
+    }));
+  }
+
+  private alertRules(): void {
+    const t = this.props.thresholds ?? {};
+    const snapshots = this.props.snapshotAlerts;
+    const rules = [
+      ...qdrantAlertRules({
+        namespaces: this.stack.databaseNamespaces,
+        diskUsagePercent: t.diskUsagePercent ?? 80,
+        memoryUsagePercent: t.memoryUsagePercent ?? 80,
+      }),
+      ...snapshots ? snapshotAlertRules(this.stack.databaseNamespaces, snapshots.maxAgeHours ?? 25) : [],
+    ];
+    this.stage(new PrometheusRule(this.chart, 'alerts', {
+      metadata: { name: 'qdrant-alerts', namespace: this.stack.namespace, labels: this.selectorLabels() },
+      spec: {
+        groups: [{
+          name: 'qdrant',
+          rules: rules.map((r) => ({
+            alert: r.alert,
+            expr: PrometheusRuleSpecGroupsRulesExpr.fromString(r.expr),
+            for: r.for,
+            labels: { severity: r.severity },
+            annotations: { summary: r.summary },
+          })),
+        }],
+      },
+    }));
+  }
+
+  private selectorLabels(): Record<string, string> | undefined {
+    return this.props.selectorLabels ? { ...this.props.selectorLabels } : undefined;
+  }
+
+  /** Monitoring objects go with the stack's custom resources; losing one loses no data, so they prune normally. */
+  private stage(obj: ApiObject): void {
+    this.delivery._stage(obj, DeliveryStage.CUSTOM_RESOURCES);
+  }
+}

@@ -1,0 +1,188 @@
+import { parser } from '@prometheus-io/lezer-promql';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
+import { parse } from 'yaml';
+import { qdrantAlertRules } from '../src/monitoring/alert-rules';
+import { snapshotAlertRules } from '../src/monitoring/snapshot-metrics';
+import { configErrorOf } from './support/errors';
+import { schemaErrors } from './support/schemas';
+import { findObject, testApp } from './support/synth';
+
+const ENV = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
+const ACCOUNT = '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8';
+const CLUSTER = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
+const cluster: QdrantClusterProps = {
+  id: CLUSTER, customerId: 'acme', version: 'v1.16.3', size: 3, resources: { cpu: '1', memory: '4Gi', storage: '20Gi' },
+  apiKey: SecretSource.existing('db-keys'),
+};
+const MONITORING = { prometheusNamespace: 'monitoring', selectorLabels: { release: 'kube-prometheus-stack' } };
+
+const region = (props: Partial<HybridRegionProps>) => new HybridRegion(testApp(), 'eu', {
+  environmentId: ENV, accountId: ACCOUNT, namespace: 'qdrant', agentChartVersion: '1.33.0', delivery: new ArgoCdDelivery(),
+  registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(), ...props,
+});
+
+/** Every syntax error node of a PromQL expression (Lezer marks them ⚠). */
+function promqlErrors(expr: string): number[] {
+  const at: number[] = [];
+  parser.parse(expr).iterate({ enter: (n) => { if (n.type.isError) at.push(n.from); } });
+  return at;
+}
+const metricNames = (expr: string) => [...expr.matchAll(/\b([a-z_]+)(?=\{)/g)].map((m) => m[1]);
+
+describe('monitoring of a Hybrid region', () => {
+  const r = region({ monitoring: { ...MONITORING, databaseApiKey: { secretName: 'qdrant-api-key' } } });
+  const objects = r.toJson();
+
+  test('scrapes the agent on 9090, the operator on 9290 and the databases on 6333 with the API key; never 6335', () => {
+    // THEN
+    const endpoint = (name: string) => findObject(objects, 'PodMonitor', name, 'qdrant').spec.podMetricsEndpoints[0];
+    expect(endpoint('qdrant-cloud-agent')).toMatchObject({ portNumber: 9090, path: '/metrics' });
+    expect(endpoint('qdrant-operator')).toMatchObject({ portNumber: 9290 });
+    expect(endpoint('qdrant-databases')).toEqual({
+      portNumber: 6333, path: '/metrics', interval: '30s',
+      authorization: { type: 'Bearer', credentials: { name: 'qdrant-api-key', key: 'api-key' } },
+    });
+    expect(JSON.stringify(objects)).not.toContain('6335');
+    expect(findObject(objects, 'PodMonitor', 'qdrant-databases').metadata.labels).toEqual({ release: 'kube-prometheus-stack' });
+  });
+
+  test('admits only the Prometheus namespace, only to port 6333 of the databases', () => {
+    const policy = findObject(objects, 'NetworkPolicy', 'qdrant-databases-allow-prometheus', 'qdrant');
+    expect(policy.spec).toEqual({
+      podSelector: { matchLabels: { app: 'qdrant' } },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port: 6333 }] }],
+    });
+  });
+
+  test('every object validates strictly and is ordered after the controllers', () => {
+    const monitoring = objects.filter((o: any) => ['PodMonitor', 'PrometheusRule', 'NetworkPolicy'].includes(o.kind));
+    expect(monitoring).toHaveLength(5);
+    expect(schemaErrors(monitoring)).toEqual([]);
+    for (const o of monitoring) expect(o.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('3');
+  });
+
+  test('the alert pack is scoped to the region namespace, with typed thresholds', () => {
+    // GIVEN
+    const custom = region({ monitoring: { ...MONITORING, thresholds: { diskUsagePercent: 70, memoryUsagePercent: 90 } } }).toJson();
+    // THEN
+    const rules = findObject(custom, 'PrometheusRule', 'qdrant-alerts', 'qdrant').spec.groups[0].rules;
+    const byName = Object.fromEntries(rules.map((x: any) => [x.alert, x]));
+    expect(byName.QdrantDiskUsageHigh.expr).toMatch(/namespace=~"qdrant".* > 70$/);
+    expect(byName.QdrantMemoryUsageHigh.expr).toMatch(/ > 90$/);
+    expect(rules.every((x: any) => ['warning', 'critical'].includes(x.labels.severity) && x.annotations.summary)).toBe(true);
+  });
+
+  test('alertRules: false leaves the PrometheusRule out; a bad threshold is refused', () => {
+    expect(region({ monitoring: { ...MONITORING, alertRules: false } }).toJson().some((o: any) => o.kind === 'PrometheusRule')).toBe(false);
+    expect(configErrorOf(() => region({ monitoring: { ...MONITORING, thresholds: { diskUsagePercent: 120 } } })).message)
+      .toMatch(/monitoring.thresholds.diskUsagePercent: got 120/);
+    expect(configErrorOf(() => region({ monitoring: { prometheusNamespace: 'Monitoring' } })).message).toMatch(/monitoring.prometheusNamespace: got "Monitoring"/);
+  });
+});
+
+describe('monitoring of a Private Cloud operator', () => {
+  test('each declared cluster gets its own PodMonitor and NetworkPolicy, authenticated with its own API key, in the clusters folder', () => {
+    // GIVEN
+    const pc = new QdrantOperator(testApp(), 'pc', {
+      namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
+    });
+    // WHEN
+    pc.addCluster('db', cluster);
+    // THEN
+    const clusters = pc.customResourceScope.toJson();
+    const monitor = findObject(clusters, 'PodMonitor', `qdrant-${CLUSTER}-metrics`, 'qdrant');
+    expect(monitor.spec.selector.matchLabels).toEqual({ 'app': 'qdrant', 'cluster-id': CLUSTER });
+    expect(monitor.spec.podMetricsEndpoints[0].authorization.credentials).toEqual({ name: 'db-keys', key: 'api-key' });
+    findObject(clusters, 'NetworkPolicy', `qdrant-${CLUSTER}-metrics-allow-prometheus`, 'qdrant');
+    expect(pc.toJson().filter((o: any) => o.kind === 'PodMonitor').map((o: any) => o.metadata.name)).toEqual(['qdrant-operator']);
+    expect(schemaErrors([...pc.toJson(), ...clusters])).toEqual([]);
+  });
+});
+
+test('GIVEN a declared cluster serving TLS WHEN monitored THEN it gets no plain-HTTP scrape, and a warning says so', () => {
+  // GIVEN
+  const pc = new QdrantOperator(testApp(), 'pc', {
+    namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
+  });
+  // WHEN
+  pc.addCluster('db', { ...cluster, tls: { certificate: SecretSource.existing('db-tls') } });
+  // THEN
+  expect(pc.toJson().filter((o: any) => o.kind === 'PodMonitor').map((o: any) => o.metadata.name)).toEqual(['qdrant-operator']);
+  const warnings = pc.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'cdk8s-qdrant:warning').map((m) => String(m.data)));
+  expect(warnings.join('\n')).toContain(`cluster ${CLUSTER} serves TLS: it is not scraped`);
+});
+
+test('GIVEN a QdrantOperator WHEN monitoring names a databaseApiKey THEN it is refused: declared clusters bring their own key', () => {
+  const build = () => new QdrantOperator(testApp(), 'pc', {
+    namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(),
+    monitoring: { ...MONITORING, databaseApiKey: { secretName: 'keys' } },
+  });
+  expect(configErrorOf(build).message).toMatch(/monitoring.databaseApiKey: .*each cluster declared with addCluster is scraped with its own apiKey/);
+});
+
+describe('the alert pack', () => {
+  const rules = qdrantAlertRules({ namespaces: ['a', 'b'], diskUsagePercent: 80, memoryUsagePercent: 80 });
+
+  test.each(rules.map((r) => [r.alert, r.expr]))('%s parses as PromQL', (_alert, expr) => {
+    expect(promqlErrors(expr)).toEqual([]);
+  });
+
+  test('the parser check catches a broken expression (control)', () => {
+    expect(promqlErrors('sum by (pod (up')).not.toEqual([]);
+  });
+
+  test('uses only metric names Qdrant, kube-state-metrics, the kubelet or Prometheus export, and never the P2P port', () => {
+    const known = new Set([
+      'kube_pod_status_ready', 'kube_node_status_condition', 'kube_pod_info', 'kube_pod_container_resource_limits',
+      'kube_statefulset_status_replicas_ready', 'kube_statefulset_replicas', // kube-state-metrics
+      'kubelet_volume_stats_used_bytes', 'kubelet_volume_stats_capacity_bytes', 'container_memory_working_set_bytes', // kubelet / cAdvisor
+      'cluster_pending_operations_total', // Qdrant
+      'up', // Prometheus
+    ]);
+    for (const r of rules) for (const name of metricNames(r.expr)) expect(known).toContain(name);
+    expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(['QdrantPodNotReady', 'QdrantNodeNotReady', 'QdrantDiskUsageHigh', 'QdrantMemoryUsageHigh', 'QdrantClusterNotReady']));
+  });
+
+  test('with a cluster-wide watch the pack matches database pods in every namespace', () => {
+    const wide = qdrantAlertRules({ namespaces: 'all', diskUsagePercent: 80, memoryUsagePercent: 80 });
+    expect(wide.every((r) => !r.expr.includes('namespace=~'))).toBe(true);
+    expect(wide.every((r) => promqlErrors(r.expr).length === 0)).toBe(true);
+  });
+});
+
+describe('snapshot alerts', () => {
+  test('GIVEN snapshotAlerts WHEN synthesised THEN the rule pack has them and the folder carries the kube-state-metrics configuration defining their metrics', () => {
+    // GIVEN
+    const r = region({ monitoring: { ...MONITORING, snapshotAlerts: { maxAgeHours: 49 } } });
+    // WHEN
+    const rules = findObject(r.toJson(), 'PrometheusRule', 'qdrant-alerts').spec.groups[0].rules;
+    const config = parse(r.sideFiles()['kube-state-metrics-qdrant-snapshots.yaml']);
+    // THEN
+    const missing = rules.find((x: any) => x.alert === 'QdrantScheduledSnapshotMissing');
+    expect(missing.expr).toMatch(/> 176400$/);
+    const resource = config.spec.resources[0];
+    expect(config.kind).toBe('CustomResourceStateMetrics');
+    expect(resource.groupVersionKind).toEqual({ group: 'qdrant.io', version: 'v1', kind: 'QdrantClusterSnapshot' });
+    const defined = new Set(resource.metrics.map((m: any) => `${resource.metricNamePrefix}_${m.name}`));
+    for (const rule of rules.filter((x: any) => /Snapshot/.test(x.alert))) {
+      for (const name of metricNames(rule.expr)) expect(defined).toContain(name);
+    }
+    expect(r.readmeNotes().join('\n')).toContain('kube-state-metrics-qdrant-snapshots.yaml');
+  });
+
+  test('without snapshotAlerts there is no side file and no snapshot rule', () => {
+    const r = region({ monitoring: MONITORING });
+    expect(Object.keys(r.sideFiles())).not.toContain('kube-state-metrics-qdrant-snapshots.yaml');
+    expect(findObject(r.toJson(), 'PrometheusRule', 'qdrant-alerts').spec.groups[0].rules.some((x: any) => /Snapshot/.test(x.alert))).toBe(false);
+  });
+
+  test('snapshot alerts with alertRules: false are refused', () => {
+    expect(configErrorOf(() => region({ monitoring: { ...MONITORING, alertRules: false, snapshotAlerts: {} } })).message)
+      .toMatch(/monitoring.snapshotAlerts: .*no snapshot alerts with alertRules: false/);
+  });
+
+  test.each(snapshotAlertRules(['qdrant'], 25).map((r) => [r.alert, r.expr]))('%s parses as PromQL', (_alert, expr) => {
+    expect(promqlErrors(expr)).toEqual([]);
+  });
+});
