@@ -10,7 +10,7 @@ const ROOT = path.resolve(__dirname, '..');
 const SRC = path.join(ROOT, 'src');
 const blocks = [...fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 
-const PRELUDE = `import { Allow, ArgoCdDelivery, FluxDelivery, HybridRegion, ImageMirror, QdrantApp, QdrantOperator, SecretSource } from '${SRC}';
+const PRELUDE = `import { Allow, ArgoCdDelivery, FluxDelivery, HybridRegion, ImageMirror, QdrantApp, QdrantOperator, SecretSource, StorageProps } from '${SRC}';
 const app = new QdrantApp();
 const corpCaPem = ${JSON.stringify(fs.readFileSync(path.join(ROOT, 'examples', 'assets', 'corp-ca.pem'), 'utf8'))};
 `;
