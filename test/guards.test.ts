@@ -198,7 +198,7 @@ describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
   test('renaming every construct id moves folders but passes every guard', () => {
     const outdir = bootstrapped(tool);
     synth(tool, outdir, { operatorId: 'pc-eu', regionId: 'region-eu' });
-    expect(fs.readdirSync(outdir).sort()).toEqual(tool === 'flux' ? ['pc-eu', 'pc-eu-clusters', 'pc-eu-entry', 'region-eu'] : ['pc-eu', 'region-eu']);
+    expect(fs.readdirSync(outdir).sort()).toEqual(tool === 'flux' ? ['README.md', 'pc-eu', 'pc-eu-clusters', 'pc-eu-entry', 'region-eu'] : ['README.md', 'pc-eu', 'region-eu']);
   });
 
   test('a restore reading a snapshot created in the same change is never allowed; landing the snapshot first works', () => {

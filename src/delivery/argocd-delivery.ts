@@ -11,6 +11,9 @@ import { ociHostPath } from './chart-reference';
 
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+/** Argo CD's names for the cluster it runs in. */
+const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
+const IN_CLUSTER_NAME = 'in-cluster';
 /** Sync options of an object whose deletion loses data: not pruned when it leaves git, kept when its Application is deleted. */
 export const PROTECTED_SYNC_OPTIONS = ['Prune=false', 'Delete=false'];
 
@@ -21,6 +24,12 @@ export interface ArgoCdDeliveryProps {
   readonly project?: string;
   /** API server URL of the destination cluster. @default 'https://kubernetes.default.svc' (the cluster Argo CD runs in) */
   readonly destinationServer?: string;
+  /**
+   * Name of the destination cluster as registered in Argo CD (its cluster Secret), for a
+   * fleet managed by one central Argo CD. Set this or `destinationServer`, not both.
+   * @default - `destinationServer`
+   */
+  readonly destinationName?: string;
   /** Prefix of Application and repository Secret names, to keep several regions apart in one Argo CD. @default - "<release namespace>-" */
   readonly namePrefix?: string;
   /**
@@ -90,7 +99,7 @@ export class ArgoCdDelivery extends Delivery {
           targetRevision: request.chart.version,
           helm: { releaseName: request.releaseName, valuesObject: request.values },
         },
-        destination: { server: this.props.destinationServer ?? 'https://kubernetes.default.svc', namespace: request.namespace },
+        destination: { ...this.destination(), namespace: request.namespace },
         syncPolicy: {
           // CRD charts are never pruned automatically: pruning a CRD deletes every Qdrant cluster.
           automated: automated ? { prune: !request.installsCrds, selfHeal: true } : undefined,
@@ -101,6 +110,19 @@ export class ArgoCdDelivery extends Delivery {
     // Deleting a CRD release deletes every Qdrant cluster: the parent Application never prunes it.
     this._stage(app, request.stage, { preventPrune: request.installsCrds });
     return { releaseName: request.releaseName, namespace: request.namespace, objectName: app.name, objectNamespace: this.argoCdNamespace };
+  }
+
+  /** Argo CD's own cluster is both `in-cluster` and the default server URL. @internal */
+  public _kubernetesCluster(): { readonly key: string; readonly label: string } {
+    const d = this.destination();
+    const local = d.name === IN_CLUSTER_NAME || d.server === IN_CLUSTER_SERVER;
+    const label = local ? IN_CLUSTER_NAME : (d.name ?? d.server!);
+    return { key: `argocd ${local ? IN_CLUSTER_SERVER : d.name !== undefined ? `name ${d.name}` : `server ${d.server}`}`, label };
+  }
+
+  private destination(): { readonly name?: string; readonly server?: string } {
+    const name = this.props.destinationName;
+    return name !== undefined ? { name } : { server: this.props.destinationServer ?? IN_CLUSTER_SERVER };
   }
 
   public _stage(obj: ApiObject, stage: DeliveryStage, options: StageOptions = {}): void {
@@ -161,5 +183,7 @@ export class ArgoCdDelivery extends Delivery {
   private checkProps(scope: Construct): void {
     check(scope, 'delivery.argoCdNamespace', this.argoCdNamespace, dns1123Label);
     checkOptional(scope, 'delivery.project', this.props.project, dns1123Subdomain);
+    checkOptional(scope, 'delivery.destinationName', this.props.destinationName, (v) => (this.props.destinationServer !== undefined
+      ? 'either destinationName or destinationServer, not both' : typeof v === 'string' && v.trim() !== '' ? undefined : 'expected the name of a cluster registered in Argo CD'));
   }
 }

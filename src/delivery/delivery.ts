@@ -68,6 +68,13 @@ export abstract class Delivery {
   /** Which GitOps tool, for docs and summaries. */
   public abstract readonly tool: 'flux' | 'argocd';
 
+  /**
+   * The Kubernetes cluster this delivery installs into, as the GitOps tool names it.
+   * `key` identifies it within one tool (two stacks with the same key share a cluster);
+   * `label` is for READMEs. @internal
+   */
+  public abstract _kubernetesCluster(): { readonly key: string; readonly label: string };
+
   /** Emits the objects that install one chart release. @internal */
   public abstract _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease;
 

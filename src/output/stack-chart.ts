@@ -24,6 +24,9 @@ export interface StackBase {
  * namespace and the registry pull secret.
  */
 export abstract class StackChart extends Chart {
+  /** The stack's namespace and delivery, once prepared: the fleet checks and the pictures read them. @internal */
+  public _placement?: { readonly namespace: string; readonly delivery: Delivery };
+
   constructor(scope: Construct, id: string) {
     super(scope, id);
     check(this, 'id (output folder name)', id, dns1123Label);
@@ -31,6 +34,7 @@ export abstract class StackChart extends Chart {
 
   /** The first steps of every stack: its Namespace, where images and charts come from, and the pull secret there. */
   protected prepare(p: StackBase): { readonly target: RegistryTarget; readonly pull?: BoundSecret } {
+    this._placement = { namespace: p.namespace, delivery: p.delivery };
     if (p.createNamespace) this.addNamespace(p.namespace, p.delivery);
     const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials, defaultUsername: p.registryUsername });
     return { target, pull: this.addPullSecret(target, p.namespace, p.delivery) };

@@ -1,0 +1,22 @@
+import { Chart } from 'cdk8s';
+import { ConfigProblem, pathOf } from '../core/errors';
+import { placementOf } from './placement';
+
+/**
+ * Two stacks claiming one namespace on one Kubernetes cluster would install the agent
+ * or operator twice into it and fight over its Secrets; their folders differ, so the
+ * folder check does not see it. The cluster is the GitOps tool's identity of it.
+ */
+export function namespaceClaimProblems(charts: readonly Chart[]): ConfigProblem[] {
+  const claims = new Map<string, string>();
+  const problems: ConfigProblem[] = [];
+  for (const chart of charts) {
+    const p = placementOf(chart);
+    if (!p?.stack || p.stack !== chart) continue;
+    const key = `${p.clusterKey} ${p.namespace}`;
+    const first = claims.get(key);
+    if (first === undefined) claims.set(key, pathOf(chart));
+    else problems.push({ constructPath: pathOf(chart), prop: 'namespace', value: p.namespace, allowed: `a namespace no other stack on Kubernetes cluster "${p.cluster}" (${p.tool === 'flux' ? 'Flux' : 'Argo CD'}) claims; ${first} already installs into it` });
+  }
+  return problems;
+}

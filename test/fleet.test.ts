@@ -1,0 +1,96 @@
+import { ArgoCdDelivery, Delivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource } from '../src';
+import { configErrorOf } from './support/errors';
+import { findObject, testApp } from './support/synth';
+
+// One registry credential for the whole fleet: Argo CD keys repository Secrets by URL in its own namespace, whatever the destination.
+const registryCredentials = SecretSource.existing();
+const region = (app: QdrantApp, id: string, namespace: string, delivery: Delivery) => new HybridRegion(app, id, {
+  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f',
+  accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8',
+  namespace,
+  agentChartVersion: '1.33.0',
+  delivery,
+  registryCredentials,
+  cloudAccessKey: SecretSource.existing(),
+});
+const operator = (app: QdrantApp, id: string, namespace: string, delivery: Delivery) => new QdrantOperator(app, id, {
+  namespace, chartVersion: '1.9.6', delivery, registryCredentials: SecretSource.existing(),
+});
+const folder = (app: QdrantApp, name: string) => app.render().find((f) => f.folder === name);
+
+describe('fleets: many stacks on many Kubernetes clusters', () => {
+  test('stacks naming one Flux cluster share its bootstrap folder, with each stack and its clusters in order', () => {
+    // GIVEN a region and an operator with a cluster on Flux cluster "eu", and a region on "us"
+    const app = testApp();
+    region(app, 'region-eu', 'qdrant-hybrid', new FluxDelivery({ cluster: 'eu' }));
+    const pc = operator(app, 'pc-eu', 'qdrant', new FluxDelivery({ cluster: 'eu' }));
+    pc.addCluster('docs', { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } });
+    region(app, 'region-us', 'qdrant-hybrid', new FluxDelivery({ cluster: 'us' }));
+    // WHEN
+    const folders = app.render().map((f) => f.folder);
+    const eu = folder(app, 'flux-eu')!.objects;
+    // THEN one bootstrap per Kubernetes cluster and no per-stack entry folders
+    expect(folders).toEqual(['flux-eu', 'flux-us', 'pc-eu', 'pc-eu-clusters', 'region-eu', 'region-us']);
+    expect(eu.map((o) => `${o.metadata.name} ${o.spec.path} ${JSON.stringify(o.spec.dependsOn ?? [])}`)).toEqual([
+      'qdrant-hybrid-stack ./dist/region-eu []',
+      'qdrant-stack ./dist/pc-eu []',
+      'qdrant-clusters ./dist/pc-eu-clusters [{"name":"qdrant-stack"}]',
+    ]);
+    expect(findObject(folder(app, 'flux-us')!.objects, 'Kustomization', 'qdrant-hybrid-stack').spec.path).toBe('./dist/region-us');
+  });
+
+  test('two stacks claiming one namespace on one Kubernetes cluster: the library error names the cluster', () => {
+    // GIVEN two Flux stacks in namespace qdrant on cluster "eu"
+    const app = testApp();
+    region(app, 'region-a', 'qdrant', new FluxDelivery({ cluster: 'eu' }));
+    operator(app, 'pc-a', 'qdrant', new FluxDelivery({ cluster: 'eu' }));
+    // WHEN / THEN
+    const err = configErrorOf(() => app.render());
+    expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'pc-a', prop: 'namespace', value: 'qdrant' })]);
+    expect(err.message).toContain('Kubernetes cluster "eu" (Flux)');
+    expect(err.message).toContain('region-a already installs into it');
+  });
+
+  test('Argo CD knows its own cluster as in-cluster and as the default server', () => {
+    // GIVEN the same namespace on Argo CD's own cluster, named two ways, and on a remote cluster
+    const clash = testApp();
+    region(clash, 'region-a', 'qdrant', new ArgoCdDelivery({ namePrefix: 'a-', destinationName: 'in-cluster' }));
+    region(clash, 'region-b', 'qdrant', new ArgoCdDelivery({ namePrefix: 'b-' }));
+    const apart = testApp();
+    region(apart, 'region-a', 'qdrant', new ArgoCdDelivery({ namePrefix: 'a-', destinationName: 'us-east' }));
+    region(apart, 'region-b', 'qdrant', new ArgoCdDelivery({ namePrefix: 'b-', destinationName: 'us-west' }));
+    // WHEN / THEN
+    expect(configErrorOf(() => clash.render()).message).toContain('Kubernetes cluster "in-cluster" (Argo CD)');
+    const app = findObject(folder(apart, 'region-b')!.objects, 'Application', 'b-qdrant-cloud-agent');
+    expect(app.spec.destination).toEqual({ name: 'us-west', namespace: 'qdrant' });
+  });
+
+  test('the same namespace on two Kubernetes clusters is fine', () => {
+    // GIVEN
+    const app = testApp();
+    region(app, 'region-eu', 'qdrant', new FluxDelivery({ cluster: 'eu' }));
+    region(app, 'region-us', 'qdrant', new FluxDelivery({ cluster: 'us' }));
+    // WHEN / THEN
+    expect(app.render().map((f) => f.folder)).toEqual(['flux-eu', 'flux-us', 'region-eu', 'region-us']);
+  });
+
+  test('a stack folder named like a cluster bootstrap is a folder clash, whichever comes first', () => {
+    for (const stackFirst of [true, false]) {
+      // GIVEN
+      const app = testApp();
+      if (stackFirst) region(app, 'flux-eu', 'qdrant-a', new FluxDelivery());
+      region(app, 'region-eu', 'qdrant-b', new FluxDelivery({ cluster: 'eu' }));
+      if (!stackFirst) region(app, 'flux-eu', 'qdrant-a', new FluxDelivery());
+      // WHEN / THEN
+      expect(configErrorOf(() => app.render()).problems).toEqual([expect.objectContaining({ prop: 'id', value: 'flux-eu' })]);
+    }
+  });
+
+  test('bad cluster identities are refused', () => {
+    // GIVEN / WHEN / THEN
+    expect(configErrorOf(() => region(testApp(), 'r', 'qdrant', new FluxDelivery({ cluster: 'EU_1' }))).problems)
+      .toEqual([expect.objectContaining({ prop: 'delivery.cluster', value: 'EU_1' })]);
+    expect(configErrorOf(() => region(testApp(), 'r', 'qdrant', new ArgoCdDelivery({ destinationName: 'us', destinationServer: 'https://us.example:6443' }))).problems)
+      .toEqual([expect.objectContaining({ prop: 'delivery.destinationName', value: 'us', allowed: 'either destinationName or destinationServer, not both' })]);
+  });
+});
