@@ -1,8 +1,11 @@
 import { Construct } from 'constructs';
 import { ArgoCdDelivery, QdrantOperator, SecretSource } from '../src';
 
+/** The Git repository the fleet's central Argo CD reads the output from. */
+export const GITOPS_REPOSITORY = { url: 'https://git.example.com/platform/gitops.git', revision: 'main' };
+
 /**
- * Qdrant Private Cloud delivered by Argo CD, with registry credentials sealed by
+ * Qdrant Private Cloud (the US data centre) delivered by Argo CD, with registry credentials sealed by
  * Sealed Secrets. Argo CD needs its own sealed copy: sealed values decrypt only for
  * the Secret name and namespace they were sealed for.
  */
@@ -12,6 +15,8 @@ export function privateCloudArgoCd(scope: Construct): QdrantOperator {
     chartVersion: '1.9.6',
     delivery: new ArgoCdDelivery({
       namePrefix: 'dc1-',
+      // The fleet's central Argo CD: the library writes its root Applications to dist/argocd-bootstrap.
+      gitRepository: GITOPS_REPOSITORY,
       // Its own Argo CD project, so its repository credential does not collide with a region's for the same URL.
       project: 'qdrant-dc1',
       // kubeseal --namespace argocd --name dc1-repo-registry-cloud-qdrant-io-qdrant-charts
@@ -46,6 +51,14 @@ export function privateCloudArgoCd(scope: Construct): QdrantOperator {
     },
   });
   productionCluster(operator);
+  // A second, small cluster in the operator's own namespace (its pull secret is already there).
+  operator.addCluster('search-staging', {
+    id: '5b2e8c41-7d3a-4f6e-9a1b-c4d5e6f70819',
+    customerId: 'search-team',
+    version: 'v1.16.3',
+    size: 1,
+    resources: { cpu: '2', memory: '8Gi', storage: '50Gi' },
+  });
   return operator;
 }
 

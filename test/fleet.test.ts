@@ -93,4 +93,42 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     expect(configErrorOf(() => region(testApp(), 'r', 'qdrant', new ArgoCdDelivery({ destinationName: 'us', destinationServer: 'https://us.example:6443' }))).problems)
       .toEqual([expect.objectContaining({ prop: 'delivery.destinationName', value: 'us', allowed: 'either destinationName or destinationServer, not both' })]);
   });
+
+  test('two Qdrant clusters with one id anywhere in the fleet: the library error', () => {
+    // GIVEN the same cluster id on two operators on different Kubernetes clusters
+    const app = testApp();
+    const cluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } };
+    operator(app, 'pc-eu', 'qdrant', new FluxDelivery({ cluster: 'eu' })).addCluster('a', cluster);
+    operator(app, 'pc-us', 'qdrant', new FluxDelivery({ cluster: 'us' })).addCluster('b', cluster);
+    // WHEN / THEN
+    const err = configErrorOf(() => app.render());
+    expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'pc-us/pc-us-clusters', prop: 'id (Qdrant cluster id)', value: cluster.id })]);
+    expect(err.message).toContain('pc-eu/pc-eu-clusters (qdrant/qdrant-a7d8d973-0cc5-42de-8d7b-c29d14d24840) has it');
+  });
+
+  test('a central Argo CD gets one root Application per stack in argocd-bootstrap, applying the stack folder', () => {
+    // GIVEN two Argo CD stacks with the output repository, on two destination clusters
+    const app = testApp();
+    const gitRepository = { url: 'https://git.example.com/platform/gitops.git', revision: 'main' };
+    region(app, 'region-us-east', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-east-', destinationName: 'us-east', gitRepository }));
+    region(app, 'region-us-west', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-west-', destinationName: 'us-west', gitRepository, outputPath: './clusters/prod/' }));
+    // WHEN
+    const roots = folder(app, 'argocd-bootstrap')!.objects;
+    // THEN each root lives in Argo CD's own cluster and namespace and applies its stack's folder
+    expect(roots.map((o) => [o.metadata.name, o.spec.source.path, o.spec.destination])).toEqual([
+      ['us-east-stack', 'dist/region-us-east', { server: 'https://kubernetes.default.svc', namespace: 'argocd' }],
+      ['us-west-stack', 'clusters/prod/region-us-west', { server: 'https://kubernetes.default.svc', namespace: 'argocd' }],
+    ]);
+    expect(roots[0].spec.source).toEqual(expect.objectContaining({ repoURL: gitRepository.url, targetRevision: 'main' }));
+  });
+
+  test('two stacks whose root Applications would share a name: the library error', () => {
+    // GIVEN two regions with one name prefix in one Argo CD
+    const app = testApp();
+    const gitRepository = { url: 'https://git.example.com/platform/gitops.git' };
+    region(app, 'region-a', 'qdrant-a', new ArgoCdDelivery({ namePrefix: 'us-', destinationName: 'us-east', gitRepository }));
+    // WHEN / THEN
+    expect(configErrorOf(() => region(app, 'region-b', 'qdrant-b', new ArgoCdDelivery({ namePrefix: 'us-', destinationName: 'us-west', gitRepository }))).problems)
+      .toEqual([expect.objectContaining({ constructPath: 'region-b', prop: 'delivery.namePrefix', value: 'us-' })]);
+  });
 });

@@ -86,6 +86,7 @@ describe('pictures of the showcase output', () => {
     expect(edgeList(d)).toEqual(expect.arrayContaining([
       'folder_flux_onprem --> folder_air_gapped_region (Kustomization qdrant-onprem-stack)',
       'folder_private_cloud_flux_entry --> folder_private_cloud_flux_clusters (Kustomization qdrant-clusters)',
+      'folder_argocd_bootstrap --> folder_private_cloud_argocd (Application dc1-stack)',
     ]));
     // AND the totals row adds up the QdrantCluster objects of every folder: size x per-node resources
     const clusters = folders.flatMap(objectsOf).filter((o) => o.kind === 'QdrantCluster');

@@ -5,8 +5,9 @@ import { fail, pathOf } from '../core/errors';
 import { dns1123Label, dns1123Subdomain } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { SecretSource } from '../secrets/secret-source';
-import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, StageOptions } from './delivery';
+import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { argoCdTlsCertsPatch } from './argocd-tls-certs';
+import { BootstrapChart } from './bootstrap';
 import { ociHostPath } from './chart-reference';
 
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
@@ -14,6 +15,8 @@ export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 /** Argo CD's names for the cluster it runs in. */
 const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 const IN_CLUSTER_NAME = 'in-cluster';
+/** The folder a central Argo CD is pointed at, in a fleet. */
+const ARGOCD_BOOTSTRAP_FOLDER = 'argocd-bootstrap';
 /** Sync options of an object whose deletion loses data: not pruned when it leaves git, kept when its Application is deleted. */
 export const PROTECTED_SYNC_OPTIONS = ['Prune=false', 'Delete=false'];
 
@@ -38,6 +41,15 @@ export interface ArgoCdDeliveryProps {
    * @default - the region's registry credentials source, bound to the repository Secret
    */
   readonly repositoryCredentials?: SecretSource;
+  /**
+   * The Git repository holding the synthesised output, for a central Argo CD. With it
+   * the library writes `argocd-bootstrap/`: one root Application per stack
+   * (`<namePrefix>stack`) applying the stack's folder. @default - no bootstrap: point a
+   * parent Application at the stack's folder yourself
+   */
+  readonly gitRepository?: { readonly url: string; readonly revision?: string };
+  /** Path of the output directory inside that repository. @default 'dist' */
+  readonly outputPath?: string;
   /** Let Argo CD sync automatically (with self-heal; pruning except for CRD charts). @default true */
   readonly automated?: boolean;
 }
@@ -68,6 +80,8 @@ function repositoryClaims(scope: IConstruct): Map<string, RepositoryClaim> {
 export class ArgoCdDelivery extends Delivery {
   public readonly tool = 'argocd';
   private readonly props: ArgoCdDeliveryProps;
+  /** Stacks whose root Application is written. */
+  private readonly rooted = new WeakSet<Chart>();
 
   constructor(props: ArgoCdDeliveryProps = {}) {
     super();
@@ -84,6 +98,7 @@ export class ArgoCdDelivery extends Delivery {
     const prefix = this.props.namePrefix ?? `${request.namespace}-`;
     const name = `${prefix}${request.releaseName}`;
     check(scope, 'delivery.namePrefix (Application name)', name, dns1123Subdomain);
+    if (this.props.gitRepository) this.rootApplication(Chart.of(scope), prefix);
     const repoUrl = ociHostPath(request.chart.repository);
     if (request.credentials) this.repositorySecret(scope, `${id}-repository`, prefix, repoUrl, request);
 
@@ -113,7 +128,7 @@ export class ArgoCdDelivery extends Delivery {
   }
 
   /** Argo CD's own cluster is both `in-cluster` and the default server URL. @internal */
-  public _kubernetesCluster(): { readonly key: string; readonly label: string } {
+  public _kubernetesCluster(): KubernetesClusterId {
     const d = this.destination();
     const local = d.name === IN_CLUSTER_NAME || d.server === IN_CLUSTER_SERVER;
     const label = local ? IN_CLUSTER_NAME : (d.name ?? d.server!);
@@ -142,6 +157,31 @@ export class ArgoCdDelivery extends Delivery {
   /** Argo CD trusts a private CA through its shared argocd-tls-certs-cm; the folder carries the entry to merge. @internal */
   public _trustedCaSideFiles(host: string, caCertificates: string): Record<string, string> {
     return { 'argocd-tls-certs-cm.yaml': argoCdTlsCertsPatch(this.argoCdNamespace, host, caCertificates) };
+  }
+
+  /**
+   * The stack's root Application in the bootstrap folder: it applies the stack folder
+   * in the cluster Argo CD runs in (child Applications, repository Secrets), once per stack.
+   */
+  private rootApplication(stack: Chart, prefix: string): void {
+    const bootstrap = BootstrapChart.forFolder(stack, ARGOCD_BOOTSTRAP_FOLDER, 'argocd', { key: `argocd ${IN_CLUSTER_SERVER}`, label: IN_CLUSTER_NAME });
+    if (this.rooted.has(stack)) return;
+    this.rooted.add(stack);
+    const name = `${prefix}stack`;
+    check(stack, 'delivery.namePrefix (root Application name)', name, dns1123Subdomain);
+    const clash = bootstrap.node.children.find((c) => c instanceof Application && c.name === name);
+    if (clash) fail(stack, 'delivery.namePrefix', this.props.namePrefix, `a prefix no other stack in this Argo CD uses; the root Application ${name} of another stack (${clash.node.path}) has it`);
+    const repo = this.props.gitRepository!;
+    const automated = this.props.automated ?? true;
+    new Application(bootstrap, `${stack.node.id}-root`, {
+      metadata: { name, namespace: this.argoCdNamespace },
+      spec: {
+        project: this.props.project ?? 'default',
+        source: { repoUrl: repo.url, targetRevision: repo.revision ?? 'HEAD', path: `${(this.props.outputPath ?? 'dist').replace(/^\.\/|\/+$/g, '')}/${stack.node.id}` },
+        destination: { server: IN_CLUSTER_SERVER, namespace: this.argoCdNamespace },
+        syncPolicy: { automated: automated ? { prune: true, selfHeal: true } : undefined },
+      },
+    });
   }
 
   private repositorySecret(scope: Construct, id: string, prefix: string, repoUrl: string, request: ChartReleaseRequest): void {
@@ -183,6 +223,10 @@ export class ArgoCdDelivery extends Delivery {
   private checkProps(scope: Construct): void {
     check(scope, 'delivery.argoCdNamespace', this.argoCdNamespace, dns1123Label);
     checkOptional(scope, 'delivery.project', this.props.project, dns1123Subdomain);
+    checkOptional(scope, 'delivery.gitRepository.url', this.props.gitRepository?.url, (v) => (/^(https?|ssh):\/\/\S+$|^git@\S+:\S+$/.test(v)
+      ? undefined : 'expected the URL Argo CD clones the output repository from, such as "https://git.example.com/platform/gitops.git"'));
+    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (/^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
+      ? undefined : 'expected a path inside the Git repository such as "dist" or "clusters/prod"'));
     checkOptional(scope, 'delivery.destinationName', this.props.destinationName, (v) => (this.props.destinationServer !== undefined
       ? 'either destinationName or destinationServer, not both' : typeof v === 'string' && v.trim() !== '' ? undefined : 'expected the name of a cluster registered in Argo CD'));
   }

@@ -73,7 +73,7 @@ export abstract class Delivery {
    * `key` identifies it within one tool (two stacks with the same key share a cluster);
    * `label` is for READMEs. @internal
    */
-  public abstract _kubernetesCluster(): { readonly key: string; readonly label: string };
+  public abstract _kubernetesCluster(): KubernetesClusterId;
 
   /** Emits the objects that install one chart release. @internal */
   public abstract _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease;
@@ -99,6 +99,14 @@ export abstract class Delivery {
   public _trustedCaSideFiles(_host: string, _caCertificates: string): Record<string, string> {
     return {};
   }
+}
+
+/** A Kubernetes cluster as a GitOps tool names it. */
+export interface KubernetesClusterId {
+  /** Identifies the cluster within the tool: two stacks with the same key share it. */
+  readonly key: string;
+  /** Its name for READMEs and errors. */
+  readonly label: string;
 }
 
 /** How an object is treated by the delivery, besides its stage. */

@@ -8,8 +8,8 @@ import { Kustomization, KustomizationSpecSourceRefKind } from '../../imports/kus
 import { OciRepository, OciRepositorySpecLayerSelectorOperation } from '../../imports/source.toolkit.fluxcd.io';
 import { dns1123Label, dns1123Subdomain, duration, integerBetween } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
-import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, StageOptions } from './delivery';
-import { FluxBootstrap } from './flux-bootstrap';
+import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
+import { BootstrapChart } from './bootstrap';
 
 /** Media type of a Helm chart layer in an OCI artifact. */
 const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
@@ -34,6 +34,9 @@ export interface FluxDeliveryProps {
 
 /** Flux labels every object it applies with its Kustomization's name: a label value, at most 63 characters. */
 const kustomizationName = (v: string) => (v.length <= 63 ? undefined : 'a namespace of at most 54 characters: Flux labels objects with the Kustomization name `<namespace>-clusters`, a label value of at most 63 characters');
+
+/** The folder a Kubernetes cluster's Flux is pointed at, in a fleet. */
+const fluxBootstrapFolder = (cluster: string) => `flux-${cluster}`;
 
 /** Annotation that stops Flux from pruning an object that left the output, or deleting it with its Kustomization. */
 export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
@@ -92,7 +95,7 @@ export class FluxDelivery extends Delivery {
   }
 
   /** @internal */
-  public _kubernetesCluster(): { readonly key: string; readonly label: string } {
+  public _kubernetesCluster(): KubernetesClusterId {
     const cluster = this.props.cluster;
     return cluster === undefined ? { key: 'flux', label: 'default' } : { key: `flux ${cluster}`, label: cluster };
   }
@@ -131,7 +134,7 @@ export class FluxDelivery extends Delivery {
     const existing = this.entries.get(chart.node.path);
     if (existing) return existing;
     check(chart, 'namespace (names the Flux Kustomization)', `${stackNamespace}-clusters`, kustomizationName);
-    const entry = this.props.cluster === undefined ? new Chart(chart, `${chart.node.id}-entry`) : FluxBootstrap.forCluster(chart, this.props.cluster);
+    const entry = this.props.cluster === undefined ? new Chart(chart, `${chart.node.id}-entry`) : BootstrapChart.forFolder(chart, fluxBootstrapFolder(this.props.cluster), 'flux', this._kubernetesCluster());
     this.kustomization(entry, `${chart.node.id}-controllers`, `${stackNamespace}-stack`, chart.node.id);
     this.entries.set(chart.node.path, entry);
     return entry;
@@ -158,7 +161,7 @@ export class FluxDelivery extends Delivery {
     check(scope, 'delivery.interval', this.interval, duration);
     check(scope, 'delivery.retries', this.retries, integerBetween(0, 100));
     checkOptional(scope, 'delivery.gitRepository.name', this.props.gitRepository?.name, dns1123Subdomain);
-    checkOptional(scope, 'delivery.cluster', this.props.cluster, (v) => dns1123Label(v) ?? dns1123Label(FluxBootstrap.folderOf(v)));
+    checkOptional(scope, 'delivery.cluster', this.props.cluster, (v) => dns1123Label(v) ?? dns1123Label(fluxBootstrapFolder(v)));
     checkOptional(scope, 'delivery.gitRepository.namespace', this.props.gitRepository?.namespace, dns1123Label);
     checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (/^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
       ? undefined : 'expected a path inside the Git repository such as "./dist" or "./clusters/prod"'));

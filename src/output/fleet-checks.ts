@@ -20,3 +20,22 @@ export function namespaceClaimProblems(charts: readonly Chart[]): ConfigProblem[
   }
   return problems;
 }
+
+/**
+ * A Qdrant cluster id names one database (its QdrantCluster is `qdrant-<id>`, Qdrant
+ * Cloud knows it by that id): two clusters with one id anywhere in the fleet, even on
+ * different Kubernetes clusters or in different namespaces, are a copy-paste slip.
+ */
+export function clusterIdProblems(rendered: readonly (readonly [Chart, readonly any[]])[]): ConfigProblem[] {
+  const first = new Map<string, string>();
+  const problems: ConfigProblem[] = [];
+  for (const [chart, objects] of rendered) {
+    for (const o of objects.filter((x) => x.kind === 'QdrantCluster')) {
+      const where = `${pathOf(chart)} (${o.metadata.namespace}/${o.metadata.name})`;
+      const seen = first.get(o.spec.id);
+      if (seen === undefined) first.set(o.spec.id, where);
+      else problems.push({ constructPath: pathOf(chart), prop: 'id (Qdrant cluster id)', value: o.spec.id, allowed: `an id no other cluster of the fleet has; ${seen} has it` });
+    }
+  }
+  return problems;
+}

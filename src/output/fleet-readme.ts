@@ -74,12 +74,18 @@ export function fleetDiagram(folders: readonly FleetFolder[]): Flowchart {
   });
   const names = new Set(folders.map((f) => f.folder));
   const edges: FlowEdge[] = folders.flatMap((f) => f.objects
-    .filter((o) => o.kind === 'Kustomization' && names.has(lastSegment(o.spec.path)))
-    .map((o) => ({ from: folderId(f.folder), to: folderId(lastSegment(o.spec.path)), label: `Kustomization ${o.metadata.name}` })));
+    .filter((o) => appliedPath(o) !== undefined && names.has(lastSegment(appliedPath(o)!)))
+    .map((o) => ({ from: folderId(f.folder), to: folderId(lastSegment(appliedPath(o)!)), label: `${o.kind} ${o.metadata.name}` })));
   return { direction: 'LR', groups: clusters.map((p) => ({ id: groupOf(p), label: clusterText(p) })), nodes, edges };
 }
 
-/** The folder a Flux Kustomization path names. */
+/** The Git path a Flux Kustomization or a directory-source Application applies. */
+export function appliedPath(o: any): string | undefined {
+  if (o.kind === 'Kustomization') return o.spec.path;
+  return o.kind === 'Application' && o.spec.source?.chart === undefined ? o.spec.source?.path : undefined;
+}
+
+/** The folder a Git path names. */
 export function lastSegment(p: string): string {
   return p.replace(/\/+$/, '').split('/').pop()!;
 }
@@ -92,10 +98,11 @@ function clusterText(p?: FolderPlacement): string {
 }
 
 function roleOf(f: FleetFolder): string {
-  const releases = f.objects.filter((o) => o.kind === 'HelmRelease' || o.kind === 'Application');
+  const releases = f.objects.filter((o) => (o.kind === 'HelmRelease' || o.kind === 'Application') && appliedPath(o) === undefined);
   if (releases.some((o) => releaseName(o) === AGENT_RELEASE_NAME)) return 'Hybrid Cloud region';
   if (releases.length) return 'Private Cloud operator';
   if (f.objects.some((o) => o.kind === 'Kustomization')) return 'Flux entry';
+  if (f.objects.some((o) => appliedPath(o) !== undefined)) return 'Argo CD bootstrap';
   return f.objects.some((o) => o.kind === 'QdrantCluster') ? 'Qdrant clusters' : 'other';
 }
 

@@ -1,6 +1,7 @@
 import { SYNC_WAVE_ANNOTATION } from '../delivery/argocd-delivery';
 import { QDRANT_REGISTRY } from '../delivery/chart-reference';
 import { byCodePoint } from '../core/values';
+import { appliedPath } from './fleet-readme';
 import { FlowEdge, Flowchart, FlowGroup, FlowNode, mermaidId } from './mermaid';
 
 /**
@@ -41,13 +42,17 @@ export function folderDiagram(objects: readonly any[], outOfBand: readonly strin
       case 'OCIRepository':
         break; // drawn as the chart of its HelmRelease
       case 'HelmRelease': case 'Application': {
+        if (appliedPath(o) !== undefined) {
+          add({ id: mermaidId(o.kind, name), label: [`Application ${ns}/${name}`, `applies ${appliedPath(o)}`], group });
+          break;
+        }
         const release = add({ id: mermaidId(o.kind, ns, name), label: releaseLabel(o, objects), group });
         edges.push({ from: add(imageSource(o)), to: release, label: 'images' });
         for (const d of o.spec?.dependsOn ?? []) edges.push({ from: release, to: mermaidId(o.kind, d.namespace ?? ns, d.name), label: 'dependsOn', dotted: true });
         break;
       }
       case 'Kustomization': {
-        const k = add({ id: mermaidId(o.kind, name), label: [`Kustomization ${ns}/${name}`, `applies ${o.spec.path}`], group });
+        const k = add({ id: mermaidId(o.kind, name), label: [`Kustomization ${ns}/${name}`, `applies ${appliedPath(o)}`], group });
         for (const d of o.spec?.dependsOn ?? []) edges.push({ from: k, to: mermaidId(o.kind, d.name), label: 'dependsOn', dotted: true });
         break;
       }

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { FluxBootstrap } from '../delivery/flux-bootstrap';
+import { BootstrapChart } from '../delivery/bootstrap';
 import { StackChart } from './stack-chart';
 
 /** Where a folder's objects go: the stack it belongs to and its Kubernetes cluster. */
@@ -17,7 +17,7 @@ export interface FolderPlacement {
 
 /** The placement of a chart: its own or that of the stack it is nested in; none for a chart outside any stack. */
 export function placementOf(chart: Chart): FolderPlacement | undefined {
-  if (FluxBootstrap.isFluxBootstrap(chart)) return { tool: 'flux', clusterKey: `flux ${chart.cluster}`, cluster: chart.cluster };
+  if (BootstrapChart.isBootstrap(chart)) return { tool: chart.tool, clusterKey: chart.cluster.key, cluster: chart.cluster.label };
   // `instanceof StackChart` holds for any chart (cdk8s's Chart[Symbol.hasInstance]): the placement is the test.
   const stack = [...chart.node.scopes].reverse().find((s): s is StackChart => (s as StackChart)._placement !== undefined);
   if (!stack) return undefined;
