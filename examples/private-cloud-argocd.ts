@@ -17,6 +17,9 @@ export function privateCloudArgoCd(scope: Construct): QdrantOperator {
       namePrefix: 'dc1-',
       // The fleet's central Argo CD: the library writes its root Applications to dist/argocd-bootstrap.
       gitRepository: GITOPS_REPOSITORY,
+      // The US cluster, registered in that Argo CD: the namespace, secrets and Qdrant clusters reach it
+      // through Applications of their own (folders private-cloud-argocd-prerequisites and -clusters).
+      destinationName: 'us-east',
       // Its own Argo CD project, so its repository credential does not collide with a region's for the same URL.
       project: 'qdrant-dc1',
       // kubeseal --namespace argocd --name dc1-repo-registry-cloud-qdrant-io-qdrant-charts

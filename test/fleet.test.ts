@@ -16,6 +16,7 @@ const region = (app: QdrantApp, id: string, namespace: string, delivery: Deliver
 const operator = (app: QdrantApp, id: string, namespace: string, delivery: Delivery) => new QdrantOperator(app, id, {
   namespace, chartVersion: '1.9.6', delivery, registryCredentials: SecretSource.existing(),
 });
+const GIT = { url: 'https://git.example.com/platform/gitops.git', revision: 'main' };
 const folder = (app: QdrantApp, name: string) => app.render().find((f) => f.folder === name);
 
 describe('fleets: many stacks on many Kubernetes clusters', () => {
@@ -57,8 +58,8 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     region(clash, 'region-a', 'qdrant', new ArgoCdDelivery({ namePrefix: 'a-', destinationName: 'in-cluster' }));
     region(clash, 'region-b', 'qdrant', new ArgoCdDelivery({ namePrefix: 'b-' }));
     const apart = testApp();
-    region(apart, 'region-a', 'qdrant', new ArgoCdDelivery({ namePrefix: 'a-', destinationName: 'us-east' }));
-    region(apart, 'region-b', 'qdrant', new ArgoCdDelivery({ namePrefix: 'b-', destinationName: 'us-west' }));
+    region(apart, 'region-a', 'qdrant', new ArgoCdDelivery({ namePrefix: 'a-', destinationName: 'us-east', gitRepository: GIT }));
+    region(apart, 'region-b', 'qdrant', new ArgoCdDelivery({ namePrefix: 'b-', destinationName: 'us-west', gitRepository: GIT }));
     // WHEN / THEN
     expect(configErrorOf(() => clash.render()).message).toContain('Kubernetes cluster "in-cluster" (Argo CD)');
     const app = findObject(folder(apart, 'region-b')!.objects, 'Application', 'b-qdrant-cloud-agent');
@@ -111,13 +112,13 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     const app = testApp();
     const gitRepository = { url: 'https://git.example.com/platform/gitops.git', revision: 'main' };
     region(app, 'region-us-east', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-east-', destinationName: 'us-east', gitRepository }));
-    region(app, 'region-us-west', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-west-', destinationName: 'us-west', gitRepository, outputPath: './clusters/prod/' }));
+    region(app, 'region-us-west', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-west-', destinationName: 'us-west', gitRepository, outputPath: './dist/' }));
     // WHEN
     const roots = folder(app, 'argocd-bootstrap')!.objects;
     // THEN each root lives in Argo CD's own cluster and namespace and applies its stack's folder
     expect(roots.map((o) => [o.metadata.name, o.spec.source.path, o.spec.destination])).toEqual([
       ['us-east-stack', 'dist/region-us-east', { server: 'https://kubernetes.default.svc', namespace: 'argocd' }],
-      ['us-west-stack', 'clusters/prod/region-us-west', { server: 'https://kubernetes.default.svc', namespace: 'argocd' }],
+      ['us-west-stack', 'dist/region-us-west', { server: 'https://kubernetes.default.svc', namespace: 'argocd' }],
     ]);
     expect(roots[0].spec.source).toEqual(expect.objectContaining({ repoURL: gitRepository.url, targetRevision: 'main' }));
   });
@@ -130,5 +131,45 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     // WHEN / THEN
     expect(configErrorOf(() => region(app, 'region-b', 'qdrant-b', new ArgoCdDelivery({ namePrefix: 'us-', destinationName: 'us-west', gitRepository }))).problems)
       .toEqual([expect.objectContaining({ constructPath: 'region-b', prop: 'delivery.namePrefix', value: 'us-' })]);
+  });
+
+  test('a remote Argo CD destination gets its Namespace, Secrets and clusters through Applications of their own, in wave order', () => {
+    // GIVEN an operator with a cluster on us-east, managed by a central Argo CD
+    const app = testApp();
+    const pc = operator(app, 'pc-us', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-east-', destinationName: 'us-east', gitRepository: GIT }));
+    pc.addCluster('docs', { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } });
+    // WHEN
+    const stack = folder(app, 'pc-us')!.objects;
+    // THEN the stack folder (applied in Argo CD's own cluster) holds only Applications and repository Secrets, in waves
+    expect(app.render().map((f) => f.folder)).toEqual(['argocd-bootstrap', 'pc-us', 'pc-us-clusters', 'pc-us-prerequisites']);
+    const apps = stack.filter((o) => o.kind === 'Application');
+    expect(apps.map((o) => [o.metadata.name, o.metadata.annotations['argocd.argoproj.io/sync-wave'], o.spec.destination.name, o.spec.source.path ?? o.spec.source.chart])).toEqual([
+      ['us-east-prerequisites', '0', 'us-east', 'dist/pc-us-prerequisites'],
+      ['us-east-qdrant-private-cloud-crds', '1', 'us-east', 'qdrant-kubernetes-api'],
+      ['us-east-qdrant-private-cloud', '2', 'us-east', 'qdrant-private-cloud'],
+      ['us-east-clusters', '3', 'us-east', 'dist/pc-us-clusters'],
+    ]);
+    expect(stack.every((o) => o.metadata.namespace === 'argocd')).toBe(true);
+    // AND the Applications holding the namespace and the clusters are never pruned
+    for (const o of [apps[0], apps[3]]) expect(o.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
+    expect(folder(app, 'pc-us-prerequisites')!.objects.map((o) => o.kind)).toEqual(['Namespace']);
+    expect(folder(app, 'pc-us-clusters')!.objects.map((o) => o.kind)).toEqual(['QdrantCluster']);
+  });
+
+  test('a remote Argo CD destination without the output repository: the library error', () => {
+    // GIVEN / WHEN / THEN
+    expect(configErrorOf(() => operator(testApp(), 'pc-us', 'qdrant', new ArgoCdDelivery({ destinationName: 'us-east' }))).problems)
+      .toEqual([expect.objectContaining({ constructPath: 'pc-us', prop: 'delivery.gitRepository' })]);
+  });
+
+  test('a bootstrap pointing at a folder nothing writes: one stack with another output path is the library error', () => {
+    // GIVEN two stacks on one Flux cluster, one of them with another outputPath
+    const app = testApp();
+    region(app, 'region-a', 'qdrant-a', new FluxDelivery({ cluster: 'eu' }));
+    region(app, 'region-b', 'qdrant-b', new FluxDelivery({ cluster: 'eu', outputPath: './clusters/prod' }));
+    // WHEN / THEN
+    const err = configErrorOf(() => app.render());
+    expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'region-b', prop: 'delivery.outputPath', value: './clusters/prod/region-b' })]);
+    expect(err.message).toContain('under the output\'s Git path "dist"');
   });
 });

@@ -36,24 +36,28 @@ describe('pictures of the showcase output', () => {
     expect(diagramOf('README.md').nodes.size).toBe(folders.length);
   });
 
-  test('the Argo CD operator folder shows waves in order, secret origins, image source, cluster size and exposure', () => {
+  test('the Argo CD operator folders show waves in order, secret origins, image source, cluster size and exposure', () => {
     // WHEN
-    const d = diagramOf('private-cloud-argocd/README.md');
+    const stack = diagramOf('private-cloud-argocd/README.md');
+    const d = diagramOf('private-cloud-argocd-clusters/README.md');
     const edges = edgeList(d);
-    // THEN the waves are subgraphs chained in order, with the Applications in their waves
-    expect(edges).toEqual(expect.arrayContaining(['wave_0 -.-> wave_1 (then)', 'wave_1 -.-> wave_2 (then)', 'wave_2 -.-> wave_3 (then)']));
-    expect(d.nodes.get('Application_argocd_dc1_qdrant_private_cloud_crds')?.group).toBe('wave_1');
-    expect(d.nodes.get('Application_argocd_dc1_qdrant_private_cloud')?.group).toBe('wave_2');
-    expect(d.nodes.get('Namespace_qdrant_private_cloud')?.group).toBe('wave_0');
+    // THEN the stack's waves are subgraphs chained in order: the remote prerequisites, CRDs, operator, remote clusters
+    expect(edgeList(stack)).toEqual(expect.arrayContaining(['wave_0 -.-> wave_1 (then)', 'wave_1 -.-> wave_2 (then)', 'wave_2 -.-> wave_3 (then)']));
+    expect(stack.nodes.get('Application_dc1_prerequisites')?.group).toBe('wave_0');
+    expect(stack.nodes.get('Application_argocd_dc1_qdrant_private_cloud_crds')?.group).toBe('wave_1');
+    expect(stack.nodes.get('Application_argocd_dc1_qdrant_private_cloud')?.group).toBe('wave_2');
+    expect(stack.nodes.get('Application_dc1_clusters')?.label).toContain('applies dist/private-cloud-argocd-clusters<br/>into us-east');
+    expect(edgeList(stack)).toContain('images_registry_cloud_qdrant_io --> Application_argocd_dc1_qdrant_private_cloud (images)');
+    expect(diagramOf('private-cloud-argocd-prerequisites/README.md').nodes.get('Namespace_qdrant_private_cloud')?.group).toBe('wave_0');
     // AND every Secret has its origin: ESO store, Sealed Secrets, or out of band
     expect(edges).toEqual(expect.arrayContaining([
       'store_ClusterSecretStore_vault_backend --> Secret_search_prod_qdrant_3f6d0a52_8c1e_4b7a_9d2f_61e0c5b4a387_api_key (ExternalSecret)',
-      'origin_sealed_secrets --> Secret_qdrant_private_cloud_qdrant_registry_creds (SealedSecret)',
+      'origin_sealed_secrets --> Secret_search_prod_qdrant_registry_creds (SealedSecret)',
       'origin_out_of_band --> Secret_search_prod_search_prod_qdrant_tls (created out of band)',
-      'images_registry_cloud_qdrant_io --> Application_argocd_dc1_qdrant_private_cloud (images)',
+      'wave_0 -.-> wave_3 (then)',
     ]));
     // AND the cluster with its size and version, exposed by a LoadBalancer open to two ranges and a NetworkPolicy for search-api
-    const cluster = objectsOf('private-cloud-argocd').find((o) => o.kind === 'QdrantCluster');
+    const cluster = objectsOf('private-cloud-argocd-clusters').find((o) => o.kind === 'QdrantCluster');
     const [[clusterId, clusterNode]] = nodeWith(d, `QdrantCluster search-prod/${cluster.metadata.name}`);
     expect(clusterNode.label).toContain(`${cluster.spec.size} nodes, Qdrant ${cluster.spec.version}`);
     expect(clusterNode.group).toBe('wave_3');
@@ -81,12 +85,13 @@ describe('pictures of the showcase output', () => {
     const readme = fs.readFileSync(path.join(outdir, 'README.md'), 'utf8');
     const d = diagramOf('README.md');
     // THEN one group per Kubernetes cluster, each folder in its own
-    expect([...d.groups.values()].sort()).toEqual(['default (Flux)', 'eu-central (Flux)', 'in-cluster (Argo CD)', 'onprem (Flux)']);
+    expect([...d.groups.values()].sort()).toEqual(['default (Flux)', 'eu-central (Flux)', 'in-cluster (Argo CD)', 'onprem (Flux)', 'us-east (Argo CD)']);
     expect(d.nodes.get('folder_hybrid_region_flux')?.group).toBe(d.nodes.get('folder_flux_eu_central')?.group);
     expect(edgeList(d)).toEqual(expect.arrayContaining([
       'folder_flux_onprem --> folder_air_gapped_region (Kustomization qdrant-onprem-stack)',
       'folder_private_cloud_flux_entry --> folder_private_cloud_flux_clusters (Kustomization qdrant-clusters)',
       'folder_argocd_bootstrap --> folder_private_cloud_argocd (Application dc1-stack)',
+      'folder_private_cloud_argocd --> folder_private_cloud_argocd_clusters (Application dc1-clusters)',
     ]));
     // AND the totals row adds up the QdrantCluster objects of every folder: size x per-node resources
     const clusters = folders.flatMap(objectsOf).filter((o) => o.kind === 'QdrantCluster');

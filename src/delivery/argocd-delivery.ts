@@ -82,6 +82,8 @@ export class ArgoCdDelivery extends Delivery {
   private readonly props: ArgoCdDeliveryProps;
   /** Stacks whose root Application is written. */
   private readonly rooted = new WeakSet<Chart>();
+  /** Folders applied to the remote destination, by stack path and kind. */
+  private readonly remoteFolders = new Map<string, Chart>();
 
   constructor(props: ArgoCdDeliveryProps = {}) {
     super();
@@ -130,9 +132,52 @@ export class ArgoCdDelivery extends Delivery {
   /** Argo CD's own cluster is both `in-cluster` and the default server URL. @internal */
   public _kubernetesCluster(): KubernetesClusterId {
     const d = this.destination();
-    const local = d.name === IN_CLUSTER_NAME || d.server === IN_CLUSTER_SERVER;
+    const local = this.isOwnCluster();
     const label = local ? IN_CLUSTER_NAME : (d.name ?? d.server!);
     return { key: `argocd ${local ? IN_CLUSTER_SERVER : d.name !== undefined ? `name ${d.name}` : `server ${d.server}`}`, label };
+  }
+
+  /** The destination is the cluster Argo CD runs in, where the folder's own objects are applied. */
+  private isOwnCluster(): boolean {
+    const d = this.destination();
+    return d.name === IN_CLUSTER_NAME || d.server === IN_CLUSTER_SERVER;
+  }
+
+  /**
+   * A folder of the stack applied to the remote destination by an Application of the
+   * stack folder, at `stage`: the stack folder itself is applied in Argo CD's own
+   * cluster. The Application is never pruned (it holds the namespace or the clusters).
+   */
+  private remoteFolder(chart: Chart, stackNamespace: string, kind: 'prerequisites' | 'clusters', stage: DeliveryStage): Chart {
+    const key = `${chart.node.path} ${kind}`;
+    const existing = this.remoteFolders.get(key);
+    if (existing) return existing;
+    this.checkProps(chart);
+    const repo = this.props.gitRepository;
+    if (!repo) {
+      fail(chart, 'delivery.gitRepository', undefined, `the output repository: with destination "${this._kubernetesCluster().label}", not Argo CD's own ` +
+        'cluster, the stack\'s Namespace, Secrets and clusters reach it through Applications of their own that read this repository');
+    }
+    const folder = new Chart(chart, `${chart.node.id}-${kind}`);
+    const prefix = this.props.namePrefix ?? `${stackNamespace}-`;
+    const automated = this.props.automated ?? true;
+    const app = new Application(chart, `${kind}-application`, {
+      metadata: { name: `${prefix}${kind}`, namespace: this.argoCdNamespace },
+      spec: {
+        project: this.props.project ?? 'default',
+        source: { repoUrl: repo.url, targetRevision: repo.revision ?? 'HEAD', path: this.gitPath(folder.node.id) },
+        destination: { ...this.destination(), namespace: stackNamespace },
+        syncPolicy: { automated: automated ? { prune: true, selfHeal: true } : undefined, syncOptions: ['CreateNamespace=false'] },
+      },
+    });
+    this._stage(app, stage, { preventPrune: true });
+    this.remoteFolders.set(key, folder);
+    return folder;
+  }
+
+  /** Path of an output folder inside the output repository. */
+  private gitPath(folder: string): string {
+    return `${(this.props.outputPath ?? 'dist').replace(/^\.\/|\/+$/g, '')}/${folder}`;
   }
 
   private destination(): { readonly name?: string; readonly server?: string } {
@@ -149,9 +194,17 @@ export class ArgoCdDelivery extends Delivery {
     if (syncOptions.length) obj.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, syncOptions.join(','));
   }
 
-  /** Argo CD orders custom resources by sync wave within the same folder. */
-  public _customResourceScope(chart: Chart, _stackNamespace: string): Chart {
-    return chart;
+  /**
+   * Argo CD orders custom resources by sync wave within the same folder; with a remote
+   * destination they go to `<chart>-clusters`, applied there by an Application of wave 3.
+   */
+  public _customResourceScope(chart: Chart, stackNamespace: string): Chart {
+    return this.isOwnCluster() ? chart : this.remoteFolder(chart, stackNamespace, 'clusters', DeliveryStage.CUSTOM_RESOURCES);
+  }
+
+  /** With a remote destination, the Namespace and Secrets go to `<chart>-prerequisites`, applied there by an Application of wave 0. @internal */
+  public _prerequisiteScope(chart: Chart, stackNamespace: string): Chart {
+    return this.isOwnCluster() ? chart : this.remoteFolder(chart, stackNamespace, 'prerequisites', DeliveryStage.PREREQUISITES);
   }
 
   /** Argo CD trusts a private CA through its shared argocd-tls-certs-cm; the folder carries the entry to merge. @internal */
@@ -177,7 +230,7 @@ export class ArgoCdDelivery extends Delivery {
       metadata: { name, namespace: this.argoCdNamespace },
       spec: {
         project: this.props.project ?? 'default',
-        source: { repoUrl: repo.url, targetRevision: repo.revision ?? 'HEAD', path: `${(this.props.outputPath ?? 'dist').replace(/^\.\/|\/+$/g, '')}/${stack.node.id}` },
+        source: { repoUrl: repo.url, targetRevision: repo.revision ?? 'HEAD', path: this.gitPath(stack.node.id) },
         destination: { server: IN_CLUSTER_SERVER, namespace: this.argoCdNamespace },
         syncPolicy: { automated: automated ? { prune: true, selfHeal: true } : undefined },
       },

@@ -93,6 +93,15 @@ export abstract class Delivery {
   public abstract _customResourceScope(chart: Chart, stackNamespace: string): Chart;
 
   /**
+   * Where the stack's prerequisites (Namespace, Secrets) go so that they reach its
+   * Kubernetes cluster before its charts: the chart itself, unless the delivery applies
+   * the chart's folder elsewhere (a central Argo CD with a remote destination). @internal
+   */
+  public _prerequisiteScope(chart: Chart, _stackNamespace: string): Chart {
+    return chart;
+  }
+
+  /**
    * Files this delivery needs beside the manifests so that it trusts a chart
    * repository with a private CA (`host` without scheme). None by default. @internal
    */

@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { ConfigProblem, pathOf } from '../core/errors';
+import { appliedPath, lastSegment } from './fleet-readme';
 import { placementOf } from './placement';
 
 /**
@@ -35,6 +36,36 @@ export function clusterIdProblems(rendered: readonly (readonly [Chart, readonly 
       const seen = first.get(o.spec.id);
       if (seen === undefined) first.set(o.spec.id, where);
       else problems.push({ constructPath: pathOf(chart), prop: 'id (Qdrant cluster id)', value: o.spec.id, allowed: `an id no other cluster of the fleet has; ${seen} has it` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every folder of one app is written to one output directory, so the Kustomizations and
+ * root Applications the library writes must all name folders of this app under one
+ * Git path. A different `outputPath` on one stack would point its bootstrap at a folder
+ * nothing writes; the first path seen is taken as the output's.
+ */
+export function bootstrapPathProblems(rendered: readonly (readonly [Chart, readonly any[]])[]): ConfigProblem[] {
+  const folders = new Set(rendered.map(([chart]) => chart.node.id));
+  const base = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '').split('/').slice(0, -1).join('/');
+  let outputBase: string | undefined;
+  const problems: ConfigProblem[] = [];
+  for (const [chart, objects] of rendered) {
+    if (!placementOf(chart)) continue; // a chart of the user's own: its paths may point anywhere
+    for (const o of objects) {
+      const p = appliedPath(o);
+      if (p === undefined) continue;
+      outputBase ??= base(p);
+      if (folders.has(lastSegment(p)) && base(p) === outputBase) continue;
+      // Blame the stack whose folder is named (its delivery set the path), else the folder holding the object.
+      const target = rendered.find(([c]) => c.node.id === lastSegment(p))?.[0];
+      const owner = (target && placementOf(target)?.stack) ?? chart;
+      problems.push({
+        constructPath: pathOf(owner), prop: 'delivery.outputPath', value: p,
+        allowed: `a path to a folder this app writes, under the output's Git path "${outputBase}" (${o.kind} ${o.metadata.name} points elsewhere)`,
+      });
     }
   }
   return problems;

@@ -103,7 +103,8 @@ function roleOf(f: FleetFolder): string {
   if (releases.length) return 'Private Cloud operator';
   if (f.objects.some((o) => o.kind === 'Kustomization')) return 'Flux entry';
   if (f.objects.some((o) => appliedPath(o) !== undefined)) return 'Argo CD bootstrap';
-  return f.objects.some((o) => o.kind === 'QdrantCluster') ? 'Qdrant clusters' : 'other';
+  if (f.objects.some((o) => o.kind === 'QdrantCluster')) return 'Qdrant clusters';
+  return f.objects.length ? 'Namespace and secrets' : 'empty';
 }
 
 const releaseName = (o: any) => (o.kind === 'Application' ? o.spec.source.helm?.releaseName : o.spec.releaseName);
@@ -111,7 +112,7 @@ const releaseName = (o: any) => (o.kind === 'Application' ? o.spec.source.helm?.
 /** Chart versions of the releases and Qdrant versions of the clusters. */
 function versionsOf(objects: readonly any[]): string[] {
   const charts = objects.flatMap((o) => {
-    if (o.kind === 'Application') return [`${o.spec.source.chart} ${o.spec.source.targetRevision}`];
+    if (o.kind === 'Application' && appliedPath(o) === undefined) return [`${o.spec.source.chart} ${o.spec.source.targetRevision}`];
     if (o.kind === 'OCIRepository') return [`${lastSegment(o.spec.url)} ${o.spec.ref.tag}`];
     return o.kind === 'QdrantCluster' ? [`Qdrant ${o.spec.version}`] : [];
   });

@@ -43,7 +43,8 @@ export function folderDiagram(objects: readonly any[], outOfBand: readonly strin
         break; // drawn as the chart of its HelmRelease
       case 'HelmRelease': case 'Application': {
         if (appliedPath(o) !== undefined) {
-          add({ id: mermaidId(o.kind, name), label: [`Application ${ns}/${name}`, `applies ${appliedPath(o)}`], group });
+          const d = o.spec.destination;
+          add({ id: mermaidId(o.kind, name), label: [`Application ${ns}/${name}`, `applies ${appliedPath(o)}`, `into ${d.name ?? d.server} namespace ${d.namespace}`], group });
           break;
         }
         const release = add({ id: mermaidId(o.kind, ns, name), label: releaseLabel(o, objects), group });

@@ -12,7 +12,7 @@ import { GuardAnnotation, checkAgainstPrevious } from './guards';
 import { keyOf, serializeState, stateOf } from './guard-state';
 import { manifestYaml } from './manifest-yaml';
 import { writeOutput } from './output-writer';
-import { clusterIdProblems, namespaceClaimProblems } from './fleet-checks';
+import { bootstrapPathProblems, clusterIdProblems, namespaceClaimProblems } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
 import { folderDiagram } from './folder-diagram';
 import { renderFlowchart } from './mermaid';
@@ -98,7 +98,7 @@ export class QdrantApp extends App implements IMirrorDefault {
     const rendered = [...renderCharts(this)];
     const folderNames = rendered.flatMap(([chart]) => folderProblems(chart));
     if (folderNames.length) throw new QdrantConfigError(folderNames);
-    const claims = [...namespaceClaimProblems(rendered.map(([chart]) => chart)), ...clusterIdProblems(rendered)];
+    const claims = [...namespaceClaimProblems(rendered.map(([chart]) => chart)), ...clusterIdProblems(rendered), ...bootstrapPathProblems(rendered)];
     if (claims.length) throw new QdrantConfigError(claims);
     const drafts = rendered.map(([chart, objects]) => draftOf(chart, objects));
     const seen = new Set<string>();

@@ -110,10 +110,10 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     this.environment = p.environment;
     this.operatorSettings = operatorSettingsToWire(this, 'operatorSettings', p.operatorSettings);
 
-    const { target, pull: registry } = this.prepare(p);
+    const { target, pull: registry, prerequisites } = this.prepare(p);
     this.target = target;
     this.registrySecretName = registry?.name;
-    this.cloudSecret = p.cloudAccessKey._bind(this, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
+    this.cloudSecret = p.cloudAccessKey._bind(prerequisites, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
       name: CLOUD_SECRET_NAME,
       namespace: p.namespace,
       purpose: 'Qdrant Cloud access key',
