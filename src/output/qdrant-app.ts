@@ -42,7 +42,8 @@ const MANIFEST_FILE = 'manifests.k8s.yaml';
 /**
  * The cdk8s App of this library. `synth()` writes one folder per chart:
  * `manifests.k8s.yaml`, a `kustomization.yaml` listing it, the chart's side files
- * (environment.json, mirror.yaml) and a README.md. Everything is rendered in memory
+ * (environment.json, mirror.yaml) and a README.md with a Mermaid picture of the folder;
+ * beside the folders, a fleet `README.md` with totals. Everything is rendered in memory
  * first and swapped into place at the end, so a bad input never leaves a partial or
  * changed output directory.
  */
