@@ -85,7 +85,7 @@ describe('pictures of the showcase output', () => {
     const readme = fs.readFileSync(path.join(outdir, 'README.md'), 'utf8');
     const d = diagramOf('README.md');
     // THEN one group per Kubernetes cluster, each folder in its own
-    expect([...d.groups.values()].sort()).toEqual(['default (Flux)', 'eu-central (Flux)', 'in-cluster (Argo CD)', 'onprem (Flux)', 'us-east (Argo CD)']);
+    expect([...d.groups.values()].sort()).toEqual(['default (Flux)', 'eu-central (Flux)', 'in-cluster (Argo CD)', 'onprem (Flux)', 'us-east (Argo CD)', 'us-west (Argo CD)']);
     expect(d.nodes.get('folder_hybrid_region_flux')?.group).toBe(d.nodes.get('folder_flux_eu_central')?.group);
     expect(edgeList(d)).toEqual(expect.arrayContaining([
       'folder_flux_onprem --> folder_air_gapped_region (Kustomization qdrant-onprem-stack)',
