@@ -187,7 +187,7 @@ function warn(message: string): void {
 
 function readme(d: Draft): string {
   const rows = d.objects.map((o) => `| ${o.kind} | ${o.metadata?.namespace ?? ''} | ${o.metadata?.name} | ${o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'] ?? ''} |`);
-  const where = d.placement ? [`- Applied to Kubernetes cluster **${d.placement.cluster}** by ${d.placement.tool === 'flux' ? 'Flux' : 'Argo CD'}.`] : [];
+  const where = d.placement ? [`- Installs into Kubernetes cluster **${d.placement.cluster}**, through ${d.placement.tool === 'flux' ? 'Flux' : 'Argo CD'}.`] : [];
   return [
     `# ${d.folder}`,
     '',
