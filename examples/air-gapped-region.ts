@@ -26,7 +26,8 @@ export function airGappedRegion(scope: Construct): HybridRegion {
     accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8',
     namespace: 'qdrant-onprem',
     agentChartVersion: '1.33.0',
-    delivery: new FluxDelivery(),
+    // The on-prem cluster of the fleet: its Flux is pointed at dist/flux-onprem.
+    delivery: new FluxDelivery({ cluster: 'onprem' }),
     mirror,
     // kubeseal --namespace qdrant-onprem --name qdrant-cloud-creds
     cloudAccessKey: SecretSource.fromSealedSecret({

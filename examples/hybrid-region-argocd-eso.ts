@@ -1,3 +1,4 @@
+import { GITOPS_REPOSITORY } from './private-cloud-argocd';
 import { Construct } from 'constructs';
 import { ArgoCdDelivery, HybridRegion, SecretSource } from '../src';
 
@@ -14,7 +15,7 @@ export function hybridRegionArgoCdEso(scope: Construct): HybridRegion {
     agentChartVersion: '1.33.0',
     logLevel: 'WARN',
     // Its own Argo CD project: the repository credential (this region's robot account) is scoped to it.
-    delivery: new ArgoCdDelivery({ namePrefix: 'eu-west-', project: 'qdrant-eu-west' }),
+    delivery: new ArgoCdDelivery({ namePrefix: 'eu-west-', project: 'qdrant-eu-west', gitRepository: GITOPS_REPOSITORY }),
     registryCredentials: SecretSource.fromExternalSecret({
       ...vault,
       refs: { password: { key: 'qdrant/eu-west', property: 'registry-password' } },

@@ -11,7 +11,8 @@ export function hybridRegionFlux(scope: Construct): HybridRegion {
     accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8',
     namespace: 'qdrant-hybrid',
     agentChartVersion: '1.33.0',
-    delivery: new FluxDelivery(),
+    // The EU cluster of the fleet: its Flux is pointed at dist/flux-eu-central.
+    delivery: new FluxDelivery({ cluster: 'eu-central' }),
     registryCredentials: SecretSource.existing(),
     cloudAccessKey: SecretSource.existing(),
   });

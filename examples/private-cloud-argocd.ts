@@ -1,8 +1,23 @@
 import { Construct } from 'constructs';
 import { ArgoCdDelivery, QdrantOperator, SecretSource } from '../src';
 
+/** The Git repository the fleet's central Argo CD reads the output from. */
+export const GITOPS_REPOSITORY = { url: 'https://git.example.com/platform/gitops.git', revision: 'main' };
+
 /**
- * Qdrant Private Cloud delivered by Argo CD, with registry credentials sealed by
+ * The chart registry credential of the US stacks in the central Argo CD, one Secret for
+ * the project: Argo CD keys repositories by URL and project, not by destination.
+ * kubeseal --namespace argocd --name dc1-repo-registry-cloud-qdrant-io-qdrant-charts
+ */
+const DC1_REPOSITORY_CREDENTIALS = SecretSource.fromSealedSecret({
+  encryptedData: {
+    username: 'AgBu2Ls6mV9K1f0QmQ3Xo0k8p4lWv7bJ9cE2rT5yH1uI3oP6aS8dF0gH2jK4lZ7xC9vB1nM3q==',
+    password: 'AgCk7Hq1Zx3Lw5Er9Ty2Ui4Op6As8Df0Gh1Jk3Lz5Xc7Vb9Nm2Qw4Er6Ty8Ui0Op2As4Df6Gh==',
+  },
+});
+
+/**
+ * Qdrant Private Cloud (the US data centre) delivered by Argo CD, with registry credentials sealed by
  * Sealed Secrets. Argo CD needs its own sealed copy: sealed values decrypt only for
  * the Secret name and namespace they were sealed for.
  */
@@ -12,15 +27,14 @@ export function privateCloudArgoCd(scope: Construct): QdrantOperator {
     chartVersion: '1.9.6',
     delivery: new ArgoCdDelivery({
       namePrefix: 'dc1-',
+      // The fleet's central Argo CD: the library writes its root Applications to dist/argocd-bootstrap.
+      gitRepository: GITOPS_REPOSITORY,
+      // The US cluster, registered in that Argo CD: the namespace, secrets and Qdrant clusters reach it
+      // through Applications of their own (folders private-cloud-argocd-prerequisites and -clusters).
+      destinationName: 'us-east',
       // Its own Argo CD project, so its repository credential does not collide with a region's for the same URL.
       project: 'qdrant-dc1',
-      // kubeseal --namespace argocd --name dc1-repo-registry-cloud-qdrant-io-qdrant-charts
-      repositoryCredentials: SecretSource.fromSealedSecret({
-        encryptedData: {
-          username: 'AgBu2Ls6mV9K1f0QmQ3Xo0k8p4lWv7bJ9cE2rT5yH1uI3oP6aS8dF0gH2jK4lZ7xC9vB1nM3q==',
-          password: 'AgCk7Hq1Zx3Lw5Er9Ty2Ui4Op6As8Df0Gh1Jk3Lz5Xc7Vb9Nm2Qw4Er6Ty8Ui0Op2As4Df6Gh==',
-        },
-      }),
+      repositoryCredentials: DC1_REPOSITORY_CREDENTIALS,
     }),
     // kubeseal --namespace qdrant-private-cloud --name qdrant-registry-creds
     registryCredentials: SecretSource.fromSealedSecret({
@@ -46,6 +60,39 @@ export function privateCloudArgoCd(scope: Construct): QdrantOperator {
     },
   });
   productionCluster(operator);
+  return operator;
+}
+
+/**
+ * The second US Kubernetes cluster of the same central Argo CD and project: a small
+ * staging cluster in the operator's own namespace (its pull secret is already there).
+ */
+export function privateCloudArgoCdWest(scope: Construct): QdrantOperator {
+  const operator = new QdrantOperator(scope, 'private-cloud-argocd-west', {
+    namespace: 'qdrant-private-cloud',
+    chartVersion: '1.9.6',
+    delivery: new ArgoCdDelivery({
+      namePrefix: 'dc1-west-',
+      gitRepository: GITOPS_REPOSITORY,
+      destinationName: 'us-west',
+      project: 'qdrant-dc1',
+      repositoryCredentials: DC1_REPOSITORY_CREDENTIALS,
+    }),
+    // kubeseal --namespace qdrant-private-cloud --name qdrant-registry-creds (with us-west's Sealed Secrets key)
+    registryCredentials: SecretSource.fromSealedSecret({
+      encryptedData: {
+        '.dockerconfigjson': 'AgBw3Xn5Ok7Ql9Sm1Uo3Wq5Ys7Au9Cw1Ey3Ga5Ic7Ke9Mg1Oi3Qk5Sm7Uo9Wq1Ys3Au5Cw7Ey9Ga1Ic==',
+      },
+    }),
+    settings: { features: { clusterManagement: { storageClass: { database: 'premium-rwo', snapshot: 'standard-rwo' } } } },
+  });
+  operator.addCluster('search-staging', {
+    id: '5b2e8c41-7d3a-4f6e-9a1b-c4d5e6f70819',
+    customerId: 'search-team',
+    version: 'v1.16.3',
+    size: 1,
+    resources: { cpu: '2', memory: '8Gi', storage: '50Gi' },
+  });
   return operator;
 }
 

@@ -23,7 +23,7 @@ describe('the showcase app (npm run synth)', () => {
   const outdir = path.join(workdir, 'dist');
   showcaseApp({ outdir }).synth();
   const tree = readTree(outdir);
-  const folders = [...new Set(Object.keys(tree).map((f) => f.split(path.sep)[0]))];
+  const folders = [...new Set(Object.keys(tree).filter((f) => f.includes(path.sep)).map((f) => f.split(path.sep)[0]))];
   const objects = Object.entries(tree)
     .filter(([f]) => f.endsWith('.k8s.yaml'))
     .flatMap(([, content]) => parseAllDocuments(content).map((d) => d.toJS()));

@@ -198,7 +198,7 @@ describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
   test('renaming every construct id moves folders but passes every guard', () => {
     const outdir = bootstrapped(tool);
     synth(tool, outdir, { operatorId: 'pc-eu', regionId: 'region-eu' });
-    expect(fs.readdirSync(outdir).sort()).toEqual(tool === 'flux' ? ['pc-eu', 'pc-eu-clusters', 'pc-eu-entry', 'region-eu'] : ['pc-eu', 'region-eu']);
+    expect(fs.readdirSync(outdir).sort()).toEqual(tool === 'flux' ? ['README.md', 'pc-eu', 'pc-eu-clusters', 'pc-eu-entry', 'region-eu'] : ['README.md', 'pc-eu', 'region-eu']);
   });
 
   test('a restore reading a snapshot created in the same change is never allowed; landing the snapshot first works', () => {
@@ -294,5 +294,29 @@ describe('guards: previous state', () => {
     const outdir = bootstrapped('flux');
     fs.writeFileSync(`${outdir}.qdrant-state.json`, '{"clusters": "edited by hand"}');
     expect(configErrorOf(() => synth('flux', outdir)).message).toMatch(/qdrant-state.json"; a guard state file written by this version of cdk8s-qdrant/);
+  });
+});
+
+describe('guards in a fleet', () => {
+  /** Operators in namespace `qdrant` on each of the given Flux clusters. */
+  function fleet(outdir: string, clusters: string[], allowedChanges: AllowedChange[] = []): void {
+    const app = new QdrantApp({ outdir, allowedChanges });
+    for (const cluster of clusters) {
+      new QdrantOperator(app, `pc-${cluster}`, {
+        namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery({ cluster }), registryCredentials: SecretSource.existing(),
+      });
+    }
+    app.synth();
+  }
+
+  test('the same namespace on another Kubernetes cluster does not hide a removal: identity includes the cluster', () => {
+    // GIVEN one namespace name on two Kubernetes clusters
+    const outdir = freshOutdir();
+    fleet(outdir, ['eu', 'us']);
+    // WHEN the US stack leaves the output / THEN its namespace and operator count as removed, though EU keeps both names
+    const message = configErrorOf(() => fleet(outdir, ['eu'])).message;
+    expect(message).toContain('[guard operator-removed]');
+    expect(message).toContain('[guard namespace-removed]');
+    fleet(outdir, ['eu'], [Allow.operatorRemoval('qdrant', REASON), Allow.namespaceRemoval('qdrant', REASON)]);
   });
 });

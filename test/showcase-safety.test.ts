@@ -8,7 +8,8 @@ import { showcaseApp } from '../examples/showcase';
 function synthShowcase(app = showcaseApp): Map<string, any[]> {
   const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-showcase-safety-')), 'dist');
   app({ outdir }).synth();
-  return new Map(fs.readdirSync(outdir).sort().map((folder) => {
+  const folders = fs.readdirSync(outdir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  return new Map(folders.sort().map((folder) => {
     const file = path.join(outdir, folder, 'manifests.k8s.yaml');
     return [folder, fs.existsSync(file) ? parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS()) : []];
   }));

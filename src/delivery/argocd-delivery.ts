@@ -5,12 +5,18 @@ import { fail, pathOf } from '../core/errors';
 import { dns1123Label, dns1123Subdomain } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { SecretSource } from '../secrets/secret-source';
-import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, StageOptions } from './delivery';
+import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { argoCdTlsCertsPatch } from './argocd-tls-certs';
+import { BootstrapChart } from './bootstrap';
 import { ociHostPath } from './chart-reference';
 
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+/** Argo CD's names for the cluster it runs in. */
+const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
+const IN_CLUSTER_NAME = 'in-cluster';
+/** The folder a central Argo CD is pointed at, in a fleet. */
+const ARGOCD_BOOTSTRAP_FOLDER = 'argocd-bootstrap';
 /** Sync options of an object whose deletion loses data: not pruned when it leaves git, kept when its Application is deleted. */
 export const PROTECTED_SYNC_OPTIONS = ['Prune=false', 'Delete=false'];
 
@@ -21,6 +27,12 @@ export interface ArgoCdDeliveryProps {
   readonly project?: string;
   /** API server URL of the destination cluster. @default 'https://kubernetes.default.svc' (the cluster Argo CD runs in) */
   readonly destinationServer?: string;
+  /**
+   * Name of the destination cluster as registered in Argo CD (its cluster Secret), for a
+   * fleet managed by one central Argo CD. Set this or `destinationServer`, not both.
+   * @default - `destinationServer`
+   */
+  readonly destinationName?: string;
   /** Prefix of Application and repository Secret names, to keep several regions apart in one Argo CD. @default - "<release namespace>-" */
   readonly namePrefix?: string;
   /**
@@ -29,6 +41,15 @@ export interface ArgoCdDeliveryProps {
    * @default - the region's registry credentials source, bound to the repository Secret
    */
   readonly repositoryCredentials?: SecretSource;
+  /**
+   * The Git repository holding the synthesised output, for a central Argo CD. With it
+   * the library writes `argocd-bootstrap/`: one root Application per stack
+   * (`<namePrefix>stack`) applying the stack's folder. @default - no bootstrap: point a
+   * parent Application at the stack's folder yourself
+   */
+  readonly gitRepository?: { readonly url: string; readonly revision?: string };
+  /** Path of the output directory inside that repository. @default 'dist' */
+  readonly outputPath?: string;
   /** Let Argo CD sync automatically (with self-heal; pruning except for CRD charts). @default true */
   readonly automated?: boolean;
 }
@@ -59,6 +80,10 @@ function repositoryClaims(scope: IConstruct): Map<string, RepositoryClaim> {
 export class ArgoCdDelivery extends Delivery {
   public readonly tool = 'argocd';
   private readonly props: ArgoCdDeliveryProps;
+  /** Stacks whose root Application is written. */
+  private readonly rooted = new WeakSet<Chart>();
+  /** Folders applied to the remote destination, by stack path and kind. */
+  private readonly remoteFolders = new Map<string, Chart>();
 
   constructor(props: ArgoCdDeliveryProps = {}) {
     super();
@@ -75,6 +100,7 @@ export class ArgoCdDelivery extends Delivery {
     const prefix = this.props.namePrefix ?? `${request.namespace}-`;
     const name = `${prefix}${request.releaseName}`;
     check(scope, 'delivery.namePrefix (Application name)', name, dns1123Subdomain);
+    if (this.props.gitRepository) this.rootApplication(Chart.of(scope), prefix);
     const repoUrl = ociHostPath(request.chart.repository);
     if (request.credentials) this.repositorySecret(scope, `${id}-repository`, prefix, repoUrl, request);
 
@@ -90,7 +116,7 @@ export class ArgoCdDelivery extends Delivery {
           targetRevision: request.chart.version,
           helm: { releaseName: request.releaseName, valuesObject: request.values },
         },
-        destination: { server: this.props.destinationServer ?? 'https://kubernetes.default.svc', namespace: request.namespace },
+        destination: { ...this.destination(), namespace: request.namespace },
         syncPolicy: {
           // CRD charts are never pruned automatically: pruning a CRD deletes every Qdrant cluster.
           automated: automated ? { prune: !request.installsCrds, selfHeal: true } : undefined,
@@ -103,6 +129,62 @@ export class ArgoCdDelivery extends Delivery {
     return { releaseName: request.releaseName, namespace: request.namespace, objectName: app.name, objectNamespace: this.argoCdNamespace };
   }
 
+  /** Argo CD's own cluster is both `in-cluster` and the default server URL. @internal */
+  public _kubernetesCluster(): KubernetesClusterId {
+    const d = this.destination();
+    const local = this.isOwnCluster();
+    const label = local ? IN_CLUSTER_NAME : (d.name ?? d.server!);
+    return { key: `argocd ${local ? IN_CLUSTER_SERVER : d.name !== undefined ? `name ${d.name}` : `server ${d.server}`}`, label };
+  }
+
+  /** The destination is the cluster Argo CD runs in, where the folder's own objects are applied. */
+  private isOwnCluster(): boolean {
+    const d = this.destination();
+    return d.name === IN_CLUSTER_NAME || d.server === IN_CLUSTER_SERVER;
+  }
+
+  /**
+   * A folder of the stack applied to the remote destination by an Application of the
+   * stack folder, at `stage`: the stack folder itself is applied in Argo CD's own
+   * cluster. The Application is never pruned (it holds the namespace or the clusters).
+   */
+  private remoteFolder(chart: Chart, stackNamespace: string, kind: 'prerequisites' | 'clusters', stage: DeliveryStage): Chart {
+    const key = `${chart.node.path} ${kind}`;
+    const existing = this.remoteFolders.get(key);
+    if (existing) return existing;
+    this.checkProps(chart);
+    const repo = this.props.gitRepository;
+    if (!repo) {
+      fail(chart, 'delivery.gitRepository', undefined, `the output repository: with destination "${this._kubernetesCluster().label}", not Argo CD's own ` +
+        'cluster, the stack\'s Namespace, Secrets and clusters reach it through Applications of their own that read this repository');
+    }
+    const folder = new Chart(chart, `${chart.node.id}-${kind}`);
+    const prefix = this.props.namePrefix ?? `${stackNamespace}-`;
+    const automated = this.props.automated ?? true;
+    const app = new Application(chart, `${kind}-application`, {
+      metadata: { name: `${prefix}${kind}`, namespace: this.argoCdNamespace },
+      spec: {
+        project: this.props.project ?? 'default',
+        source: { repoUrl: repo.url, targetRevision: repo.revision ?? 'HEAD', path: this.gitPath(folder.node.id) },
+        destination: { ...this.destination(), namespace: stackNamespace },
+        syncPolicy: { automated: automated ? { prune: true, selfHeal: true } : undefined, syncOptions: ['CreateNamespace=false'] },
+      },
+    });
+    this._stage(app, stage, { preventPrune: true });
+    this.remoteFolders.set(key, folder);
+    return folder;
+  }
+
+  /** Path of an output folder inside the output repository. */
+  private gitPath(folder: string): string {
+    return `${(this.props.outputPath ?? 'dist').replace(/^\.\/|\/+$/g, '')}/${folder}`;
+  }
+
+  private destination(): { readonly name?: string; readonly server?: string } {
+    const name = this.props.destinationName;
+    return name !== undefined ? { name } : { server: this.props.destinationServer ?? IN_CLUSTER_SERVER };
+  }
+
   public _stage(obj: ApiObject, stage: DeliveryStage, options: StageOptions = {}): void {
     obj.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(stage));
     const syncOptions = [
@@ -112,14 +194,47 @@ export class ArgoCdDelivery extends Delivery {
     if (syncOptions.length) obj.metadata.addAnnotation(SYNC_OPTIONS_ANNOTATION, syncOptions.join(','));
   }
 
-  /** Argo CD orders custom resources by sync wave within the same folder. */
-  public _customResourceScope(chart: Chart, _stackNamespace: string): Chart {
-    return chart;
+  /**
+   * Argo CD orders custom resources by sync wave within the same folder; with a remote
+   * destination they go to `<chart>-clusters`, applied there by an Application of wave 3.
+   */
+  public _customResourceScope(chart: Chart, stackNamespace: string): Chart {
+    return this.isOwnCluster() ? chart : this.remoteFolder(chart, stackNamespace, 'clusters', DeliveryStage.CUSTOM_RESOURCES);
+  }
+
+  /** With a remote destination, the Namespace and Secrets go to `<chart>-prerequisites`, applied there by an Application of wave 0. @internal */
+  public _prerequisiteScope(chart: Chart, stackNamespace: string): Chart {
+    return this.isOwnCluster() ? chart : this.remoteFolder(chart, stackNamespace, 'prerequisites', DeliveryStage.PREREQUISITES);
   }
 
   /** Argo CD trusts a private CA through its shared argocd-tls-certs-cm; the folder carries the entry to merge. @internal */
   public _trustedCaSideFiles(host: string, caCertificates: string): Record<string, string> {
     return { 'argocd-tls-certs-cm.yaml': argoCdTlsCertsPatch(this.argoCdNamespace, host, caCertificates) };
+  }
+
+  /**
+   * The stack's root Application in the bootstrap folder: it applies the stack folder
+   * in the cluster Argo CD runs in (child Applications, repository Secrets), once per stack.
+   */
+  private rootApplication(stack: Chart, prefix: string): void {
+    const bootstrap = BootstrapChart.forFolder(stack, ARGOCD_BOOTSTRAP_FOLDER, 'argocd', { key: `argocd ${IN_CLUSTER_SERVER}`, label: IN_CLUSTER_NAME });
+    if (this.rooted.has(stack)) return;
+    this.rooted.add(stack);
+    const name = `${prefix}stack`;
+    check(stack, 'delivery.namePrefix (root Application name)', name, dns1123Subdomain);
+    const clash = bootstrap.node.children.find((c) => c instanceof Application && c.name === name);
+    if (clash) fail(stack, 'delivery.namePrefix', this.props.namePrefix, `a prefix no other stack in this Argo CD uses; the root Application ${name} of another stack (${clash.node.path}) has it`);
+    const repo = this.props.gitRepository!;
+    const automated = this.props.automated ?? true;
+    new Application(bootstrap, `${stack.node.id}-root`, {
+      metadata: { name, namespace: this.argoCdNamespace },
+      spec: {
+        project: this.props.project ?? 'default',
+        source: { repoUrl: repo.url, targetRevision: repo.revision ?? 'HEAD', path: this.gitPath(stack.node.id) },
+        destination: { server: IN_CLUSTER_SERVER, namespace: this.argoCdNamespace },
+        syncPolicy: { automated: automated ? { prune: true, selfHeal: true } : undefined },
+      },
+    });
   }
 
   private repositorySecret(scope: Construct, id: string, prefix: string, repoUrl: string, request: ChartReleaseRequest): void {
@@ -161,5 +276,11 @@ export class ArgoCdDelivery extends Delivery {
   private checkProps(scope: Construct): void {
     check(scope, 'delivery.argoCdNamespace', this.argoCdNamespace, dns1123Label);
     checkOptional(scope, 'delivery.project', this.props.project, dns1123Subdomain);
+    checkOptional(scope, 'delivery.gitRepository.url', this.props.gitRepository?.url, (v) => (/^(https?|ssh):\/\/\S+$|^git@\S+:\S+$/.test(v)
+      ? undefined : 'expected the URL Argo CD clones the output repository from, such as "https://git.example.com/platform/gitops.git"'));
+    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (/^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
+      ? undefined : 'expected a path inside the Git repository such as "dist" or "clusters/prod"'));
+    checkOptional(scope, 'delivery.destinationName', this.props.destinationName, (v) => (this.props.destinationServer !== undefined
+      ? 'either destinationName or destinationServer, not both' : typeof v === 'string' && v.trim() !== '' ? undefined : 'expected the name of a cluster registered in Argo CD'));
   }
 }

@@ -68,6 +68,13 @@ export abstract class Delivery {
   /** Which GitOps tool, for docs and summaries. */
   public abstract readonly tool: 'flux' | 'argocd';
 
+  /**
+   * The Kubernetes cluster this delivery installs into, as the GitOps tool names it.
+   * `key` identifies it within one tool (two stacks with the same key share a cluster);
+   * `label` is for READMEs. @internal
+   */
+  public abstract _kubernetesCluster(): KubernetesClusterId;
+
   /** Emits the objects that install one chart release. @internal */
   public abstract _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease;
 
@@ -86,12 +93,29 @@ export abstract class Delivery {
   public abstract _customResourceScope(chart: Chart, stackNamespace: string): Chart;
 
   /**
+   * Where the stack's prerequisites (Namespace, Secrets) go so that they reach its
+   * Kubernetes cluster before its charts: the chart itself, unless the delivery applies
+   * the chart's folder elsewhere (a central Argo CD with a remote destination). @internal
+   */
+  public _prerequisiteScope(chart: Chart, _stackNamespace: string): Chart {
+    return chart;
+  }
+
+  /**
    * Files this delivery needs beside the manifests so that it trusts a chart
    * repository with a private CA (`host` without scheme). None by default. @internal
    */
   public _trustedCaSideFiles(_host: string, _caCertificates: string): Record<string, string> {
     return {};
   }
+}
+
+/** A Kubernetes cluster as a GitOps tool names it. */
+export interface KubernetesClusterId {
+  /** Identifies the cluster within the tool: two stacks with the same key share it. */
+  readonly key: string;
+  /** Its name for READMEs and errors. */
+  readonly label: string;
 }
 
 /** How an object is treated by the delivery, besides its stage. */

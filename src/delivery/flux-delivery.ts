@@ -8,7 +8,8 @@ import { Kustomization, KustomizationSpecSourceRefKind } from '../../imports/kus
 import { OciRepository, OciRepositorySpecLayerSelectorOperation } from '../../imports/source.toolkit.fluxcd.io';
 import { dns1123Label, dns1123Subdomain, duration, integerBetween } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
-import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, StageOptions } from './delivery';
+import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
+import { BootstrapChart } from './bootstrap';
 
 /** Media type of a Helm chart layer in an OCI artifact. */
 const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
@@ -22,10 +23,20 @@ export interface FluxDeliveryProps {
   readonly gitRepository?: { readonly name: string; readonly namespace?: string };
   /** Path of the output directory inside that repository. @default './dist' */
   readonly outputPath?: string;
+  /**
+   * Id of the Kubernetes cluster whose Flux syncs this stack, in a fleet of several.
+   * The entry Kustomizations of every stack naming the same cluster go to one folder,
+   * `flux-<cluster>`, the only folder that cluster's Flux is pointed at by hand.
+   * @default - one cluster: the entry Kustomizations go to `<folder>-entry`
+   */
+  readonly cluster?: string;
 }
 
 /** Flux labels every object it applies with its Kustomization's name: a label value, at most 63 characters. */
 const kustomizationName = (v: string) => (v.length <= 63 ? undefined : 'a namespace of at most 54 characters: Flux labels objects with the Kustomization name `<namespace>-clusters`, a label value of at most 63 characters');
+
+/** The folder a Kubernetes cluster's Flux is pointed at, in a fleet. */
+const fluxBootstrapFolder = (cluster: string) => `flux-${cluster}`;
 
 /** Annotation that stops Flux from pruning an object that left the output, or deleting it with its Kustomization. */
 export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
@@ -41,6 +52,7 @@ export class FluxDelivery extends Delivery {
   private readonly retries: number;
   private readonly caSecrets = new Map<string, string>();
   private readonly customResourceCharts = new Map<string, Chart>();
+  private readonly entries = new Map<string, Chart>();
   private readonly props: FluxDeliveryProps;
 
   constructor(props: FluxDeliveryProps = {}) {
@@ -52,6 +64,7 @@ export class FluxDelivery extends Delivery {
 
   public _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease {
     this.checkProps(scope);
+    if (this.props.cluster !== undefined) this.entryOf(Chart.of(scope), request.namespace);
     const source = new OciRepository(scope, `${id}-source`, {
       metadata: { name: request.releaseName, namespace: request.namespace },
       spec: {
@@ -81,6 +94,12 @@ export class FluxDelivery extends Delivery {
     return { releaseName: request.releaseName, namespace: request.namespace, objectName: release.name, objectNamespace: request.namespace };
   }
 
+  /** @internal */
+  public _kubernetesCluster(): KubernetesClusterId {
+    const cluster = this.props.cluster;
+    return cluster === undefined ? { key: 'flux', label: 'default' } : { key: `flux ${cluster}`, label: cluster };
+  }
+
   /** Flux applies a folder as one unit; order comes from `dependsOn` and folders instead. */
   public _stage(obj: ApiObject, _stage: DeliveryStage, options: StageOptions = {}): void {
     if (options.preventPrune) obj.metadata.addAnnotation(FLUX_PRUNE_ANNOTATION, 'disabled');
@@ -90,7 +109,8 @@ export class FluxDelivery extends Delivery {
    * Custom resources go to the folder `<chart>-clusters`, applied by a Kustomization
    * that depends on the one applying `<chart>` (with `wait: true`, so the HelmReleases
    * are ready: CRDs installed, operator running). Both Kustomizations are written to
-   * `<chart>-entry`, the folder to point Flux at. They are named after the stack's
+   * `<chart>-entry`, the folder to point Flux at, or with `cluster` set to that
+   * cluster's `flux-<cluster>`. They are named after the stack's
    * namespace (`<namespace>-stack`, `<namespace>-clusters`), never after the chart id:
    * a renamed Kustomization is garbage-collected together with what it applied.
    */
@@ -98,18 +118,36 @@ export class FluxDelivery extends Delivery {
     const existing = this.customResourceCharts.get(chart.node.path);
     if (existing) return existing;
     this.checkProps(chart);
-    const names = { stack: `${stackNamespace}-stack`, clusters: `${stackNamespace}-clusters` };
-    check(chart, 'namespace (names the Flux Kustomization)', names.clusters, kustomizationName);
-    const folder = chart.node.id;
-    const crChart = new Chart(chart, `${folder}-clusters`);
-    const entry = new Chart(chart, `${folder}-entry`);
+    const entry = this.entryOf(chart, stackNamespace);
+    const crChart = new Chart(chart, `${chart.node.id}-clusters`);
+    this.kustomization(entry, `${chart.node.id}-custom-resources`, `${stackNamespace}-clusters`, crChart.node.id, `${stackNamespace}-stack`);
+    this.customResourceCharts.set(chart.node.path, crChart);
+    return crChart;
+  }
+
+  /**
+   * The folder holding the stack's entry Kustomizations, with the one applying the stack
+   * folder (`<namespace>-stack`). In a fleet every stack has one, so the cluster's
+   * bootstrap lists all of them; alone, only a stack with custom resources needs it.
+   */
+  private entryOf(chart: Chart, stackNamespace: string): Chart {
+    const existing = this.entries.get(chart.node.path);
+    if (existing) return existing;
+    check(chart, 'namespace (names the Flux Kustomization)', `${stackNamespace}-clusters`, kustomizationName);
+    const entry = this.props.cluster === undefined ? new Chart(chart, `${chart.node.id}-entry`) : BootstrapChart.forFolder(chart, fluxBootstrapFolder(this.props.cluster), 'flux', this._kubernetesCluster());
+    this.kustomization(entry, `${chart.node.id}-controllers`, `${stackNamespace}-stack`, chart.node.id);
+    this.entries.set(chart.node.path, entry);
+    return entry;
+  }
+
+  private kustomization(entry: Chart, id: string, name: string, folder: string, dependsOn?: string): Kustomization {
     const source = this.props.gitRepository ?? { name: 'flux-system' };
     const base = (this.props.outputPath ?? './dist').replace(/\/+$/, '');
-    const kustomization = (id: string, name: string, folderName: string, dependsOn?: string) => new Kustomization(entry, id, {
+    return new Kustomization(entry, id, {
       metadata: { name, namespace: 'flux-system' },
       spec: {
         interval: this.interval,
-        path: `${base}/${folderName}`,
+        path: `${base}/${folder}`,
         prune: true,
         wait: true,
         timeout: '15m',
@@ -117,16 +155,13 @@ export class FluxDelivery extends Delivery {
         dependsOn: dependsOn ? [{ name: dependsOn }] : undefined,
       },
     });
-    kustomization('controllers', names.stack, folder);
-    kustomization('custom-resources', names.clusters, crChart.node.id, names.stack);
-    this.customResourceCharts.set(chart.node.path, crChart);
-    return crChart;
   }
 
   private checkProps(scope: Construct): void {
     check(scope, 'delivery.interval', this.interval, duration);
     check(scope, 'delivery.retries', this.retries, integerBetween(0, 100));
     checkOptional(scope, 'delivery.gitRepository.name', this.props.gitRepository?.name, dns1123Subdomain);
+    checkOptional(scope, 'delivery.cluster', this.props.cluster, (v) => dns1123Label(v) ?? dns1123Label(fluxBootstrapFolder(v)));
     checkOptional(scope, 'delivery.gitRepository.namespace', this.props.gitRepository?.namespace, dns1123Label);
     checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (/^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
       ? undefined : 'expected a path inside the Git repository such as "./dist" or "./clusters/prod"'));

@@ -75,7 +75,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     this.crdChartVersion = p.crdChartVersion;
     this.watchScope = p.watchScope;
 
-    const { target, pull } = this.prepare(p);
+    const { target, pull, prerequisites } = this.prepare(p);
     this.registry = target;
     this.registrySecretName = pull?.name;
     const credentials = pull ? chartCredentials(target, pull.name) : undefined;
@@ -86,7 +86,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
       ? target.mirror._rewriteRepository(this, 'settings.features.clusterManagement.qdrant.image.repository', userDbImage ?? target.image('qdrant'))
       : undefined;
     const databaseImage = (image: Values) => ({ features: { clusterManagement: { qdrant: { image } } } });
-    this.storage = this.addStorage(p, typedSettings);
+    this.storage = this.addStorage(prerequisites, p, typedSettings);
     const storageClasses = compact({ features: {
       clusterManagement: { storageClass: { database: this.storage.storageClass, snapshot: this.storage.storageClass } },
       backupManagement: { snapshots: { volumeSnapshotClass: this.storage.volumeSnapshotClass === 'none' ? undefined : this.storage.volumeSnapshotClass } },
@@ -146,16 +146,17 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     });
     this.databaseImageName = dbImage && target.mirror ? dbImage.slice(target.mirror.containerRegistry.length + 1) : undefined;
     this.recordMirroredArtifacts(crdChart, operatorChart);
-    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
+    // Applied to the stack's own Kubernetes cluster, like its Namespace (a central Argo CD keeps only Applications here).
+    this.monitoring = p.monitoring ? new StackMonitoring(prerequisites, p.delivery, p.monitoring, {
       kind: 'operator', namespace: p.namespace, databaseNamespaces: this.watchScope,
     }) : undefined;
   }
 
   /** Checks and emits the declared storage classes, against what the settings already name. */
-  private addStorage(p: QdrantOperatorProps, typedSettings: any): ResolvedStorage {
+  private addStorage(scope: Chart, p: QdrantOperatorProps, typedSettings: any): ResolvedStorage {
     const features = typedSettings.features ?? {};
     const backups = features.backupManagement ?? {};
-    return addStackStorage(this, p.delivery, {
+    return addStackStorage(scope, p.delivery, {
       storage: p.storage,
       settings: {
         databaseStorageClass: features.clusterManagement?.storageClass?.database,

@@ -1,7 +1,7 @@
 import { quantityValue } from '../core/resources';
 import { parseVersion } from '../core/versions';
 import { GuardedChange } from './allow';
-import { ClusterRecord, GuardState, keyOf, ObjectRef } from './guard-state';
+import { ClusterRecord, GuardState, keyOf, ObjectRef, shownKey } from './guard-state';
 
 /** One data-losing change a rule found between the previous and the next output. */
 export interface Violation {
@@ -29,7 +29,7 @@ export interface GuardRule {
 }
 
 const byKey = <T extends { readonly namespace?: string; readonly name: string }>(xs: readonly T[]) => new Map(xs.map((x) => [keyOf(x), x]));
-const clusterName = (c: ClusterRecord) => `QdrantCluster ${keyOf(c)}`;
+const clusterName = (c: ClusterRecord) => `QdrantCluster ${shownKey(keyOf(c))}`;
 
 /** The records of `before` whose key no record of `after` has: what left the output. */
 function gone<T>(before: readonly T[], after: readonly T[], key: (x: T) => string): T[] {
@@ -131,7 +131,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
     id: 'operator-removed',
     allowance: { change: 'remove-operator', factory: 'operatorRemoval' },
     reason: 'an operator stack left the output: its clusters stop being reconciled, and its CRD release goes with it',
-    find: (previous, next) => gone(previous.operators, next.operators, (o) => o.namespace).map((o) => ({
+    find: (previous, next) => gone(previous.operators, next.operators, (o) => keyOf({ ...o, name: '' })).map((o) => ({
       target: o.namespace, folder: o.folder, subject: `QdrantOperator in namespace ${o.namespace}`, value: 'removed',
       why: 'the operator stack left the output; the clusters it runs would no longer be reconciled',
     })),
@@ -154,7 +154,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
       const existing = new Set(previous.clusters.map(keyOf));
       const created = new Set(next.clusters.map(keyOf).filter((k) => !existing.has(k)));
       return next.restores.filter((r) => !before.has(keyOf(r)) && r.intoExistingCluster && !created.has(r.destination)).map((r) => ({
-        target: r.clusterId, folder: r.folder, subject: `QdrantClusterRestore ${keyOf(r)}`, value: `into ${r.destination}`,
+        target: r.clusterId, folder: r.folder, subject: `QdrantClusterRestore ${shownKey(keyOf(r))}`, value: `into ${shownKey(r.destination)}`,
         why: 'a restore into an existing cluster overwrites its data', annotate: r,
       }));
     },
@@ -167,8 +167,8 @@ export const GUARD_RULES: readonly GuardRule[] = [
       const oldSnapshots = new Set(previous.snapshots.map(keyOf));
       const newSnapshots = new Set(next.snapshots.map(keyOf).filter((k) => !oldSnapshots.has(k)));
       return next.restores.filter((r) => !before.has(keyOf(r)) && newSnapshots.has(r.snapshot)).map((r) => ({
-        target: r.clusterId, folder: r.folder, subject: `QdrantClusterRestore ${keyOf(r)}`, value: `from ${r.snapshot}`,
-        why: `the snapshot ${r.snapshot} is created in the same change; land the snapshot first and add the restore once it has completed`,
+        target: r.clusterId, folder: r.folder, subject: `QdrantClusterRestore ${shownKey(keyOf(r))}`, value: `from ${shownKey(r.snapshot)}`,
+        why: `the snapshot ${shownKey(r.snapshot)} is created in the same change; land the snapshot first and add the restore once it has completed`,
       }));
     },
   },

@@ -1,8 +1,10 @@
 import { AGENT_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
 
-/** Kubernetes identity of one object. */
+/** Kubernetes identity of one object: in a fleet, the Kubernetes cluster is part of it. */
 export interface ObjectRef {
   readonly kind: string;
+  /** The Kubernetes cluster it is applied to (its delivery's key). @default - the only one */
+  readonly cluster?: string;
   readonly namespace?: string;
   readonly name: string;
 }
@@ -21,8 +23,9 @@ export interface RegionRecord {
   readonly anchor: ObjectRef;
 }
 
-/** A Private Cloud operator stack, identified by its namespace. */
+/** A Private Cloud operator stack, identified by its Kubernetes cluster and namespace. */
 export interface OperatorRecord {
+  readonly cluster?: string;
   readonly namespace: string;
   readonly folder: string;
 }
@@ -38,11 +41,11 @@ export interface ClusterRecord extends Recorded {
 export interface RestoreRecord extends Recorded {
   /** The cluster id it restores into (its `cluster-id` label), else the destination name. */
   readonly clusterId: string;
-  /** `namespace/name` of the destination cluster. */
+  /** Key (see `keyOf`) of the destination cluster. */
   readonly destination: string;
   /** Whether it writes into an existing cluster rather than creating one. */
   readonly intoExistingCluster: boolean;
-  /** `namespace/name` of the QdrantClusterSnapshot it reads. */
+  /** Key (see `keyOf`) of the QdrantClusterSnapshot it reads. */
   readonly snapshot: string;
 }
 
@@ -63,19 +66,32 @@ export const EMPTY_STATE: GuardState = { regions: [], operators: [], namespaces:
 
 const STATE_VERSION = 1;
 
-/** `namespace/name`, the key objects are compared by within one kind. */
-export function keyOf(o: { readonly namespace?: string; readonly name: string }): string {
-  return `${o.namespace ?? ''}/${o.name}`;
+/** `<cluster> namespace/name`, the key objects are compared by within one kind. */
+export function keyOf(o: { readonly cluster?: string; readonly namespace?: string; readonly name: string }): string {
+  return `${o.cluster ?? ''} ${o.namespace ?? ''}/${o.name}`;
+}
+
+/** A key as messages show it: `namespace/name`, without the cluster part. */
+export function shownKey(key: string): string {
+  return key.slice(key.lastIndexOf(' ') + 1);
+}
+
+/** One folder as the guards read it. */
+export interface GuardedFolder {
+  readonly folder: string;
+  /** The Kubernetes cluster its objects are applied to. @default - the only one */
+  readonly cluster?: string;
+  readonly objects: readonly any[];
 }
 
 /** The guard state of rendered (or previously written) folders. Reads only the few kinds and fields it compares. */
-export function stateOf(folders: readonly { readonly folder: string; readonly objects: readonly any[] }[]): GuardState {
+export function stateOf(folders: readonly GuardedFolder[]): GuardState {
   const state = { regions: [], operators: [], namespaces: [], clusters: [], snapshots: [], restores: [] } as {
     [K in keyof GuardState]: GuardState[K][number][];
   };
-  for (const { folder, objects } of folders) {
+  for (const { folder, cluster, objects } of folders) {
     for (const o of objects) {
-      const ref: Recorded = { kind: o?.kind, namespace: o?.metadata?.namespace, name: o?.metadata?.name, folder };
+      const ref: Recorded = { kind: o?.kind, cluster, namespace: o?.metadata?.namespace, name: o?.metadata?.name, folder };
       const release = releaseOf(o);
       switch (o?.kind) {
         case 'Namespace': state.namespaces.push(ref); break;
@@ -86,7 +102,7 @@ export function stateOf(folders: readonly { readonly folder: string; readonly ob
       if (release?.name === AGENT_RELEASE_NAME) {
         state.regions.push({ environmentId: String(release.values?.config?.hybridCloud?.id), namespace: release.namespace, folder, anchor: ref });
       } else if (release?.name === PRIVATE_CLOUD_RELEASE_NAME) {
-        state.operators.push({ namespace: release.namespace, folder });
+        state.operators.push({ cluster, namespace: release.namespace, folder });
       }
     }
   }
@@ -107,9 +123,9 @@ function restoreRecord(ref: Recorded, o: any): RestoreRecord {
   return {
     ...ref,
     clusterId: o.metadata?.labels?.['cluster-id'] ?? destination.name,
-    destination: `${destination.namespace ?? ref.namespace}/${destination.name}`,
+    destination: keyOf({ cluster: ref.cluster, namespace: destination.namespace ?? ref.namespace, name: destination.name }),
     intoExistingCluster: destination.create !== true,
-    snapshot: `${source.namespace ?? ref.namespace}/${source.snapshotName}`,
+    snapshot: keyOf({ cluster: ref.cluster, namespace: source.namespace ?? ref.namespace, name: source.snapshotName }),
   };
 }
 
@@ -130,7 +146,7 @@ export function serializeState(state: GuardState, outputName: string): string {
     about: `cdk8s-qdrant guard state of ${outputName}/: the next synth refuses data-losing changes against it. Commit it with the output; do not edit it.`,
     version: STATE_VERSION,
     regions: sorted(state.regions, (r) => r.environmentId),
-    operators: sorted(state.operators, (r) => r.namespace),
+    operators: sorted(state.operators, (r) => keyOf({ ...r, name: '' })),
     namespaces: sorted(state.namespaces, keyOf),
     clusters: sorted(state.clusters, keyOf),
     snapshots: sorted(state.snapshots, keyOf),

@@ -10,10 +10,14 @@ export interface OutputFolder {
 /**
  * Writes every folder into a sibling temporary directory, then swaps it with the old
  * output in one step. A symlinked output directory keeps its link: the target is
- * replaced. The state file is written last, beside the output. `folders` may be produced
- * lazily, so that only one folder's text is held at a time.
+ * replaced. `rootFiles` (the fleet README) sit beside the folders. The state file is
+ * written last, beside the output. `folders` may be produced lazily, so that only one
+ * folder's text is held at a time.
  */
-export function writeOutput(outdir: string, folders: Iterable<OutputFolder>, stateFile: { readonly path: string; readonly content: string }): void {
+export function writeOutput(
+  outdir: string, folders: Iterable<OutputFolder>, stateFile: { readonly path: string; readonly content: string },
+  rootFiles: Readonly<Record<string, string>> = {},
+): void {
   const target = realTarget(outdir);
   const staging = `${target}.tmp-${process.pid}`;
   const previous = `${target}.old-${process.pid}`;
@@ -25,6 +29,7 @@ export function writeOutput(outdir: string, folders: Iterable<OutputFolder>, sta
       fs.mkdirSync(dir);
       for (const [name, content] of Object.entries(f.files)) fs.writeFileSync(path.join(dir, name), content);
     }
+    for (const [name, content] of Object.entries(rootFiles)) fs.writeFileSync(path.join(staging, name), content);
     if (fs.existsSync(target)) fs.renameSync(target, previous);
     fs.renameSync(staging, target);
     const stagedState = `${stateFile.path}.tmp-${process.pid}`;

@@ -25,6 +25,11 @@ export interface PreviousStateQuery {
   readonly previousOutput?: string;
   /** Whether the cdk8s CLI runs the app (it empties the output directory first). */
   readonly underCli: boolean;
+  /**
+   * The Kubernetes cluster of an output folder, for an output written before state files
+   * existed (its manifests do not say). @default - the only one
+   */
+  readonly clusterOf?: (folder: string) => string | undefined;
 }
 
 /**
@@ -33,12 +38,12 @@ export interface PreviousStateQuery {
  * before state files existed. A `previousOutput` that does not exist is an error.
  */
 export function previousState(q: PreviousStateQuery): PreviousState {
-  if (q.previousOutput !== undefined) return namedPrevious(q.previousOutput);
+  if (q.previousOutput !== undefined) return namedPrevious(q.previousOutput, q.clusterOf);
   const file = stateFileOf(q.outdir);
   if (fs.existsSync(file)) return { state: readStateFile(file, 'previousOutput'), warnings: [] };
   if (hasManifests(q.outdir)) {
     return {
-      state: stateOfOutput(q.outdir),
+      state: stateOfOutput(q.outdir, q.clusterOf),
       warnings: [`no guard state file ${file}: compared with the manifests in ${q.outdir}; the state file is written now, commit it with the output`],
     };
   }
@@ -50,7 +55,7 @@ export function previousState(q: PreviousStateQuery): PreviousState {
   };
 }
 
-function namedPrevious(previous: string): PreviousState {
+function namedPrevious(previous: string, clusterOf: PreviousStateQuery['clusterOf']): PreviousState {
   if (!fs.existsSync(previous)) {
     throw new QdrantConfigError([{
       constructPath: '<app>', prop: 'previousOutput', value: previous,
@@ -61,7 +66,7 @@ function namedPrevious(previous: string): PreviousState {
   if (fs.statSync(previous).isFile()) return { state: readStateFile(previous, 'previousOutput'), warnings: [] };
   const file = stateFileOf(previous);
   if (fs.existsSync(file)) return { state: readStateFile(file, 'previousOutput'), warnings: [] };
-  return { state: stateOfOutput(previous), warnings: [`no guard state file ${file}: compared with the manifests in ${previous}`] };
+  return { state: stateOfOutput(previous, clusterOf), warnings: [`no guard state file ${file}: compared with the manifests in ${previous}`] };
 }
 
 function readStateFile(file: string, prop: string): GuardState {
@@ -80,10 +85,11 @@ function hasManifests(dir: string): boolean {
 }
 
 /** The state of an output written without a state file: its manifests, parsed in-process. */
-function stateOfOutput(dir: string): GuardState {
+function stateOfOutput(dir: string, clusterOf: PreviousStateQuery['clusterOf'] = () => undefined): GuardState {
   const folders = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   return stateOf(folders.map((folder) => ({
     folder,
+    cluster: clusterOf(folder),
     objects: fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith('.k8s.yaml')).sort()
       .flatMap((file) => parseAllDocuments(fs.readFileSync(path.join(dir, folder, file), 'utf8'), { version: '1.1' }).map((d) => d.toJS())),
   })));

@@ -9,9 +9,14 @@ import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange } from './allow';
 import { GuardAnnotation, checkAgainstPrevious } from './guards';
-import { keyOf, serializeState, stateOf } from './guard-state';
+import { GuardedFolder, keyOf, serializeState, stateOf } from './guard-state';
 import { manifestYaml } from './manifest-yaml';
 import { writeOutput } from './output-writer';
+import { bootstrapPathProblems, clusterIdProblems, namespaceClaimProblems } from './fleet-checks';
+import { fleetReadme } from './fleet-readme';
+import { folderDiagram } from './folder-diagram';
+import { renderFlowchart } from './mermaid';
+import { FolderPlacement, placementOf } from './placement';
 import { previousState, stateFileOf } from './previous-state';
 import { RenderedFolder } from './rendered-folder';
 import { renderCharts } from './render-charts';
@@ -37,7 +42,8 @@ const MANIFEST_FILE = 'manifests.k8s.yaml';
 /**
  * The cdk8s App of this library. `synth()` writes one folder per chart:
  * `manifests.k8s.yaml`, a `kustomization.yaml` listing it, the chart's side files
- * (environment.json, mirror.yaml) and a README.md. Everything is rendered in memory
+ * (environment.json, mirror.yaml) and a README.md with a Mermaid picture of the folder;
+ * beside the folders, a fleet `README.md` with totals. Everything is rendered in memory
  * first and swapped into place at the end, so a bad input never leaves a partial or
  * changed output directory.
  */
@@ -67,8 +73,9 @@ export class QdrantApp extends App implements IMirrorDefault {
     this.checkAllowances();
     const drafts = this.renderObjects();
     const underCli = process.env.CDK8S_OUTDIR !== undefined && path.resolve(process.env.CDK8S_OUTDIR) === path.resolve(this.outdir);
-    const previous = previousState({ outdir: this.outdir, previousOutput: this.previousOutput, underCli });
-    const next = stateOf(drafts);
+    const clusters = new Map(drafts.map((d) => [d.folder, d.placement?.clusterKey]));
+    const previous = previousState({ outdir: this.outdir, previousOutput: this.previousOutput, underCli, clusterOf: (f) => clusters.get(f) });
+    const next = stateOf(drafts.map(guardedFolder));
     const outputName = path.basename(path.resolve(this.outdir));
     const guard = checkAgainstPrevious(previous.state, next, this.allowedChanges, outputName);
     previous.warnings.forEach(warn);
@@ -78,7 +85,8 @@ export class QdrantApp extends App implements IMirrorDefault {
     }
     annotate(drafts, guard.annotations);
     const warnings = drafts.flatMap((d) => d.warnings);
-    writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName) });
+    const rootFiles = { 'README.md': fleetReadme(drafts) };
+    writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName) }, rootFiles);
     [
       ...guard.allowedChanges,
       ...warnings,
@@ -93,6 +101,8 @@ export class QdrantApp extends App implements IMirrorDefault {
     const rendered = [...renderCharts(this)];
     const folderNames = rendered.flatMap(([chart]) => folderProblems(chart));
     if (folderNames.length) throw new QdrantConfigError(folderNames);
+    const claims = [...namespaceClaimProblems(rendered.map(([chart]) => chart)), ...clusterIdProblems(rendered), ...bootstrapPathProblems(rendered)];
+    if (claims.length) throw new QdrantConfigError(claims);
     const drafts = rendered.map(([chart, objects]) => draftOf(chart, objects));
     const seen = new Set<string>();
     for (const d of drafts) {
@@ -121,6 +131,7 @@ interface Draft {
   readonly notes: readonly string[];
   readonly warnings: readonly string[];
   readonly secrets: readonly string[];
+  readonly placement?: FolderPlacement;
 }
 
 function draftOf(chart: Chart, objects: any[]): Draft {
@@ -132,6 +143,7 @@ function draftOf(chart: Chart, objects: any[]): Draft {
     notes: provider?.readmeNotes() ?? [],
     warnings: noticesOf(chart, 'warning'),
     secrets: noticesOf(chart, 'secret'),
+    placement: placementOf(chart),
   };
 }
 
@@ -148,7 +160,7 @@ function serialize(d: Draft): RenderedFolder {
     resources,
   }]);
   Object.assign(files, d.sideFiles);
-  files['README.md'] = readme(d.folder, d.objects, d.notes, d.warnings, d.secrets);
+  files['README.md'] = readme(d);
   return { folder: d.folder, files, objects: d.objects, warnings: d.warnings };
 }
 
@@ -164,11 +176,18 @@ function* serializeOneByOne(drafts: Draft[]): Generator<RenderedFolder> {
 /** Writes each allowed change's reason onto the object it changed, so the pull request shows it. */
 function annotate(drafts: readonly Draft[], annotations: readonly GuardAnnotation[]): void {
   if (!annotations.length) return;
-  const objects = new Map(drafts.flatMap((d) => d.objects).map((o) => [`${o.kind}:${keyOf({ namespace: o.metadata?.namespace, name: o.metadata?.name })}`, o]));
+  const objects = new Map(drafts.flatMap((d) => d.objects.map((o) => [
+    `${o.kind}:${keyOf({ cluster: d.placement?.clusterKey, namespace: o.metadata?.namespace, name: o.metadata?.name })}`, o,
+  ])));
   for (const a of annotations) {
     const o = objects.get(`${a.object.kind}:${keyOf(a.object)}`);
     if (o) o.metadata.annotations = { ...o.metadata.annotations, [a.key]: a.value };
   }
+}
+
+/** A draft as the guards read it: its objects keyed by the Kubernetes cluster they are applied to. */
+function guardedFolder(d: Draft): GuardedFolder {
+  return { folder: d.folder, cluster: d.placement?.clusterKey, objects: d.objects };
 }
 
 /**
@@ -184,22 +203,38 @@ function warn(message: string): void {
   process.stderr.write(`cdk8s-qdrant warning: ${message}\n`);
 }
 
-function readme(folder: string, objects: readonly any[], notes: readonly string[], warnings: readonly string[], secrets: readonly string[]): string {
-  const rows = objects.map((o) => `| ${o.kind} | ${o.metadata?.namespace ?? ''} | ${o.metadata?.name} | ${o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'] ?? ''} |`);
+function readme(d: Draft): string {
+  const rows = d.objects.map((o) => `| ${o.kind} | ${o.metadata?.namespace ?? ''} | ${o.metadata?.name} | ${o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'] ?? ''} |`);
+  const where = d.placement ? [`- Installs into Kubernetes cluster **${d.placement.cluster}**, through ${d.placement.tool === 'flux' ? 'Flux' : 'Argo CD'}.`] : [];
   return [
-    `# ${folder}`,
+    `# ${d.folder}`,
     '',
     'Generated by cdk8s-qdrant; do not edit. Change the TypeScript and synthesise again.',
     '',
-    ...notes.map((n) => `- ${n}`),
-    ...warnings.map((w) => `- **Warning:** ${w}`),
-    ...(secrets.length ? ['', '## Secrets to provide', '', ...secrets.map((x) => `- ${x}`)] : []),
+    ...where,
+    ...d.notes.map((n) => `- ${n}`),
+    ...d.warnings.map((w) => `- **Warning:** ${w}`),
+    ...(d.secrets.length ? ['', '## Secrets to provide', '', ...d.secrets.map((x) => `- ${x}`)] : []),
+    '',
+    '## Picture',
+    '',
+    '```mermaid',
+    renderFlowchart(folderDiagram(d.objects, outOfBandSecrets(d.secrets))),
+    '```',
     '',
     '| Kind | Namespace | Name | Argo CD wave |',
     '| --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');
+}
+
+/** `namespace/name` of the Secrets the folder expects to exist: the secret notices of `SecretSource.existing()`. */
+function outOfBandSecrets(secrets: readonly string[]): string[] {
+  return secrets.flatMap((s) => {
+    const m = /^`([^`/]+\/[^`]+)`.*created out of band$/.exec(s);
+    return m ? [m[1]] : [];
+  });
 }
 
 /** Every deferred validation of every construct, as problems. */

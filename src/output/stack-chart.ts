@@ -24,32 +24,40 @@ export interface StackBase {
  * namespace and the registry pull secret.
  */
 export abstract class StackChart extends Chart {
+  /** The stack's namespace and delivery, once prepared: the fleet checks and the pictures read them. @internal */
+  public _placement?: { readonly namespace: string; readonly delivery: Delivery };
+
   constructor(scope: Construct, id: string) {
     super(scope, id);
     check(this, 'id (output folder name)', id, dns1123Label);
   }
 
-  /** The first steps of every stack: its Namespace, where images and charts come from, and the pull secret there. */
-  protected prepare(p: StackBase): { readonly target: RegistryTarget; readonly pull?: BoundSecret } {
-    if (p.createNamespace) this.addNamespace(p.namespace, p.delivery);
-    const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials, defaultUsername: p.registryUsername });
-    return { target, pull: this.addPullSecret(target, p.namespace, p.delivery) };
-  }
-
   /**
-   * The Namespace, ordered first and never pruned: deleting a namespace deletes every
-   * Qdrant cluster and volume in it, whatever their own annotations say.
+   * The first steps of every stack: its Namespace, where images and charts come from, and
+   * the pull secret there. `prerequisites` is the chart the stack's own Secrets go to.
    */
-  private addNamespace(namespace: string, delivery: Delivery): void {
-    const ns = new k8s.KubeNamespace(this, 'namespace', { metadata: { name: namespace } });
-    delivery._stage(ns, DeliveryStage.PREREQUISITES, { preventPrune: true });
+  protected prepare(p: StackBase): { readonly target: RegistryTarget; readonly pull?: BoundSecret; readonly prerequisites: Chart } {
+    this._placement = { namespace: p.namespace, delivery: p.delivery };
+    const prerequisites = p.delivery._prerequisiteScope(this, p.namespace);
+    if (p.createNamespace) addNamespace(prerequisites, p.namespace, p.delivery);
+    const target = resolveRegistryTarget(this, { mirror: p.mirror, registryCredentials: p.registryCredentials, defaultUsername: p.registryUsername });
+    return { target, pull: addPullSecret(prerequisites, target, p.namespace, p.delivery), prerequisites };
   }
+}
 
-  /** The image pull secret for the target registry in `namespace`; none for an anonymous mirror. */
-  private addPullSecret(target: RegistryTarget & { readonly defaultUsername?: string }, namespace: string, delivery: Delivery): BoundSecret | undefined {
-    if (!target.pullSecret) return undefined;
-    return bindPullSecret(this, 'registry-credentials', target.pullSecretProp, target.pullSecret, {
-      name: target.pullSecretName, namespace, server: target.server, defaultUsername: target.defaultUsername, fixedName: false,
-    }, delivery);
-  }
+/**
+ * The Namespace, ordered first and never pruned: deleting a namespace deletes every
+ * Qdrant cluster and volume in it, whatever their own annotations say.
+ */
+function addNamespace(scope: Chart, namespace: string, delivery: Delivery): void {
+  const ns = new k8s.KubeNamespace(scope, 'namespace', { metadata: { name: namespace } });
+  delivery._stage(ns, DeliveryStage.PREREQUISITES, { preventPrune: true });
+}
+
+/** The image pull secret for the target registry in `namespace`; none for an anonymous mirror. */
+function addPullSecret(scope: Chart, target: RegistryTarget & { readonly defaultUsername?: string }, namespace: string, delivery: Delivery): BoundSecret | undefined {
+  if (!target.pullSecret) return undefined;
+  return bindPullSecret(scope, 'registry-credentials', target.pullSecretProp, target.pullSecret, {
+    name: target.pullSecretName, namespace, server: target.server, defaultUsername: target.defaultUsername, fixedName: false,
+  }, delivery);
 }

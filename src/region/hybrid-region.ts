@@ -119,8 +119,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     this.logLevel = p.logLevel;
     this.operatorSettings = operatorSettingsToWire(this, 'operatorSettings', p.operatorSettings);
 
-    const { target, pull: registry } = this.prepare(p);
-    this.storage = addStackStorage(this, p.delivery, {
+    const { target, pull: registry, prerequisites } = this.prepare(p);
+    this.storage = addStackStorage(prerequisites, p.delivery, {
       storage: p.storage,
       settings: p.environment,
       settingsProps: { databaseStorageClass: 'environment.databaseStorageClass', volumeSnapshotClass: 'environment.volumeSnapshotClass' },
@@ -130,7 +130,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     this.environment = environmentWithStorage(p.environment, this.storage);
     this.target = target;
     this.registrySecretName = registry?.name;
-    this.cloudSecret = p.cloudAccessKey._bind(this, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
+    this.cloudSecret = p.cloudAccessKey._bind(prerequisites, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
       name: CLOUD_SECRET_NAME,
       namespace: p.namespace,
       purpose: 'Qdrant Cloud access key',
@@ -164,7 +164,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     });
     target.manifest?.addChart({ ...agentChart, repository: QDRANT_CHART_REPOSITORY });
     target.manifest?.addImage('qdrant-cloud-agent', { unpinned: `tag follows the appVersion of chart qdrant-cloud-agent ${p.agentChartVersion}` });
-    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
+    // Applied to the region's own Kubernetes cluster, like its Namespace.
+    this.monitoring = p.monitoring ? new StackMonitoring(prerequisites, p.delivery, p.monitoring, {
       kind: 'hybrid', namespace: p.namespace, databaseNamespaces: [p.namespace],
     }) : undefined;
   }

@@ -1,0 +1,42 @@
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { KubernetesClusterId } from './delivery';
+
+/**
+ * A folder the GitOps tool applies first, shared by the stacks of a fleet: for Flux,
+ * `flux-<cluster>` with the entry Kustomizations of every stack on that Kubernetes
+ * cluster; for a central Argo CD, `argocd-bootstrap` with one root Application per
+ * stack. The user points one object at it by hand; everything else follows from it.
+ */
+export class BootstrapChart extends Chart {
+  /** cdk8s's `Chart[Symbol.hasInstance]` answers for every chart, so `instanceof` cannot tell. */
+  public static isBootstrap(x: unknown): x is BootstrapChart {
+    return typeof (x as BootstrapChart)?.cluster?.key === 'string' && Chart.isChart(x);
+  }
+
+  /**
+   * The bootstrap folder `folder` of this app, created in the first stack that needs
+   * it. It is a nested chart so that a stack folder of the same name is a folder clash
+   * (the library error), whichever is declared first.
+   */
+  public static forFolder(stack: Chart, folder: string, tool: 'flux' | 'argocd', cluster: KubernetesClusterId): BootstrapChart {
+    const root = stack.node.root;
+    if (!BOOTSTRAPS.has(root)) BOOTSTRAPS.set(root, new Map());
+    const byFolder = BOOTSTRAPS.get(root)!;
+    if (!byFolder.has(folder)) byFolder.set(folder, new BootstrapChart(stack, folder, tool, cluster));
+    return byFolder.get(folder)!;
+  }
+
+  /** The GitOps tool that applies this folder. */
+  public readonly tool: 'flux' | 'argocd';
+  /** The Kubernetes cluster it is applied to, as that tool names it. */
+  public readonly cluster: KubernetesClusterId;
+
+  private constructor(stack: Chart, folder: string, tool: 'flux' | 'argocd', cluster: KubernetesClusterId) {
+    super(stack, folder);
+    this.tool = tool;
+    this.cluster = cluster;
+  }
+}
+
+const BOOTSTRAPS = new WeakMap<IConstruct, Map<string, BootstrapChart>>();

@@ -1,0 +1,27 @@
+import { Chart } from 'cdk8s';
+import { BootstrapChart } from '../delivery/bootstrap';
+import { StackChart } from './stack-chart';
+
+/** Where a folder's objects go: the stack it belongs to and its Kubernetes cluster. */
+export interface FolderPlacement {
+  /** The stack's namespace. @default - none: a Flux bootstrap serves several stacks */
+  readonly namespace?: string;
+  readonly tool: 'flux' | 'argocd';
+  /** Identifies the Kubernetes cluster within the tool. */
+  readonly clusterKey: string;
+  /** The cluster's name for READMEs. */
+  readonly cluster: string;
+  /** The stack chart, for errors. @default - none */
+  readonly stack?: StackChart;
+}
+
+/** The placement of a chart: its own or that of the stack it is nested in; none for a chart outside any stack. */
+export function placementOf(chart: Chart): FolderPlacement | undefined {
+  if (BootstrapChart.isBootstrap(chart)) return { tool: chart.tool, clusterKey: chart.cluster.key, cluster: chart.cluster.label };
+  // `instanceof StackChart` holds for any chart (cdk8s's Chart[Symbol.hasInstance]): the placement is the test.
+  const stack = [...chart.node.scopes].reverse().find((s): s is StackChart => (s as StackChart)._placement !== undefined);
+  if (!stack) return undefined;
+  const { namespace, delivery } = stack._placement!;
+  const cluster = delivery._kubernetesCluster();
+  return { namespace, tool: delivery.tool, clusterKey: cluster.key, cluster: cluster.label, stack };
+}

@@ -1,0 +1,175 @@
+import { ArgoCdDelivery, Delivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource } from '../src';
+import { configErrorOf } from './support/errors';
+import { findObject, testApp } from './support/synth';
+
+// One registry credential for the whole fleet: Argo CD keys repository Secrets by URL in its own namespace, whatever the destination.
+const registryCredentials = SecretSource.existing();
+const region = (app: QdrantApp, id: string, namespace: string, delivery: Delivery) => new HybridRegion(app, id, {
+  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f',
+  accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8',
+  namespace,
+  agentChartVersion: '1.33.0',
+  delivery,
+  registryCredentials,
+  cloudAccessKey: SecretSource.existing(),
+});
+const operator = (app: QdrantApp, id: string, namespace: string, delivery: Delivery) => new QdrantOperator(app, id, {
+  namespace, chartVersion: '1.9.6', delivery, registryCredentials: SecretSource.existing(),
+});
+const GIT = { url: 'https://git.example.com/platform/gitops.git', revision: 'main' };
+const folder = (app: QdrantApp, name: string) => app.render().find((f) => f.folder === name);
+
+describe('fleets: many stacks on many Kubernetes clusters', () => {
+  test('stacks naming one Flux cluster share its bootstrap folder, with each stack and its clusters in order', () => {
+    // GIVEN a region and an operator with a cluster on Flux cluster "eu", and a region on "us"
+    const app = testApp();
+    region(app, 'region-eu', 'qdrant-hybrid', new FluxDelivery({ cluster: 'eu' }));
+    const pc = operator(app, 'pc-eu', 'qdrant', new FluxDelivery({ cluster: 'eu' }));
+    pc.addCluster('docs', { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } });
+    region(app, 'region-us', 'qdrant-hybrid', new FluxDelivery({ cluster: 'us' }));
+    // WHEN
+    const folders = app.render().map((f) => f.folder);
+    const eu = folder(app, 'flux-eu')!.objects;
+    // THEN one bootstrap per Kubernetes cluster and no per-stack entry folders
+    expect(folders).toEqual(['flux-eu', 'flux-us', 'pc-eu', 'pc-eu-clusters', 'region-eu', 'region-us']);
+    expect(eu.map((o) => `${o.metadata.name} ${o.spec.path} ${JSON.stringify(o.spec.dependsOn ?? [])}`)).toEqual([
+      'qdrant-hybrid-stack ./dist/region-eu []',
+      'qdrant-stack ./dist/pc-eu []',
+      'qdrant-clusters ./dist/pc-eu-clusters [{"name":"qdrant-stack"}]',
+    ]);
+    expect(findObject(folder(app, 'flux-us')!.objects, 'Kustomization', 'qdrant-hybrid-stack').spec.path).toBe('./dist/region-us');
+  });
+
+  test('two stacks claiming one namespace on one Kubernetes cluster: the library error names the cluster', () => {
+    // GIVEN two Flux stacks in namespace qdrant on cluster "eu"
+    const app = testApp();
+    region(app, 'region-a', 'qdrant', new FluxDelivery({ cluster: 'eu' }));
+    operator(app, 'pc-a', 'qdrant', new FluxDelivery({ cluster: 'eu' }));
+    // WHEN / THEN
+    const err = configErrorOf(() => app.render());
+    expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'pc-a', prop: 'namespace', value: 'qdrant' })]);
+    expect(err.message).toContain('Kubernetes cluster "eu" (Flux)');
+    expect(err.message).toContain('region-a already installs into it');
+  });
+
+  test('Argo CD knows its own cluster as in-cluster and as the default server', () => {
+    // GIVEN the same namespace on Argo CD's own cluster, named two ways, and on a remote cluster
+    const clash = testApp();
+    region(clash, 'region-a', 'qdrant', new ArgoCdDelivery({ namePrefix: 'a-', destinationName: 'in-cluster' }));
+    region(clash, 'region-b', 'qdrant', new ArgoCdDelivery({ namePrefix: 'b-' }));
+    const apart = testApp();
+    region(apart, 'region-a', 'qdrant', new ArgoCdDelivery({ namePrefix: 'a-', destinationName: 'us-east', gitRepository: GIT }));
+    region(apart, 'region-b', 'qdrant', new ArgoCdDelivery({ namePrefix: 'b-', destinationName: 'us-west', gitRepository: GIT }));
+    // WHEN / THEN
+    expect(configErrorOf(() => clash.render()).message).toContain('Kubernetes cluster "in-cluster" (Argo CD)');
+    const app = findObject(folder(apart, 'region-b')!.objects, 'Application', 'b-qdrant-cloud-agent');
+    expect(app.spec.destination).toEqual({ name: 'us-west', namespace: 'qdrant' });
+  });
+
+  test('the same namespace on two Kubernetes clusters is fine', () => {
+    // GIVEN
+    const app = testApp();
+    region(app, 'region-eu', 'qdrant', new FluxDelivery({ cluster: 'eu' }));
+    region(app, 'region-us', 'qdrant', new FluxDelivery({ cluster: 'us' }));
+    // WHEN / THEN
+    expect(app.render().map((f) => f.folder)).toEqual(['flux-eu', 'flux-us', 'region-eu', 'region-us']);
+  });
+
+  test('a stack folder named like a cluster bootstrap is a folder clash, whichever comes first', () => {
+    for (const stackFirst of [true, false]) {
+      // GIVEN
+      const app = testApp();
+      if (stackFirst) region(app, 'flux-eu', 'qdrant-a', new FluxDelivery());
+      region(app, 'region-eu', 'qdrant-b', new FluxDelivery({ cluster: 'eu' }));
+      if (!stackFirst) region(app, 'flux-eu', 'qdrant-a', new FluxDelivery());
+      // WHEN / THEN
+      expect(configErrorOf(() => app.render()).problems).toEqual([expect.objectContaining({ prop: 'id', value: 'flux-eu' })]);
+    }
+  });
+
+  test('bad cluster identities are refused', () => {
+    // GIVEN / WHEN / THEN
+    expect(configErrorOf(() => region(testApp(), 'r', 'qdrant', new FluxDelivery({ cluster: 'EU_1' }))).problems)
+      .toEqual([expect.objectContaining({ prop: 'delivery.cluster', value: 'EU_1' })]);
+    expect(configErrorOf(() => region(testApp(), 'r', 'qdrant', new ArgoCdDelivery({ destinationName: 'us', destinationServer: 'https://us.example:6443' }))).problems)
+      .toEqual([expect.objectContaining({ prop: 'delivery.destinationName', value: 'us', allowed: 'either destinationName or destinationServer, not both' })]);
+  });
+
+  test('two Qdrant clusters with one id anywhere in the fleet: the library error', () => {
+    // GIVEN the same cluster id on two operators on different Kubernetes clusters
+    const app = testApp();
+    const cluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } };
+    operator(app, 'pc-eu', 'qdrant', new FluxDelivery({ cluster: 'eu' })).addCluster('a', cluster);
+    operator(app, 'pc-us', 'qdrant', new FluxDelivery({ cluster: 'us' })).addCluster('b', cluster);
+    // WHEN / THEN
+    const err = configErrorOf(() => app.render());
+    expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'pc-us/pc-us-clusters', prop: 'id (Qdrant cluster id)', value: cluster.id })]);
+    expect(err.message).toContain('pc-eu/pc-eu-clusters (qdrant/qdrant-a7d8d973-0cc5-42de-8d7b-c29d14d24840) has it');
+  });
+
+  test('a central Argo CD gets one root Application per stack in argocd-bootstrap, applying the stack folder', () => {
+    // GIVEN two Argo CD stacks with the output repository, on two destination clusters
+    const app = testApp();
+    const gitRepository = { url: 'https://git.example.com/platform/gitops.git', revision: 'main' };
+    region(app, 'region-us-east', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-east-', destinationName: 'us-east', gitRepository }));
+    region(app, 'region-us-west', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-west-', destinationName: 'us-west', gitRepository, outputPath: './dist/' }));
+    // WHEN
+    const roots = folder(app, 'argocd-bootstrap')!.objects;
+    // THEN each root lives in Argo CD's own cluster and namespace and applies its stack's folder
+    expect(roots.map((o) => [o.metadata.name, o.spec.source.path, o.spec.destination])).toEqual([
+      ['us-east-stack', 'dist/region-us-east', { server: 'https://kubernetes.default.svc', namespace: 'argocd' }],
+      ['us-west-stack', 'dist/region-us-west', { server: 'https://kubernetes.default.svc', namespace: 'argocd' }],
+    ]);
+    expect(roots[0].spec.source).toEqual(expect.objectContaining({ repoURL: gitRepository.url, targetRevision: 'main' }));
+  });
+
+  test('two stacks whose root Applications would share a name: the library error', () => {
+    // GIVEN two regions with one name prefix in one Argo CD
+    const app = testApp();
+    const gitRepository = { url: 'https://git.example.com/platform/gitops.git' };
+    region(app, 'region-a', 'qdrant-a', new ArgoCdDelivery({ namePrefix: 'us-', destinationName: 'us-east', gitRepository }));
+    // WHEN / THEN
+    expect(configErrorOf(() => region(app, 'region-b', 'qdrant-b', new ArgoCdDelivery({ namePrefix: 'us-', destinationName: 'us-west', gitRepository }))).problems)
+      .toEqual([expect.objectContaining({ constructPath: 'region-b', prop: 'delivery.namePrefix', value: 'us-' })]);
+  });
+
+  test('a remote Argo CD destination gets its Namespace, Secrets and clusters through Applications of their own, in wave order', () => {
+    // GIVEN an operator with a cluster on us-east, managed by a central Argo CD
+    const app = testApp();
+    const pc = operator(app, 'pc-us', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-east-', destinationName: 'us-east', gitRepository: GIT }));
+    pc.addCluster('docs', { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } });
+    // WHEN
+    const stack = folder(app, 'pc-us')!.objects;
+    // THEN the stack folder (applied in Argo CD's own cluster) holds only Applications and repository Secrets, in waves
+    expect(app.render().map((f) => f.folder)).toEqual(['argocd-bootstrap', 'pc-us', 'pc-us-clusters', 'pc-us-prerequisites']);
+    const apps = stack.filter((o) => o.kind === 'Application');
+    expect(apps.map((o) => [o.metadata.name, o.metadata.annotations['argocd.argoproj.io/sync-wave'], o.spec.destination.name, o.spec.source.path ?? o.spec.source.chart])).toEqual([
+      ['us-east-prerequisites', '0', 'us-east', 'dist/pc-us-prerequisites'],
+      ['us-east-qdrant-private-cloud-crds', '1', 'us-east', 'qdrant-kubernetes-api'],
+      ['us-east-qdrant-private-cloud', '2', 'us-east', 'qdrant-private-cloud'],
+      ['us-east-clusters', '3', 'us-east', 'dist/pc-us-clusters'],
+    ]);
+    expect(stack.every((o) => o.metadata.namespace === 'argocd')).toBe(true);
+    // AND the Applications holding the namespace and the clusters are never pruned
+    for (const o of [apps[0], apps[3]]) expect(o.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
+    expect(folder(app, 'pc-us-prerequisites')!.objects.map((o) => o.kind)).toEqual(['Namespace']);
+    expect(folder(app, 'pc-us-clusters')!.objects.map((o) => o.kind)).toEqual(['QdrantCluster']);
+  });
+
+  test('a remote Argo CD destination without the output repository: the library error', () => {
+    // GIVEN / WHEN / THEN
+    expect(configErrorOf(() => operator(testApp(), 'pc-us', 'qdrant', new ArgoCdDelivery({ destinationName: 'us-east' }))).problems)
+      .toEqual([expect.objectContaining({ constructPath: 'pc-us', prop: 'delivery.gitRepository' })]);
+  });
+
+  test('a bootstrap pointing at a folder nothing writes: one stack with another output path is the library error', () => {
+    // GIVEN two stacks on one Flux cluster, one of them with another outputPath
+    const app = testApp();
+    region(app, 'region-a', 'qdrant-a', new FluxDelivery({ cluster: 'eu' }));
+    region(app, 'region-b', 'qdrant-b', new FluxDelivery({ cluster: 'eu', outputPath: './clusters/prod' }));
+    // WHEN / THEN
+    const err = configErrorOf(() => app.render());
+    expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'region-b', prop: 'delivery.outputPath', value: './clusters/prod/region-b' })]);
+    expect(err.message).toContain('under the output\'s Git path "dist"');
+  });
+});
