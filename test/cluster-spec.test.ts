@@ -64,7 +64,7 @@ describe('the QdrantCluster table', () => {
 
   test('GIVEN a secret entry with a wrong value THEN the error does not show the value', () => {
     const error = configErrorOf(() => operator().addCluster('db', { ...minimal, apiKey: 'hunter2' as any }));
-    expect(error.message).toMatch(/apiKey: got "<secret>"; expected a SecretSource/);
+    expect(error.message).toMatch(/apiKey: got "<redacted>"; expected a SecretSource/);
     expect(error.message).not.toContain('hunter2');
   });
 
@@ -75,7 +75,7 @@ describe('the QdrantCluster table', () => {
 
   test('GIVEN an unknown key THEN the error shows its structure, not its values', () => {
     const error = configErrorOf(() => operator().addCluster('db', { ...minimal, config: { servce: { api_key: 'hunter2' } } } as any));
-    expect(error.message).toMatch(/config.servce: got \{"api_key":"<set>"\}; unknown key; expected one of "collection"/);
+    expect(error.message).toMatch(/config.servce: got \{"api_key":"<redacted>"\}; unknown key; expected one of "collection"/);
   });
 });
 

@@ -192,7 +192,7 @@ describe('HybridRegion bad input', () => {
     ['CA that is not PEM', { environment: { caCertificates: 'MIIB...' } }, /environment.caCertificates: got "MIIB..."; expected one or more PEM certificates/],
     ['toleration with a value and Exists', { environment: { tolerations: [{ key: 'k', operator: 'Exists', value: 'v' }] } }, /environment.tolerations\[0\].value: got "v"; operator "Exists" takes no value/],
     ['tolerationSeconds without NoExecute', { environment: { tolerations: [{ key: 'k', value: 'v', tolerationSeconds: 5 }] } }, /tolerationSeconds applies only to effect "NoExecute"/],
-    ['plaintext secret without the opt-in', { cloudAccessKey: { 'access-key': 'x' } as any }, /cloudAccessKey: got nothing; expected a SecretSource/],
+    ['plaintext secret without the opt-in', { cloudAccessKey: { 'access-key': 'x' } as any }, /cloudAccessKey: got "<redacted>"; expected a SecretSource .*, not a plain object/],
     ['typed key set again through the escape hatch', { agentValues: { config: { logLevel: 'DEBUG' } } }, /agentValues.config.logLevel: got "<set>"; "config.logLevel" is set from a typed prop/],
     ['access key hash that is not SHA-256 hex', { accessKeyHash: 'abc' }, /accessKeyHash: got "abc"; expected 64 lowercase hex digits/],
     ['grpc URL with a scheme', { grpcServerUrl: 'https://grpc.cloud.qdrant.io' }, /grpcServerUrl: got "https:\/\/grpc.cloud.qdrant.io"; expected a host name/],

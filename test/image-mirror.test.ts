@@ -145,7 +145,7 @@ describe('ImageMirror bad input', () => {
     ['chart URL without oci://', { chartRepository: 'https://registry.corp.example/qdrant-charts' }, /mirror.chartRepository: got "https:\/\/registry.corp.example\/qdrant-charts"; expected an OCI repository URL/],
     ['mirror without a pull secret', { pullSecret: undefined }, /mirror.pullSecret: got nothing; a mirror needs pull credentials/],
     ['CA that is not PEM', { caCertificates: 'not a certificate' }, /mirror.caCertificates: got "not a certificate"; expected one or more PEM certificates/],
-    ['Qdrant registry credentials next to a mirror', {}, /registryCredentials: got "<set>"; with an image mirror nothing pulls from registry.cloud.qdrant.io/, { registryCredentials: SecretSource.existing() }],
+    ['Qdrant registry credentials next to a mirror', {}, /registryCredentials: got "<redacted>"; with an image mirror nothing pulls from registry.cloud.qdrant.io/, { registryCredentials: SecretSource.existing() }],
   ];
   // A rest parameter: jest would take a fourth named parameter for a done callback.
   test.each(cases)('%s', (...row) => {

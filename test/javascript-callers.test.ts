@@ -1,4 +1,4 @@
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
 import { configErrorOf } from './support/errors';
 import { testApp } from './support/synth';
 
@@ -23,6 +23,24 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ['cluster resources as a string', () => cluster({ ...validCluster, resources: 'big' }), /\[o\/c\] resources: got "big"; expected cpu, memory and storage per node/],
   ['readClusters as a string', () => cluster({ ...validCluster, readClusters: 'abc' }), /readClusters: got "abc"; expected a list/],
   ['snapshot without options', () => cluster(validCluster).addScheduledSnapshot('s', undefined as any), /addScheduledSnapshot\(s\): got nothing; expected options/],
+  ['a toleration that is null', () => region({ ...validRegion, environment: { tolerations: [null] } }), /\[r\] environment.tolerations\[0\]: got null; expected a toleration/],
+  ['a pause that is null', () => cluster({ ...validCluster, pauses: [null] }), /\[o\/c\] pauses\[0\]: got null; expected an object/],
+  ['a cluster toleration that is null', () => cluster({ ...validCluster, tolerations: [null] }), /\[o\/c\] tolerations\[0\]: got null; expected a toleration/],
+  ['registryUsername as a number', () => region({ ...validRegion, registryUsername: 42 }), /\[r\] registryUsername: got 42; expected a non-empty user name/],
+  ['grpcServerUrl as an object', () => region({ ...validRegion, grpcServerUrl: {} }), /\[r\] grpcServerUrl: got \{\}; expected a host name/],
+  ['a Flux outputPath that is a number', () => region({ ...validRegion, delivery: new FluxDelivery({ outputPath: 42 } as any) }), /\[r\] delivery.outputPath: got 42; expected a path/],
+  ['Argo CD props that are a string', () => region({ ...validRegion, delivery: new ArgoCdDelivery('argocd' as any) }), /\[r\] delivery: got "argocd"; expected ArgoCdDeliveryProps/],
+  ['a mirror without props', () => region({ ...validRegion, mirror: new ImageMirror(undefined as any) }), /\[r\] mirror.containerRegistry: got nothing; expected a registry host/],
+  ['a plain object as the mirror', () => region({ ...validRegion, mirror: { containerRegistry: 'r.example.com' } }), /\[r\] mirror: got .*; expected an ImageMirror/],
+  ['a registry secret that is a string', () => region({ ...validRegion, registryCredentials: 'hunter2' }), /\[r\] registryCredentials: got "<redacted>"; expected a SecretSource with the credentials/],
+  ['addCluster without an id', () => new QdrantOperator(testApp(), 'o', {
+    namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(),
+  }).addCluster(undefined as any, validCluster as QdrantClusterProps), /\[o\] id: got nothing; expected a non-empty construct id/],
+  ['an External Secrets property that is a number', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: { 'access-key': { key: 'k', property: 5 } } } as any) }),
+    /cloudAccessKey.refs.access-key.property: got 5; expected a non-empty string/],
+  ['External Secrets refs that are a list', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: [] } as any) }),
+    /cloudAccessKey.refs: got \[\]; expected a map/],
+  ['an agent chart version with a "v"', () => region({ ...validRegion, agentChartVersion: 'v1.33.0' }), /agentChartVersion: got "v1.33.0"; expected the chart version without "v", such as "1.33.0"/],
   ['External Secrets source without refs', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v' } as any) }), /cloudAccessKey.refs.access-key: got nothing/],
 ];
 

@@ -8,6 +8,7 @@ import {
   cidr, dns1123Label, dns1123Subdomain, integerBetween, labelValue, maxItems, nonEmpty, oneOf, qdrantVersion, qualifiedName, quantity, Rule, uuid,
 } from '../core/rules';
 import { checkNodeSelector, checkTolerations, checkTopologySpread, Toleration, topologySpreadToKube } from '../core/scheduling';
+import { refuseSecretEnvLiterals } from '../core/plaintext';
 import { anyValue, bool, convertShape, custom, Fields, leaf, list, object, required, Shape, stringMap } from '../core/shape';
 import { SecretSource } from '../secrets/secret-source';
 import { QdrantClusterProps } from './cluster-props';
@@ -152,7 +153,7 @@ const SCHEDULING: Area<'image' | 'security' | 'tolerations' | 'nodeSelector' | '
     annotations: stringMap(qualifiedName),
     podAnnotations: stringMap(qualifiedName, { wire: 'pods.annotations' }),
     podLabels: stringMap(qualifiedName, { values: labelValue, wire: 'pods.labels' }),
-    extraEnv: passThrough(toJson_QdrantClusterSpecStatefulSetPodsExtraEnv, { wire: 'pods.extraEnv' }),
+    extraEnv: passThrough(toJson_QdrantClusterSpecStatefulSetPodsExtraEnv, { wire: 'pods.extraEnv' }, refuseSecretEnvLiterals),
   }),
 };
 

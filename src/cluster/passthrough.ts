@@ -6,11 +6,15 @@ import { checkList } from '../core/validate';
 /**
  * Some props take Kubernetes types as they are (volumes, mounts, env vars). The
  * generated L1 serialisers drop keys they do not know, silently; this entry refuses
- * them instead. Kubernetes field names are the same in TypeScript and on the wire.
+ * them instead; `refuse` adds checks of its own (credentials in env literals). Kubernetes field names are the same in TypeScript and on the wire.
  */
-export function passThrough<T>(toJson: (x: T) => unknown, options: EntryOptions = {}): Shape<readonly T[], false> {
+export function passThrough<T>(
+  toJson: (x: T) => unknown, options: EntryOptions = {},
+  refuse?: (scope: IConstruct, prop: string, items: readonly T[]) => void,
+): Shape<readonly T[], false> {
   return custom((scope, prop, items: readonly T[]) => {
     checkNoDroppedKeys(scope, prop, items, toJson);
+    refuse?.(scope, prop, items);
     return [...items];
   }, options);
 }

@@ -2,14 +2,15 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { QdrantCluster as QdrantClusterL1, QdrantClusterSpec } from '../../imports/qdrant.io';
 import { fail } from '../core/errors';
+import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
 import { dns1123Label } from '../core/rules';
 import { convertShape, ShapeContext } from '../core/shape';
-import { checkEach, checkObject } from '../core/validate';
+import { checkEach, checkObject, constructId } from '../core/validate';
 import { DeliveryStage } from '../delivery/delivery';
 import { bindPullSecret } from '../mirror/registry-target';
 import { opaqueSecretRequest, SecretRequest } from '../secrets/secret-request';
-import { SecretSource } from '../secrets/secret-source';
+import { bindSecretSource, SecretSource } from '../secrets/secret-source';
 import {
   addRestore, addScheduledSnapshot, addSnapshot, ClusterRestoreOptions, ClusterScheduledSnapshotOptions, ClusterSnapshotOptions,
 } from './backups';
@@ -69,10 +70,12 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
    * a QdrantOperator or HybridRegion come from their `addCluster`.
    */
   constructor(scope: Construct, id: string, props: QdrantClusterProps) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     const host = pendingHost;
     pendingHost = undefined;
     checkObject(this, 'props', props, 'QdrantClusterProps');
+    // The ids name the objects below: checked by their table entries before they are used.
+    for (const key of ['id', 'customerId'] as const) convertShape(this, key, CLUSTER_SPEC.fields![key], props[key]);
     const resolvedHost = host ?? hostFromProps(this, props);
     this.host = resolvedHost;
     const namespace = props.namespace ?? resolvedHost.defaultNamespace;
@@ -92,6 +95,11 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     };
     const spec = convertShape(this, '', CLUSTER_SPEC, { ...props, namespace }, context) as Record<string, unknown>;
     applyPolicy(this, CLUSTER_RULES, { props, host: resolvedHost, namespace });
+    const exposedAs = props.service?.type ?? 'ClusterIP';
+    if (props.apiKey !== undefined && exposedAs !== 'ClusterIP' && props.tls === undefined) {
+      // Qdrant takes the key in a header: over plain HTTP anyone on the path can read it.
+      addWarning(this, `service.type "${exposedAs}" sends the API key in clear text from outside the cluster; set tls (a certificate SecretSource)`);
+    }
     this.addPullSecret(props, resolvedHost, namespace);
 
     const image = this.mirroredImage(props, resolvedHost);
@@ -152,7 +160,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   /** Binds a secret entry of the table; returns the secretKeyRefs the spec holds for it. */
   private bindSecret(prop: string, source: SecretSource): unknown {
     const ref = (request: SecretRequest, key: string) => {
-      const bound = source._bind(this, prop, prop, request);
+      const bound = bindSecretSource(source, this, prop, prop, request);
       bound.objects.forEach((o) => this.stage(o, DeliveryStage.PREREQUISITES));
       if (prop === 'apiKey') this._apiKeyRef = { secretName: bound.name, key };
       return { secretKeyRef: { name: bound.name, key } };

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { namesCredential, redact, REDACTED, redactText } from './credentials';
 
 /** One problem with one prop of one construct. */
 export interface ConfigProblem {
@@ -6,8 +7,10 @@ export interface ConfigProblem {
   readonly constructPath: string;
   /** Prop path, e.g. `environment.httpProxyUrl`. */
   readonly prop: string;
-  /** The value received. */
+  /** The value received; secrets and credential-shaped values are `<redacted>`. */
   readonly value: unknown;
+  /** The prop holds a secret: its value is never shown. @default - decided by the prop name */
+  readonly secret?: boolean;
   /** What is allowed instead. */
   readonly allowed: string;
 }
@@ -23,9 +26,10 @@ export class QdrantConfigError extends Error {
   public readonly problems: readonly ConfigProblem[];
 
   constructor(problems: readonly ConfigProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    const shown = problems.map(hideSecrets);
+    super(shown.map(formatProblem).join('\n'));
     this.name = 'QdrantConfigError';
-    this.problems = problems;
+    this.problems = shown;
   }
 
   /** The first problem's construct path. */
@@ -38,9 +42,20 @@ export class QdrantConfigError extends Error {
   public get allowed(): string { return this.problems[0].allowed; }
 }
 
-/** Throws a QdrantConfigError for one prop of `scope`. */
-export function fail(scope: IConstruct, prop: string, value: unknown, allowed: string): never {
-  throw new QdrantConfigError([{ constructPath: pathOf(scope), prop, value, allowed }]);
+/**
+ * Throws a QdrantConfigError for one prop of `scope`. `secret`: the prop holds a
+ * secret (a props-table entry's `secret` flag); props named like credentials and
+ * credential-shaped values are hidden anyway.
+ */
+export function fail(scope: IConstruct, prop: string, value: unknown, allowed: string, secret?: boolean): never {
+  throw new QdrantConfigError([{ constructPath: pathOf(scope), prop, value, allowed, secret }]);
+}
+
+/** Whether a problem's value may be shown is decided here, for every error of the library. */
+function hideSecrets(p: ConfigProblem): ConfigProblem {
+  const leaf = p.prop.split(/[.[\]\s(]/).filter(Boolean).pop() ?? '';
+  const secret = p.secret === true || namesCredential(leaf);
+  return { ...p, value: secret && p.value !== undefined ? REDACTED : redact(p.value) };
 }
 
 /** The construct path shown in errors; the root (the app) has an empty path. */
@@ -49,7 +64,7 @@ export function pathOf(scope: IConstruct): string {
 }
 
 function formatProblem(p: ConfigProblem): string {
-  return `[${p.constructPath}] ${p.prop}: got ${showValue(p.value)}; ${p.allowed}`;
+  return redactText(`[${p.constructPath}] ${p.prop}: got ${showValue(p.value)}; ${p.allowed}`);
 }
 
 function showValue(value: unknown): string {

@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { redactText } from './credentials';
 
 /** What a notice is about: a warning, or a Secret the user must provide. */
 export type NoticeKind = 'warning' | 'secret';
@@ -11,7 +12,7 @@ const PREFIX = 'cdk8s-qdrant:';
  * and prints warnings on synth, so they show up in the pull request that adds them.
  */
 export function addNotice(scope: IConstruct, kind: NoticeKind, message: string): void {
-  scope.node.addMetadata(`${PREFIX}${kind}`, message);
+  scope.node.addMetadata(`${PREFIX}${kind}`, redactText(message));
 }
 
 export function addWarning(scope: IConstruct, message: string): void {

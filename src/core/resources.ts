@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { quantity } from './rules';
-import { checkOptional } from './validate';
+import { checkObject, checkOptional } from './validate';
 
 /** CPU and memory amounts, as Kubernetes quantities ("500m", "2Gi"). */
 export interface ComputeAmounts {
@@ -33,8 +33,10 @@ export function quantityValue(q: string): number {
 
 /** Checks quantities, and that no request exceeds its limit. */
 export function checkResources(scope: IConstruct, prop: string, r?: ResourceRequirements): void {
-  if (!r) return;
+  if (r === undefined) return;
+  checkObject(scope, prop, r, 'resource limits and requests');
   for (const side of ['limits', 'requests'] as const) {
+    if (r[side] !== undefined) checkObject(scope, `${prop}.${side}`, r[side], 'cpu and memory');
     checkOptional(scope, `${prop}.${side}.cpu`, r[side]?.cpu, quantity);
     checkOptional(scope, `${prop}.${side}.memory`, r[side]?.memory, quantity);
   }

@@ -1,3 +1,5 @@
+import { looksLikeCredential } from './credentials';
+
 /**
  * Small, named validation rules. A rule returns `undefined` when the value is fine,
  * else a sentence saying what is allowed. `check()` in validate.ts turns that into a
@@ -76,12 +78,16 @@ export const ociUrl: Rule<string> = (v) =>
     ? undefined
     : 'expected an OCI repository URL such as "oci://registry.example.com/qdrant-charts" (scheme "oci://", no trailing "/")';
 
+/** An http(s) URL without userinfo: `user:password@` in a URL is a credential committed to git. */
 export const httpUrl: Rule<string> = (v) => {
   const allowed = 'expected an http:// or https:// URL such as "http://proxy.example.com:3128"';
   if (typeof v !== 'string') return allowed;
+  if (looksLikeCredential(v)) {
+    return 'expected a URL without "user:password@": credentials in a URL are committed to git in clear text; keep them in a Secret (for a proxy, one the proxy client reads)';
+  }
   try {
     const url = new URL(v);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' ? undefined : allowed;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' ? undefined : allowed;
   } catch {
     return allowed;
   }
@@ -120,4 +126,16 @@ export function maxItems<T>(max: number): Rule<readonly T[] | Record<string, T>>
   return (v) => (Object.keys(v).length <= max ? undefined : `expected at most ${max} entries`);
 }
 
-export const nonEmpty: Rule<string> = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'expected a non-empty string');
+/** Free text (owners, reasons, device names): any non-empty string that is not a credential. */
+export const nonEmpty: Rule<string> = (v) => {
+  if (typeof v !== 'string' || v.trim() === '') return 'expected a non-empty string';
+  return looksLikeCredential(v) ? 'expected text, not a credential: credentials go through a SecretSource' : undefined;
+};
+
+/** A registry user name, also embedded in External Secrets templates: no template delimiters, no control characters. */
+export const userName: Rule<string> = (v) => {
+  if (typeof v !== 'string' || v.trim() === '') return 'expected a non-empty user name';
+  // eslint-disable-next-line no-control-regex
+  if (/[{}\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v)) return 'expected a user name without "{", "}" or control characters (it is embedded in External Secrets templates)';
+  return looksLikeCredential(v) ? 'expected a user name, not a credential: the password goes into registryCredentials' : undefined;
+};

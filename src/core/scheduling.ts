@@ -35,18 +35,19 @@ export const MAX_TOLERATIONS = 10;
 export const MAX_TOPOLOGY_SPREAD_CONSTRAINTS = 10;
 
 export function checkNodeSelector(scope: IConstruct, prop: string, nodeSelector?: Record<string, string>): void {
-  if (!nodeSelector) return;
+  if (nodeSelector === undefined) return;
   checkObject(scope, prop, nodeSelector, 'a map of labels');
   check(scope, prop, nodeSelector, maxItems(MAX_NODE_SELECTOR_ENTRIES));
   checkStringMap(scope, prop, nodeSelector, qualifiedName, labelValue);
 }
 
 export function checkTolerations(scope: IConstruct, prop: string, tolerations?: readonly Toleration[]): void {
-  if (!tolerations) return;
+  if (tolerations === undefined) return;
   checkList(scope, prop, tolerations);
   check(scope, prop, tolerations, maxItems(MAX_TOLERATIONS));
   tolerations.forEach((t, i) => {
     const p = `${prop}[${i}]`;
+    checkObject(scope, p, t, 'a toleration');
     const operator = t.operator ?? 'Equal';
     check(scope, `${p}.operator`, operator, oneOf(['Equal', 'Exists']));
     checkOptional(scope, `${p}.effect`, t.effect, oneOf(['NoSchedule', 'PreferNoSchedule', 'NoExecute']));
@@ -67,10 +68,11 @@ export function checkTolerations(scope: IConstruct, prop: string, tolerations?: 
 }
 
 export function checkTopologySpread(scope: IConstruct, prop: string, constraints?: readonly TopologySpreadConstraint[]): void {
-  if (!constraints) return;
+  if (constraints === undefined) return;
   checkList(scope, prop, constraints);
   check(scope, prop, constraints, maxItems(MAX_TOPOLOGY_SPREAD_CONSTRAINTS));
   constraints.forEach((c, i) => {
+    checkObject(scope, `${prop}[${i}]`, c, 'a topology spread constraint');
     check(scope, `${prop}[${i}].topologyKey`, c.topologyKey, qualifiedName);
     checkOptional(scope, `${prop}[${i}].maxSkew`, c.maxSkew, integerBetween(1, 1_000_000));
     checkOptional(scope, `${prop}[${i}].whenUnsatisfiable`, c.whenUnsatisfiable, oneOf(['DoNotSchedule', 'ScheduleAnyway']));

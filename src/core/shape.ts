@@ -42,7 +42,7 @@ export interface EntryOptions {
   readonly crdSince?: string;
   /** First Qdrant version that accepts the setting. @default - every version */
   readonly qdrantSince?: string;
-  /** The value is a secret: error messages do not show it. @default false */
+  /** The value is a secret: errors and warnings show `<redacted>` instead of it. @default false */
   readonly secret?: boolean;
   /** A rule on the whole value, checked before its members. @default - none */
   readonly check?: Rule<any>;
@@ -113,18 +113,18 @@ export const anyValue: Rule<unknown> = () => undefined;
 /** Validates `value` against `shape` and returns it in wire form; unset members and empty objects are dropped. */
 export function convertShape<T>(scope: IConstruct, prop: string, shape: Shape<T>, value: T | undefined, context: ShapeContext = UNVERSIONED): unknown {
   const o = shape.options;
-  const shown = (v: unknown) => (o.secret && v !== undefined ? '<secret>' : v);
+  const secret = o.secret === true;
   if (value === undefined && !(shape.required && shape.kind === 'leaf')) {
     if (shape.required) fail(scope, prop, undefined, `expected ${o.what ?? 'a value'}`);
     return undefined;
   }
-  checkVersionGates(scope, prop, shown(value), o, context);
-  if (shape.kind === 'object' && !isPlainObject(value)) fail(scope, prop, shown(value), `expected ${o.what ?? 'an object'}`);
-  if (shape.kind === 'list' && !Array.isArray(value)) fail(scope, prop, shown(value), `expected ${o.what ?? 'a list'}`);
+  checkVersionGates(scope, prop, value, o, context);
+  if (shape.kind === 'object' && !isPlainObject(value)) fail(scope, prop, value, `expected ${o.what ?? 'an object'}`, secret);
+  if (shape.kind === 'list' && !Array.isArray(value)) fail(scope, prop, value, `expected ${o.what ?? 'a list'}`, secret);
   const allowed = o.check?.(value);
-  if (allowed !== undefined) fail(scope, prop, shown(value), allowed);
-  if (o.secret) {
-    if (!context.bindSecret) fail(scope, prop, '<secret>', 'a secret is not accepted here');
+  if (allowed !== undefined) fail(scope, prop, value, allowed, secret);
+  if (secret) {
+    if (!context.bindSecret) fail(scope, prop, value, 'a secret is not accepted here', true);
     return context.bindSecret(prop, value);
   }
   switch (shape.kind) {
@@ -161,11 +161,11 @@ function convertObject(scope: IConstruct, prop: string, shape: Shape, value: Rec
 function checkVersionGates(scope: IConstruct, prop: string, value: unknown, o: EntryOptions, context: ShapeContext): void {
   const crd = context.crd;
   if (o.crdSince && crd !== 'unknown' && compareVersions(crd.version, o.crdSince) < 0) {
-    fail(scope, prop, value, `needs qdrant-kubernetes-api ${o.crdSince} or later; ${crd.installedBy} installs ${crd.version}`);
+    fail(scope, prop, value, `needs qdrant-kubernetes-api ${o.crdSince} or later; ${crd.installedBy} installs ${crd.version}`, o.secret);
   }
   const qdrant = context.qdrantVersion;
   if (o.qdrantSince && qdrant !== 'unknown' && compareVersions(qdrant, o.qdrantSince) < 0) {
-    fail(scope, prop, value, `needs Qdrant ${o.qdrantSince} or later; version is ${qdrant}`);
+    fail(scope, prop, value, `needs Qdrant ${o.qdrantSince} or later; version is ${qdrant}`, o.secret);
   }
 }
 

@@ -1,12 +1,18 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
-import { Rule } from './rules';
+import { nonEmpty, Rule } from './rules';
 
 /** Checks one prop; throws QdrantConfigError naming construct, prop, value and what is allowed. */
 export function check<T>(scope: IConstruct, prop: string, value: T, rule: Rule<T>): T {
   const allowed = rule(value);
   if (allowed !== undefined) fail(scope, prop, value, allowed);
   return value;
+}
+
+/** A construct id, checked before constructs sees it (its own error is not the library's). */
+export function constructId(scope: IConstruct, id: unknown): string {
+  if (typeof id !== 'string' || id.trim() === '') fail(scope, 'id', id, 'expected a non-empty construct id');
+  return id;
 }
 
 /** Checks an optional prop when it is set. */
@@ -30,13 +36,17 @@ export function checkEach<T>(scope: IConstruct, prop: string, values: readonly T
   (values ?? []).forEach((v, i) => check(scope, `${prop}[${i}]`, v, rule));
 }
 
-/** Checks keys and values of a string map (labels, node selectors). */
+/** An annotation value: any string, but not a credential. */
+const freeText: Rule<string> = (v) => (v === '' ? undefined : nonEmpty(v));
+
+/** Checks keys and values of a string map (labels, node selectors); values without a rule of their own are free text. */
 export function checkStringMap(
   scope: IConstruct, prop: string, map: Record<string, string> | undefined,
   keyRule: Rule<string>, valueRule?: Rule<string>,
 ): void {
+  if (map !== undefined) checkObject(scope, prop, map, 'a map of strings');
   for (const [k, v] of Object.entries(map ?? {})) {
     check(scope, `${prop} key`, k, keyRule);
-    if (valueRule) check(scope, `${prop}.${k}`, v, valueRule);
+    check(scope, `${prop}.${k}`, v, valueRule ?? freeText);
   }
 }

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
+import { refuseCredentialValues } from './plaintext';
 
 export type Values = Record<string, unknown>;
 
@@ -16,10 +17,12 @@ export function leafPaths(values: Values, prefix = ''): string[] {
 /**
  * Merges escape-hatch values under typed values. A key the library sets from a typed
  * prop may not be set again through the escape hatch: that would silently override it.
+ * Credentials are refused: the escape hatch is no way around a SecretSource.
  */
 export function mergeExtraValues(scope: IConstruct, prop: string, typed: Values, extra: Values | undefined): Values {
-  if (!extra) return typed;
+  if (extra === undefined) return typed;
   if (!isPlainObject(extra)) fail(scope, prop, extra, 'expected an object of Helm values');
+  refuseCredentialValues(scope, prop, extra);
   const typedPaths = new Set(leafPaths(typed));
   for (const path of leafPaths(extra)) {
     const clash = [...typedPaths].find((t) => t === path || t.startsWith(`${path}.`) || path.startsWith(`${t}.`));

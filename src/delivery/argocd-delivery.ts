@@ -2,9 +2,10 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Application } from '../../imports/argoproj.io';
 import { fail, pathOf } from '../core/errors';
-import { dns1123Label, dns1123Subdomain } from '../core/rules';
-import { check, checkOptional } from '../core/validate';
-import { SecretSource } from '../secrets/secret-source';
+import { dns1123Label, dns1123Subdomain, httpUrl, Rule } from '../core/rules';
+import { bool } from '../core/shape';
+import { check, checkObject, checkOptional } from '../core/validate';
+import { bindSecretSource, SecretSource } from '../secrets/secret-source';
 import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { argoCdTlsCertsPatch } from './argocd-tls-certs';
 import { BootstrapChart } from './bootstrap';
@@ -54,6 +55,10 @@ export interface ArgoCdDeliveryProps {
   readonly automated?: boolean;
 }
 
+/** The start of Application and Secret names: lowercase letters, digits, "-" and ".". */
+const namePrefix: Rule<string> = (v) =>
+  typeof v === 'string' && /^[a-z0-9][-a-z0-9.]{0,99}$/.test(v) ? undefined : 'expected the start of a DNS-1123 name, such as "region-a-"';
+
 interface RepositoryClaim {
   readonly source: SecretSource;
   /** Where it was first declared, for the error. */
@@ -87,7 +92,8 @@ export class ArgoCdDelivery extends Delivery {
 
   constructor(props: ArgoCdDeliveryProps = {}) {
     super();
-    this.props = props;
+    // JavaScript callers may pass anything; checkProps refuses what is not an object.
+    this.props = props ?? {};
   }
 
   /** Namespace of Argo CD. */
@@ -259,7 +265,7 @@ export class ArgoCdDelivery extends Delivery {
         `the registry credentials (${credentials.sourceProp}) are sealed for one Secret only; Argo CD needs its own ` +
         `SecretSource.fromSealedSecret with keys "username" and "password", sealed for Secret ${this.argoCdNamespace}/${name}`);
     }
-    const bound = source._bind(scope, id, this.props.repositoryCredentials ? 'delivery.repositoryCredentials' : credentials.sourceProp, {
+    const bound = bindSecretSource(source, scope, id, this.props.repositoryCredentials ? 'delivery.repositoryCredentials' : credentials.sourceProp, {
       name,
       namespace: this.argoCdNamespace,
       type: 'Opaque',
@@ -274,6 +280,7 @@ export class ArgoCdDelivery extends Delivery {
   }
 
   private checkProps(scope: Construct): void {
+    checkObject(scope, 'delivery', this.props, 'ArgoCdDeliveryProps');
     check(scope, 'delivery.argoCdNamespace', this.argoCdNamespace, dns1123Label);
     checkOptional(scope, 'delivery.project', this.props.project, dns1123Subdomain);
     checkOptional(scope, 'delivery.gitRepository.url', this.props.gitRepository?.url, (v) => (/^(https?|ssh):\/\/\S+$|^git@\S+:\S+$/.test(v)
@@ -282,5 +289,8 @@ export class ArgoCdDelivery extends Delivery {
       ? undefined : 'expected a path inside the Git repository such as "dist" or "clusters/prod"'));
     checkOptional(scope, 'delivery.destinationName', this.props.destinationName, (v) => (this.props.destinationServer !== undefined
       ? 'either destinationName or destinationServer, not both' : typeof v === 'string' && v.trim() !== '' ? undefined : 'expected the name of a cluster registered in Argo CD'));
+    checkOptional(scope, 'delivery.destinationServer', this.props.destinationServer, httpUrl);
+    checkOptional(scope, 'delivery.namePrefix', this.props.namePrefix, namePrefix);
+    checkOptional(scope, 'delivery.automated', this.props.automated, bool);
   }
 }

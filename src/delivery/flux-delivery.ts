@@ -7,7 +7,7 @@ import {
 import { Kustomization, KustomizationSpecSourceRefKind } from '../../imports/kustomize.toolkit.fluxcd.io';
 import { OciRepository, OciRepositorySpecLayerSelectorOperation } from '../../imports/source.toolkit.fluxcd.io';
 import { dns1123Label, dns1123Subdomain, duration, integerBetween } from '../core/rules';
-import { check, checkOptional } from '../core/validate';
+import { check, checkObject, checkOptional } from '../core/validate';
 import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { BootstrapChart } from './bootstrap';
 
@@ -57,9 +57,10 @@ export class FluxDelivery extends Delivery {
 
   constructor(props: FluxDeliveryProps = {}) {
     super();
-    this.props = props;
-    this.interval = props.interval ?? '10m';
-    this.retries = props.retries ?? 3;
+    // JavaScript callers may pass anything; checkProps refuses what is not an object.
+    this.props = props ?? {};
+    this.interval = this.props.interval ?? '10m';
+    this.retries = this.props.retries ?? 3;
   }
 
   public _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease {
@@ -158,12 +159,14 @@ export class FluxDelivery extends Delivery {
   }
 
   private checkProps(scope: Construct): void {
+    checkObject(scope, 'delivery', this.props, 'FluxDeliveryProps');
+    if (this.props.gitRepository !== undefined) checkObject(scope, 'delivery.gitRepository', this.props.gitRepository, '{ name, namespace? }');
     check(scope, 'delivery.interval', this.interval, duration);
     check(scope, 'delivery.retries', this.retries, integerBetween(0, 100));
     checkOptional(scope, 'delivery.gitRepository.name', this.props.gitRepository?.name, dns1123Subdomain);
     checkOptional(scope, 'delivery.cluster', this.props.cluster, (v) => dns1123Label(v) ?? dns1123Label(fluxBootstrapFolder(v)));
     checkOptional(scope, 'delivery.gitRepository.namespace', this.props.gitRepository?.namespace, dns1123Label);
-    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (/^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
+    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (typeof v === 'string' && /^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
       ? undefined : 'expected a path inside the Git repository such as "./dist" or "./clusters/prod"'));
   }
 

@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { dns1123Subdomain, ociUrl, pemCertificates, registryHostPath } from '../core/rules';
-import { check, checkOptional } from '../core/validate';
+import { bool } from '../core/shape';
+import { check, checkObject, checkOptional } from '../core/validate';
 import { QDRANT_REGISTRY, REGISTRY_SECRET_NAME, registryHost } from '../delivery/chart-reference';
 import { SecretSource } from '../secrets/secret-source';
 
@@ -40,12 +41,16 @@ export class ImageMirror {
   /** PEM CA bundle of the mirror. */
   public readonly caCertificates?: string;
 
-  constructor(private readonly props: ImageMirrorProps) {
-    this.containerRegistry = props.containerRegistry;
-    this.chartRepository = props.chartRepository;
-    this.pullSecretName = props.pullSecretName ?? REGISTRY_SECRET_NAME;
-    this.pullSecret = props.pullSecret;
-    this.caCertificates = props.caCertificates;
+  private readonly props: ImageMirrorProps;
+
+  constructor(props: ImageMirrorProps) {
+    // JavaScript callers may pass anything; _check refuses what is not an object.
+    this.props = props ?? {};
+    this.containerRegistry = this.props.containerRegistry;
+    this.chartRepository = this.props.chartRepository;
+    this.pullSecretName = this.props.pullSecretName ?? REGISTRY_SECRET_NAME;
+    this.pullSecret = this.props.pullSecret;
+    this.caCertificates = this.props.caCertificates;
   }
 
   /** Registry host of the images, e.g. `registry.example.com:5000`. */
@@ -64,6 +69,8 @@ export class ImageMirror {
    * @internal
    */
   public _check(scope: IConstruct, prop: string): void {
+    checkObject(scope, prop, this.props, 'ImageMirrorProps');
+    checkOptional(scope, `${prop}.anonymousPull`, this.props.anonymousPull, bool);
     check(scope, `${prop}.containerRegistry`, this.props.containerRegistry, registryHostPath);
     check(scope, `${prop}.chartRepository`, this.props.chartRepository, ociUrl);
     check(scope, `${prop}.pullSecretName`, this.pullSecretName, dns1123Subdomain);

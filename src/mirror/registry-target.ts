@@ -3,7 +3,7 @@ import { fail } from '../core/errors';
 import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY, REGISTRY_SECRET_NAME } from '../delivery/chart-reference';
 import { ChartRegistryCredentials, Delivery, DeliveryStage } from '../delivery/delivery';
 import { dockerConfigSecretRequest } from '../secrets/secret-request';
-import { BoundSecret, SecretSource } from '../secrets/secret-source';
+import { bindSecretSource, BoundSecret, SecretSource } from '../secrets/secret-source';
 import { ImageMirror, QDRANT_IMAGE_PREFIX } from './image-mirror';
 import { MirrorManifest } from './mirror-manifest';
 
@@ -61,7 +61,8 @@ export function resolveRegistryTarget(scope: Construct, props: {
   mirror._check(scope, 'mirror');
   if (props.registryCredentials !== undefined) {
     fail(scope, 'registryCredentials', '<set>',
-      `with an image mirror nothing pulls from ${QDRANT_REGISTRY}; give the mirror's credentials as the mirror's pullSecret and leave registryCredentials unset`);
+      `with an image mirror nothing pulls from ${QDRANT_REGISTRY}; give the mirror's credentials as the mirror's pullSecret and leave registryCredentials unset ` +
+      '(a pull secret per namespace: give this stack its own mirror prop, new ImageMirror({ ..., pullSecret }))');
   }
   return {
     server: mirror.registryHost,
@@ -88,7 +89,7 @@ export interface PullSecretTarget {
 
 /** Binds an image pull secret (`kubernetes.io/dockerconfigjson`) and orders it with the prerequisites. */
 export function bindPullSecret(scope: Construct, id: string, prop: string, source: SecretSource, target: PullSecretTarget, delivery: Delivery): BoundSecret {
-  const bound = source._bind(scope, id, prop, dockerConfigSecretRequest({ ...target, purpose: 'registry pull secret' }));
+  const bound = bindSecretSource(source, scope, id, prop, dockerConfigSecretRequest({ ...target, purpose: 'registry pull secret' }));
   bound.objects.forEach((o) => delivery._stage(o, DeliveryStage.PREREQUISITES));
   return bound;
 }

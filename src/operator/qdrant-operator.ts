@@ -5,7 +5,7 @@ import { fail } from '../core/errors';
 import { checkResources } from '../core/resources';
 import { chartVersion, dns1123Label, integerBetween, labelValue, oneOf, qualifiedName } from '../core/rules';
 import { checkNodeSelector, checkTolerations } from '../core/scheduling';
-import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
+import { check, checkEach, checkObject, checkOptional, checkStringMap } from '../core/validate';
 import { compact, deepMerge, mergeExtraValues, Values } from '../core/values';
 import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
@@ -253,7 +253,8 @@ function componentValues(c: ComponentProps | undefined): Values {
 }
 
 function checkComponent(scope: Construct, prop: string, c: ComponentProps | undefined): void {
-  if (!c) return;
+  if (c === undefined) return;
+  checkObject(scope, prop, c, 'component settings');
   checkOptional(scope, `${prop}.replicaCount`, c.replicaCount, integerBetween(0, 100));
   checkOptional(scope, `${prop}.imagePullPolicy`, c.imagePullPolicy, oneOf(['Always', 'IfNotPresent', 'Never']));
   checkResources(scope, `${prop}.resources`, c.resources);

@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { dns1123Label } from '../core/rules';
-import { check } from '../core/validate';
+import { check, constructId } from '../core/validate';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { ImageMirror } from '../mirror/image-mirror';
 import { bindPullSecret, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
@@ -28,7 +28,7 @@ export abstract class StackChart extends Chart {
   public _placement?: { readonly namespace: string; readonly delivery: Delivery };
 
   constructor(scope: Construct, id: string) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     check(this, 'id (output folder name)', id, dns1123Label);
   }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
+import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
-import { chartVersion, dns1123Label, httpUrl, oneOf, sha256Hex, uuid } from '../core/rules';
+import { chartVersion, dns1123Label, httpUrl, oneOf, Rule, sha256Hex, userName, uuid } from '../core/rules';
 import { check, checkOptional } from '../core/validate';
 import { compact, mergeExtraValues, Values } from '../core/values';
 import { QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
@@ -10,7 +11,7 @@ import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider, stableJson } from '../output/side-files';
 import { StackChart } from '../output/stack-chart';
 import { opaqueSecretRequest } from '../secrets/secret-request';
-import { BoundSecret, SecretSource } from '../secrets/secret-source';
+import { bindSecretSource, BoundSecret, SecretSource } from '../secrets/secret-source';
 import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
 import { ImageMirror } from '../mirror/image-mirror';
@@ -118,6 +119,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     this.delivery = p.delivery;
     this.logLevel = p.logLevel;
     this.operatorSettings = operatorSettingsToWire(this, 'operatorSettings', p.operatorSettings);
+    warnStorageClassConflict(this, p.environment, p.operatorSettings);
 
     const { target, pull: registry, prerequisites } = this.prepare(p);
     this.storage = addStackStorage(prerequisites, p.delivery, {
@@ -130,7 +132,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     this.environment = environmentWithStorage(p.environment, this.storage);
     this.target = target;
     this.registrySecretName = registry?.name;
-    this.cloudSecret = p.cloudAccessKey._bind(prerequisites, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
+    this.cloudSecret = bindSecretSource(p.cloudAccessKey, prerequisites, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
       name: CLOUD_SECRET_NAME,
       namespace: p.namespace,
       purpose: 'Qdrant Cloud access key',
@@ -257,9 +259,27 @@ function environmentWithStorage(environment: HybridEnvironmentSettings, storage:
   };
 }
 
+/** Two places name the default StorageClass of database and snapshot volumes; which one Qdrant Cloud applies is not documented. */
+function warnStorageClassConflict(scope: Construct, environment: HybridEnvironmentSettings, settings?: OperatorSettings): void {
+  const operator = settings?.features?.clusterManagement?.storageClass;
+  const pairs = [
+    ['databaseStorageClass', environment.databaseStorageClass, 'database', operator?.database],
+    ['snapshotStorageClass', environment.snapshotStorageClass, 'snapshot', operator?.snapshot],
+  ] as const;
+  for (const [envProp, envValue, opProp, opValue] of pairs) {
+    if (envValue !== undefined && opValue !== undefined && envValue !== opValue) {
+      addWarning(scope, `environment.${envProp} "${envValue}" differs from operatorSettings.features.clusterManagement.storageClass.${opProp} "${opValue}"; set one of them`);
+    }
+  }
+}
+
 function describeOrigin(origin: BoundSecret['origin']): string {
   return { 'existing': 'a Secret created out of band', 'external-secret': 'External Secrets', 'sealed-secret': 'a SealedSecret', 'plaintext': 'plaintext' }[origin];
 }
+
+/** The qdrant-cloud-agent chart is tagged without a leading "v"; "v1.33.0" would not resolve. */
+const agentChartVersion: Rule<string> = (v) =>
+  typeof v === 'string' && v.startsWith('v') ? `expected the chart version without "v", such as ${JSON.stringify(v.slice(1))} (qdrant-cloud-agent tags have none)` : chartVersion(v);
 
 /** Checks every prop and applies defaults, in one place. */
 function resolveProps(scope: Construct, props: HybridRegionProps) {
@@ -267,14 +287,13 @@ function resolveProps(scope: Construct, props: HybridRegionProps) {
   check(scope, 'environmentId', props.environmentId, uuid);
   check(scope, 'accountId', props.accountId, uuid);
   check(scope, 'namespace', props.namespace, dns1123Label);
-  check(scope, 'agentChartVersion', props.agentChartVersion, chartVersion);
+  check(scope, 'agentChartVersion', props.agentChartVersion, agentChartVersion);
   if (!(props.delivery instanceof Delivery)) fail(scope, 'delivery', props.delivery, 'expected new FluxDelivery() or new ArgoCdDelivery()');
-  if (!(props.cloudAccessKey instanceof SecretSource)) fail(scope, 'cloudAccessKey', undefined, 'expected a SecretSource');
   checkOptional(scope, 'logLevel', props.logLevel, oneOf(LOG_LEVELS));
   checkOptional(scope, 'serverUrl', props.serverUrl, httpUrl);
   checkOptional(scope, 'grpcServerUrl', props.grpcServerUrl, (v) =>
-    /^[a-z0-9.-]+$/.test(v) ? undefined : 'expected a host name without scheme or port, such as "grpc.cloud.qdrant.io"');
-  checkOptional(scope, 'registryUsername', props.registryUsername, (v) => (v.trim() ? undefined : 'expected a non-empty user name'));
+    typeof v === 'string' && /^[a-z0-9.-]+$/.test(v) ? undefined : 'expected a host name without scheme or port, such as "grpc.cloud.qdrant.io"');
+  checkOptional(scope, 'registryUsername', props.registryUsername, userName);
   checkOptional(scope, 'accessKeyHash', props.accessKeyHash, sha256Hex);
   checkEnvironmentSettings(scope, 'environment', props.environment ?? {});
   return {

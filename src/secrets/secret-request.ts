@@ -104,8 +104,18 @@ export function plaintextSyntax(values: Record<string, string>): ValueSyntax {
 export function externalSecretSyntax(provided: ReadonlySet<string>, defaults: Record<string, string>): ValueSyntax {
   const expr = (k: string) => (provided.has(k) ? `(index . ${JSON.stringify(k)})` : JSON.stringify(defaults[k]));
   return {
-    value: (k) => (provided.has(k) ? `{{ index . ${JSON.stringify(k)} }}` : defaults[k]),
-    jsonString: (k) => (provided.has(k) ? `{{ ${expr(k)} | toJson }}` : JSON.stringify(defaults[k])),
+    value: (k) => (provided.has(k) ? `{{ index . ${JSON.stringify(k)} }}` : templateLiteral(defaults[k])),
+    jsonString: (k) => (provided.has(k) ? `{{ ${expr(k)} | toJson }}` : templateLiteral(JSON.stringify(defaults[k]))),
     basicAuth: (u, p) => `{{ printf "%s:%s" ${expr(u)} ${expr(p)} | b64enc }}`,
   };
+}
+
+/**
+ * Literal text inside a Go template: written as is unless it holds a delimiter or a
+ * control character, then as a Go string constant (a JSON string is one), so a value
+ * such as `{{ index . "password" }}` stays text and is not executed by ESO.
+ */
+function templateLiteral(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /\{\{|\}\}|[\u0000-\u001f\u007f]/.test(text) ? `{{ ${JSON.stringify(text)} }}` : text;
 }

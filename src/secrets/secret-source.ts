@@ -6,10 +6,11 @@ import {
   ExternalSecretSpecTargetTemplateEngineVersion,
 } from '../../imports/external-secrets.io';
 import { SealedSecret } from '../../imports/bitnami.com';
+import { looksLikeCredential } from '../core/credentials';
 import { fail } from '../core/errors';
-import { addNotice } from '../core/notices';
-import { dns1123Subdomain, duration } from '../core/rules';
-import { check, checkOptional } from '../core/validate';
+import { addNotice, addWarning } from '../core/notices';
+import { dns1123Subdomain, duration, oneOf, Rule } from '../core/rules';
+import { check, checkObject, checkOptional } from '../core/validate';
 import { externalSecretSyntax, plaintextSyntax, SecretRequest } from './secret-request';
 
 /** Annotation that marks a Secret whose values are committed to git in clear text. */
@@ -100,6 +101,25 @@ export abstract class SecretSource {
   public abstract _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret;
 }
 
+/**
+ * Binds `source` to `request`, after checking that it is a SecretSource at all: a
+ * JavaScript caller may pass the secret itself (a string, `{ password }`), which must
+ * neither crash nor be printed.
+ */
+export function bindSecretSource(source: unknown, scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret {
+  if (!(source instanceof SecretSource)) {
+    fail(scope, prop, source, `expected a SecretSource (SecretSource.existing, fromExternalSecret, fromSealedSecret or plaintextCommittedToGit), not ${kindOf(source)}`, true);
+  }
+  return source._bind(scope, id, prop, request);
+}
+
+/** What a wrong value is, without its content. */
+function kindOf(v: unknown): string {
+  if (v === undefined || v === null) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'a plain object' : `a ${typeof v}`;
+}
+
 class ExistingSecretSource extends SecretSource {
   public readonly origin = 'existing';
   constructor(private readonly name?: string) { super(); }
@@ -122,11 +142,17 @@ class ExternalSecretSource extends SecretSource {
 
   public _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret {
     const p = this.props;
+    checkObject(scope, prop, p, 'ExternalSecretSourceProps');
     check(scope, `${prop}.storeName`, p.storeName, dns1123Subdomain);
+    checkOptional(scope, `${prop}.storeKind`, p.storeKind, oneOf(['SecretStore', 'ClusterSecretStore']));
     checkOptional(scope, `${prop}.refreshInterval`, p.refreshInterval, duration);
+    if (p.refs !== undefined) checkObject(scope, `${prop}.refs`, p.refs, 'a map from input name to { key, property?, version? }');
     const provided = checkInputs(scope, `${prop}.refs`, p.refs, request);
     for (const [k, ref] of Object.entries(p.refs)) {
-      if (typeof ref?.key !== 'string' || ref.key === '') fail(scope, `${prop}.refs.${k}.key`, ref?.key, 'expected the key of the secret in the store');
+      checkObject(scope, `${prop}.refs.${k}`, ref, 'a remote reference { key, property?, version? }');
+      check(scope, `${prop}.refs.${k}.key`, ref.key, storeReference);
+      checkOptional(scope, `${prop}.refs.${k}.property`, ref.property, storeReference);
+      checkOptional(scope, `${prop}.refs.${k}.version`, ref.version, storeReference);
     }
     const defaults = Object.fromEntries(request.inputs.filter((i) => i.default !== undefined).map((i) => [i.key, i.default!]));
     const data = { ...request.render(externalSecretSyntax(provided, defaults)), ...request.literals };
@@ -169,9 +195,13 @@ class SealedSecretSource extends SecretSource {
     const target = `${request.namespace}/${request.name}`;
     if (this.boundTo !== undefined && this.boundTo !== target) {
       fail(scope, prop, `sealed for ${this.boundTo}`,
-        `sealed values decrypt only for the Secret they were sealed for; give the ${request.purpose} (${target}) its own SecretSource.fromSealedSecret`);
+        `sealed values decrypt only for the Secret they were sealed for; give the ${request.purpose} (${target}) its own SecretSource.fromSealedSecret` +
+        (prop === 'mirror.pullSecret' ? ', in a mirror of its own: this stack\'s mirror prop, new ImageMirror({ ..., pullSecret }) (or an existing or External Secrets source, which serves every namespace)' : ''));
     }
     this.boundTo = target;
+    checkObject(scope, prop, this.props, 'SealedSecretSourceProps');
+    checkObject(scope, `${prop}.encryptedData`, this.props.encryptedData, 'a map from Secret key to kubeseal ciphertext');
+    checkOptional(scope, `${prop}.scope`, this.props.scope, oneOf(['strict', 'namespace-wide', 'cluster-wide']));
     const expected = secretKeys(request);
     const given = Object.keys(this.props.encryptedData ?? {}).sort();
     if (expected.join(',') !== given.join(',')) {
@@ -180,7 +210,7 @@ class SealedSecretSource extends SecretSource {
     }
     for (const [k, v] of Object.entries(this.props.encryptedData)) {
       if (typeof v !== 'string' || !/^[A-Za-z0-9+/=]{16,}$/.test(v)) {
-        fail(scope, `${prop}.encryptedData.${k}`, v, 'expected base64 ciphertext as printed by kubeseal (not a plaintext value)');
+        fail(scope, `${prop}.encryptedData.${k}`, v, 'expected base64 ciphertext as printed by kubeseal (not a plaintext value)', true);
       }
     }
     const scopeAnnotations: Record<string, string> =
@@ -211,10 +241,11 @@ class PlaintextSecretSource extends SecretSource {
   constructor(private readonly values: Record<string, string>) { super(); }
 
   public _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret {
+    checkObject(scope, prop, this.values, 'a map from input name to value');
     checkInputs(scope, prop, this.values, request);
     const inputs = Object.fromEntries(request.inputs.map((i) => [i.key, this.values[i.key] ?? i.default!]));
     for (const [k, v] of Object.entries(this.values)) {
-      if (typeof v !== 'string' || v === '') fail(scope, `${prop}.${k}`, v, 'expected a non-empty string');
+      if (typeof v !== 'string' || v === '') fail(scope, `${prop}.${k}`, v, 'expected a non-empty string', true);
     }
     const obj = new k8s.KubeSecret(scope, id, {
       metadata: {
@@ -226,9 +257,18 @@ class PlaintextSecretSource extends SecretSource {
       type: request.type,
       stringData: { ...request.render(plaintextSyntax(inputs)), ...request.literals },
     });
+    addWarning(scope, `${prop}: the ${request.purpose} (Secret ${request.namespace}/${request.name}) is committed to git in clear text ` +
+      '(SecretSource.plaintextCommittedToGit); for tests and demos only');
     return { name: request.name, origin: this.origin, objects: [obj], plaintextInputs: inputs };
   }
 }
+
+/** A key, property or version in a secret store: a non-empty string, written into the ExternalSecret as is. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f]/;
+const storeReference: Rule<string> = (v) =>
+  typeof v === 'string' && v.trim() !== '' && !CONTROL_CHARACTER.test(v) && !looksLikeCredential(v)
+    ? undefined : 'expected a non-empty string without control characters: where the value lives in the store, not the value';
 
 /** The final keys of the Secret a request describes. */
 function secretKeys(request: SecretRequest): string[] {
@@ -244,7 +284,7 @@ function checkInputs(scope: Construct, prop: string, given: Record<string, unkno
   const known = request.inputs.map((i) => i.key);
   const describe = request.inputs.map((i) => (i.default === undefined ? `"${i.key}"` : `"${i.key}" (optional, default ${JSON.stringify(i.default)})`)).join(', ');
   for (const k of Object.keys(given ?? {})) {
-    if (!known.includes(k)) fail(scope, `${prop}.${k}`, given![k] === undefined ? undefined : '<value hidden>', `unknown key for the ${request.purpose}; expected ${describe}`);
+    if (!known.includes(k)) fail(scope, `${prop}.${k}`, given![k], `unknown key for the ${request.purpose}; expected ${describe}`, true);
   }
   for (const i of request.inputs) {
     if (i.default === undefined && given?.[i.key] === undefined) {

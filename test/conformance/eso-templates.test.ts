@@ -1,4 +1,6 @@
+import { dockerConfigSecretRequest, externalSecretSyntax } from '../../src/secrets/secret-request';
 import { externalSecretProblems } from './support/external-secrets';
+import { runGoHelper } from './support/go-helper';
 import { useShowcaseOutput } from './support/output';
 import { GO_TOOLS, command, toolsAvailable } from './support/tools';
 
@@ -49,5 +51,20 @@ describeIfTools("ExternalSecret templates rendered by ESO's engine (Go text/temp
     const missing = expect.stringMatching(/keys \[".+"\] are missing; the .+ needs them/);
     const unread = expect.stringMatching(/keys \["renamed"\] are not read by the /);
     expect(externalSecretProblems([broken], objects())).toEqual([missing, unread, missing, unread]);
+  }, 300_000);
+
+  test('a literal user name with template delimiters and control characters stays text', () => {
+    // GIVEN a default user name that would read the password if ESO executed it, and the password fetched from the store
+    const hostile = '{{ index . "password" }}\u0001\n}}"\\';
+    const request = dockerConfigSecretRequest({ name: 'pull', namespace: 'q', purpose: 'test', server: 'r.example.com', defaultUsername: hostile, fixedName: false });
+    const syntax = externalSecretSyntax(new Set(['password']), { username: hostile });
+    const templates = { ...request.render(syntax), username: syntax.value('username') };
+    // WHEN ESO's engine renders the templates
+    const [result] = runGoHelper<Array<{ rendered: Record<string, string>; errors: Record<string, string> }>>('render', [{ templates, data: { password: 'fetched-password' } }]);
+    // THEN the user name is written literally, in the docker config and as a plain key, and the password only where it belongs
+    expect(result.errors).toEqual({});
+    const entry = JSON.parse(result.rendered['.dockerconfigjson']).auths['r.example.com'];
+    expect([entry.username, entry.password, result.rendered.username]).toEqual([hostile, 'fetched-password', hostile]);
+    expect(Buffer.from(entry.auth, 'base64').toString('utf8')).toBe(`${hostile}:fetched-password`);
   }, 300_000);
 });

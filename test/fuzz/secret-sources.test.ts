@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { HybridRegion, HybridRegionProps, SecretSource } from '../../src';
+import { checkBuild, fuzz, hostileValue, propsArbitrary, RUNS } from './fuzz';
+import { app, deliveries } from './sources';
+
+// Each SecretSource factory, fed generated props, bound as a region's access key
+// (Opaque) and, for the External Secrets and plaintext sources, as its registry
+// credentials (a docker config with a literal default user name).
+
+const region = (cloudAccessKey: SecretSource, registryCredentials: SecretSource = SecretSource.existing()) =>
+  new HybridRegion(app(), 'r', {
+    environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
+    agentChartVersion: '1.33.0', delivery: deliveries()[1], registryCredentials, cloudAccessKey,
+  } as HybridRegionProps);
+
+function run(name: string, arbitrary: fc.Arbitrary<{ props: Record<string, unknown> }>, build: (props: any) => HybridRegion, plaintextOptIn = false) {
+  test(`SecretSource.${name}: ${RUNS} generated prop sets end in the library error or in schema-valid output`, () => {
+    fuzz(`SecretSource.${name}`, arbitrary, ({ props }, tally) => checkBuild(tally, 'r', () => build(props), plaintextOptIn));
+  }, 120_000);
+}
+
+run('existing', fc.record({ props: fc.record({ name: fc.oneof(fc.constantFrom(undefined, 'qdrant-cloud-creds', 'other-name'), hostileValue) }) }),
+  (p) => region(SecretSource.existing(p.name)));
+
+run('fromExternalSecret', propsArbitrary(() => ({ storeName: 'vault', refs: { 'access-key': { key: 'qdrant/region', property: 'key' } } }), {
+  storeKind: ['SecretStore', 'ClusterSecretStore'],
+  refreshInterval: ['5m'],
+  'refs.access-key.version': ['3'],
+  'refs.username': [{ key: 'registry', property: 'user' }],
+  'refs.password': [{ key: 'registry', property: 'password' }],
+}), (p) => region(SecretSource.fromExternalSecret(p), SecretSource.fromExternalSecret({ ...p, refs: { password: { key: 'r' }, ...(p?.refs?.username ? { username: p.refs.username } : {}) } })));
+
+run('fromSealedSecret', propsArbitrary(() => ({ encryptedData: { 'access-key': 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq' } }), {
+  scope: ['namespace-wide', 'cluster-wide'],
+  'encryptedData.access-key': ['AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=='],
+}), (p) => region(SecretSource.fromSealedSecret(p)));
+
+run('plaintextCommittedToGit', propsArbitrary(() => ({ 'access-key': '3f1c2b9a-1111-4222-8333-944455556666|demo' }), {
+  'access-key': ['another-demo-key'],
+  username: ['robot'],
+}), (p) => region(SecretSource.plaintextCommittedToGit(p), SecretSource.plaintextCommittedToGit({ password: 'demo', ...(p?.username !== undefined ? { username: p.username } : {}) })), true);

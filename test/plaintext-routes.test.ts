@@ -1,0 +1,110 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantApp, QdrantClusterProps, QdrantConfigError, QdrantOperator,
+  QdrantOperatorProps, SecretSource,
+} from '../src';
+import { leaksIn, PLANTED_ACCESS_KEY, PLANTED_SECRET } from './support/markers';
+
+// Each route by which a credential could reach git or a CI log without the plaintext
+// opt-in. The route must be refused with the library error naming the prop and the
+// tool to use; the planted secret must appear in no message, stderr line or file.
+
+const region = (app: QdrantApp, props: Partial<HybridRegionProps>) => new HybridRegion(app, 'r', {
+  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
+  agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
+  ...props,
+});
+const operator = (app: QdrantApp, props: Partial<QdrantOperatorProps>) => new QdrantOperator(app, 'o', {
+  namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), ...props,
+});
+const cluster = (app: QdrantApp, props: Partial<QdrantClusterProps>) => operator(app, {}).addCluster('c', {
+  id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' }, ...props,
+});
+const key = PLANTED_ACCESS_KEY;
+const secret = PLANTED_SECRET;
+
+const routes: Array<[string, (app: QdrantApp) => unknown, string, RegExp]> = [
+  ['an access key in agentValues', (a) => region(a, { agentValues: { config: { accessKey: key } } }), 'agentValues.config.accessKey', /SecretSource/],
+  ['a password-named leaf in extraValues', (a) => operator(a, { extraValues: { db: { password: secret } } }), 'extraValues.db.password', /SecretSource/],
+  ['a token in extraSettings', (a) => operator(a, { extraSettings: { sync: { token: secret } } }), 'extraSettings.sync.token', /SecretSource/],
+  ['an access key in a list inside agentValues', (a) => region(a, { agentValues: { env: [{ name: 'X', value: key }] } }), 'agentValues.env[0].value', /SecretSource/],
+  ['an API key as a literal env value', (a) => cluster(a, { statefulSet: { extraEnv: [{ name: 'QDRANT__SERVICE__API_KEY', value: secret }] } }), 'statefulSet.extraEnv[0].value', /valueFrom.secretKeyRef/],
+  ['an access key in any env value', (a) => cluster(a, { statefulSet: { extraEnv: [{ name: 'NOTE', value: key }] } }), 'statefulSet.extraEnv[0].value', /valueFrom.secretKeyRef/],
+  ['userinfo in the HTTPS proxy URL', (a) => region(a, { environment: { httpsProxyUrl: `http://user:${secret}@proxy:3128` } }), 'environment.httpsProxyUrl', /without "user:password@"/],
+  ['userinfo in the server URL', (a) => region(a, { serverUrl: `https://u:${secret}@cloud.qdrant.io` }), 'serverUrl', /without "user:password@"/],
+  ['userinfo in the Argo CD destination', (a) => region(a, { delivery: new ArgoCdDelivery({ destinationServer: `https://u:${secret}@k8s:6443` }) }), 'delivery.destinationServer', /without "user:password@"/],
+  ['an access key in a pod annotation', (a) => cluster(a, { statefulSet: { podAnnotations: { note: key } } }), 'statefulSet.podAnnotations.note', /not a credential/],
+  ['an access key as a pause reason', (a) => cluster(a, { pauses: [{ owner: 'me', reason: key }] }), 'pauses[0].reason', /not a credential/],
+  ['an access key as the registry user name', (a) => region(a, { registryUsername: key }), 'registryUsername', /registryCredentials/],
+];
+
+// Routes that are refused too, but where the mistake is pasting the secret into the wrong prop.
+const wrongProps: Array<[string, (app: QdrantApp) => unknown, string]> = [
+  ['the access key as the existing Secret name', (a) => region(a, { cloudAccessKey: SecretSource.existing(key) }), 'cloudAccessKey (existing secret name)'],
+  ['the access key as its hash', (a) => region(a, { accessKeyHash: key }), 'accessKeyHash'],
+  ['plaintext given as sealed ciphertext', (a) => region(a, { cloudAccessKey: SecretSource.fromSealedSecret({ encryptedData: { 'access-key': `${secret}!` } }) }), 'cloudAccessKey.encryptedData.access-key'],
+  ['a plain object where a SecretSource is expected', (a) => region(a, { cloudAccessKey: { password: secret } as any }), 'cloudAccessKey'],
+  ['a string where a SecretSource is expected', (a) => region(a, { cloudAccessKey: secret as any }), 'cloudAccessKey'],
+  ['an unknown settings key holding a secret', (a) => operator(a, { settings: { bogus: { password: secret } } as any }), 'settings.bogus'],
+  ['an unknown key of a plaintext source', (a) => region(a, { cloudAccessKey: SecretSource.plaintextCommittedToGit({ accesskey: secret }) }), 'cloudAccessKey.accesskey'],
+  ['an unknown key in a nested cluster setting', (a) => cluster(a, { config: { service: { bogus: secret } } as any }), 'config.service.bogus'],
+];
+
+function errorOf(fn: () => unknown): QdrantConfigError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof QdrantConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a QdrantConfigError');
+}
+
+/** Everything an error exposes: its message and its problems as data. */
+const exposed = (e: QdrantConfigError) => [e.message, JSON.stringify(e.problems), String(e.stack)];
+
+describe('no plaintext route to git', () => {
+  test.each(routes)('%s is refused, pointing at the right tool', (_name, build, prop, tool) => {
+    // GIVEN a planted secret in the route, WHEN the construct is built
+    const error = errorOf(() => build(new QdrantApp({ outdir: '/nonexistent/never-written' })));
+    // THEN the library error names the prop and the tool, and does not print the secret
+    expect(error.prop).toBe(prop);
+    expect(error.message).toMatch(tool);
+    expect(leaksIn(exposed(error))).toEqual([]);
+  });
+});
+
+describe('no secret in an error', () => {
+  test.each(wrongProps)('%s hides the value', (_name, build, prop) => {
+    // GIVEN a secret pasted into the wrong prop, WHEN the construct is built
+    const error = errorOf(() => build(new QdrantApp({ outdir: '/nonexistent/never-written' })));
+    // THEN the error names the prop and shows <redacted> (or, for an unknown key, only that something was set)
+    expect(error.prop).toBe(prop);
+    expect(error.message).toMatch(/got "<redacted>"|got \{"password":"<redacted>"\}|got "<set>"/);
+    expect(leaksIn(exposed(error))).toEqual([]);
+  });
+});
+
+describe('the plaintext opt-in', () => {
+  test('is the only way the secret reaches the output, and it warns on the console', () => {
+    // GIVEN a region whose access key is opted in as plaintext
+    const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plaintext-')), 'dist');
+    const app = new QdrantApp({ outdir });
+    region(app, { cloudAccessKey: SecretSource.plaintextCommittedToGit({ 'access-key': key }) });
+    const stderr: string[] = [];
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { stderr.push(String(chunk)); return true; });
+    // WHEN it is synthesised
+    try {
+      app.synth();
+    } finally {
+      write.mockRestore();
+    }
+    // THEN the manifests hold the key (that is the opt-in), the console names the folder, and no other file or line holds it
+    const files = fs.readdirSync(path.join(outdir, 'r')).map((f) => [f, fs.readFileSync(path.join(outdir, 'r', f), 'utf8')] as const);
+    expect(files.filter(([, text]) => text.includes(secret)).map(([f]) => f)).toEqual(['manifests.k8s.yaml']);
+    expect(stderr.join('')).toMatch(/\[r\].*committed to git in clear text/);
+    expect(leaksIn(stderr)).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import { FluxDelivery, HybridRegion, ImageMirror, QdrantApp, QdrantOperator, SecretSource } from '../src';
+import { noticesOf } from '../src/core/notices';
+import { configErrorOf } from './support/errors';
+import { testApp } from './support/synth';
+
+// Mistakes that are not errors but deserve a line on the console and in the README.
+
+const regionProps = {
+  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
+  agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
+};
+const cluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' } };
+const operator = () => new QdrantOperator(testApp(), 'o', { namespace: 'q', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing() });
+
+describe('warnings', () => {
+  test.each(['LoadBalancer', 'NodePort'] as const)('a %s Service with an API key but without TLS warns', (type) => {
+    // GIVEN a cluster exposed outside the Kubernetes cluster, with an API key and no TLS
+    const op = operator();
+    op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key'), service: { type } });
+    // THEN the warning names the exposure and the fix
+    expect(op.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data))))
+      .toContainEqual(expect.stringMatching(new RegExp(`service.type "${type}" sends the API key in clear text .*; set tls`)));
+  });
+
+  test('the same exposure with TLS does not warn', () => {
+    const op = operator();
+    op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key'), service: { type: 'LoadBalancer' }, tls: { certificate: SecretSource.existing('tls') } });
+    expect(op.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data))).filter((m) => m.includes('clear text'))).toEqual([]);
+  });
+
+  test('two different database StorageClasses for one region warn', () => {
+    // GIVEN the environment and the operator settings naming different classes
+    const region = new HybridRegion(testApp(), 'r', {
+      ...regionProps, environment: { databaseStorageClass: 'fast' },
+      operatorSettings: { features: { clusterManagement: { storageClass: { database: 'slow' } } } },
+    });
+    // THEN one warning names both props and both values
+    expect(noticesOf(region, 'warning')).toEqual([expect.stringMatching(
+      /environment.databaseStorageClass "fast" differs from operatorSettings.features.clusterManagement.storageClass.database "slow"; set one of them/)]);
+  });
+
+  test('an app-wide sealed mirror pull secret in a second namespace names the working answer', () => {
+    // GIVEN one sealed mirror pull secret for the whole app, and two stacks in two namespaces
+    const app = new QdrantApp({
+      outdir: '/nonexistent/never-written',
+      mirror: new ImageMirror({
+        containerRegistry: 'registry.example.com/qdrant', chartRepository: 'oci://registry.example.com/charts',
+        pullSecret: SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq' } }),
+      }),
+    });
+    new HybridRegion(app, 'a', { ...regionProps, registryCredentials: undefined, namespace: 'a' });
+    // WHEN the second stack binds it, THEN the error says where the per-namespace secret goes
+    const error = configErrorOf(() => new HybridRegion(app, 'b', { ...regionProps, registryCredentials: undefined, namespace: 'b' }));
+    expect(error.prop).toBe('mirror.pullSecret');
+    expect(error.message).toMatch(/its own SecretSource.fromSealedSecret, in a mirror of its own: this stack's mirror prop, new ImageMirror/);
+  });
+});
