@@ -41,6 +41,18 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ['External Secrets refs that are a list', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: [] } as any) }),
     /cloudAccessKey.refs: got \[\]; expected a map/],
   ['an agent chart version with a "v"', () => region({ ...validRegion, agentChartVersion: 'v1.33.0' }), /agentChartVersion: got "v1.33.0"; expected the chart version without "v", such as "1.33.0"/],
+  ['a misspelt region prop', () => region({ ...validRegion, agentChartVerison: '1.34.0' }), /\[r\] agentChartVerison: got "<set>"; unknown key; expected one of "environmentId", /],
+  ['a misspelt operator prop', () => new QdrantOperator(testApp(), 'o', {
+    namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), createNamespaces: false,
+  } as any), /\[o\] createNamespaces: got "<set>"; unknown key; expected one of .*"createNamespace"/],
+  ['operator without props', () => new QdrantOperator(testApp(), 'o', undefined as any), /\[o\] props: got nothing; expected QdrantOperatorProps/],
+  ['a misspelt component prop', () => new QdrantOperator(testApp(), 'o', {
+    namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), clusterManager: { replicas: 2 },
+  } as any), /\[o\] clusterManager.replicas: got "<set>"; unknown key; expected one of "replicaCount", /],
+  ['a misspelt Flux delivery prop', () => region({ ...validRegion, delivery: new FluxDelivery({ intervall: '5m' } as any) }), /\[r\] delivery.intervall: got "<set>"; unknown key; expected one of "interval", /],
+  ['a misspelt Argo CD delivery prop', () => region({ ...validRegion, delivery: new ArgoCdDelivery({ namespace: 'argocd' } as any) }), /\[r\] delivery.namespace: got "<set>"; unknown key; expected one of "argoCdNamespace", /],
+  ['a misspelt mirror prop', () => region({ ...validRegion, mirror: new ImageMirror({ containerRegistry: 'r.example.com/q', chartRepository: 'oci://r.example.com/c', anonymousPull: true, caCertificate: 'x' } as any) }),
+    /\[r\] mirror.caCertificate: got "<set>"; unknown key; expected one of .*"caCertificates"/],
   ['External Secrets source without refs', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v' } as any) }), /cloudAccessKey.refs.access-key: got nothing/],
 ];
 

@@ -12,20 +12,46 @@ const regionProps = {
 const cluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' } };
 const operator = () => new QdrantOperator(testApp(), 'o', { namespace: 'q', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing() });
 
+/** Every notice recorded on the stack or a construct under it, nested charts included. */
+const warningsUnder = (op: QdrantOperator) => op.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data)));
+
 describe('warnings', () => {
   test.each(['LoadBalancer', 'NodePort'] as const)('a %s Service with an API key but without TLS warns', (type) => {
     // GIVEN a cluster exposed outside the Kubernetes cluster, with an API key and no TLS
     const op = operator();
     op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key'), service: { type } });
     // THEN the warning names the exposure and the fix
-    expect(op.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data))))
-      .toContainEqual(expect.stringMatching(new RegExp(`service.type "${type}" sends the API key in clear text .*; set tls`)));
+    expect(warningsUnder(op)).toContainEqual(expect.stringMatching(new RegExp(`service.type "${type}" sends the API key in clear text .*; set tls`)));
   });
 
   test('the same exposure with TLS does not warn', () => {
     const op = operator();
     op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key'), service: { type: 'LoadBalancer' }, tls: { certificate: SecretSource.existing('tls') } });
-    expect(op.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data))).filter((m) => m.includes('clear text'))).toEqual([]);
+    expect(warningsUnder(op).filter((m) => m.includes('clear text'))).toEqual([]);
+  });
+
+  test('an exposure helper outside the Kubernetes cluster without TLS warns, naming the helper', () => {
+    // GIVEN a cluster with an API key and no TLS, exposed by the helpers
+    const op = operator();
+    const db = op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key') });
+    db.exposeWithService('lb', { name: 'db-lb', type: 'LoadBalancer' });
+    db.exposeWithService('internal', { name: 'db-internal', type: 'ClusterIP' });
+    db.exposeWithIngress('plain', { name: 'db-plain', host: 'db.example.com' });
+    db.exposeWithIngress('secure', { name: 'db-secure', host: 'secure.example.com', tlsSecretName: 'db-cert' });
+    // THEN the LoadBalancer and the Ingress without a certificate warn; ClusterIP and the TLS Ingress do not
+    const clearText = warningsUnder(op).filter((m) => m.includes('clear text'));
+    expect(clearText).toEqual([
+      expect.stringMatching(/exposeWithService\(lb\) type "LoadBalancer" sends the API key in clear text .*; set tls on the cluster/),
+      expect.stringMatching(/exposeWithIngress\(plain\) host db.example.com sends the API key in clear text .* or tlsSecretName on the Ingress/),
+    ]);
+  });
+
+  test('an exposure helper on a cluster with TLS does not warn', () => {
+    const op = operator();
+    const db = op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key'), tls: { certificate: SecretSource.existing('tls') } });
+    db.exposeWithService('lb', { name: 'db-lb', type: 'NodePort' });
+    db.exposeWithIngress('plain', { name: 'db-plain', host: 'db.example.com' });
+    expect(warningsUnder(op).filter((m) => m.includes('clear text'))).toEqual([]);
   });
 
   test('two different database StorageClasses for one region warn', () => {

@@ -17,6 +17,8 @@ export interface ClusterIdentity {
   readonly serviceName: string;
   /** Whether the cluster has an API key. */
   readonly hasApiKey: boolean;
+  /** Whether the database serves TLS on its ports (`tls` set). */
+  readonly hasTls: boolean;
 }
 
 /** A cluster as a construct scope (objects are created under it) with its identity. */

@@ -1,10 +1,12 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
+import { addWarning } from '../core/notices';
 import { PolicyRule, Violation, withRuleId } from '../core/policy';
 import { quantityValue } from '../core/resources';
 import { compareVersions } from '../core/versions';
 import { ClusterHost, hostWatches } from './cluster-host';
 import { QdrantClusterProps } from './cluster-props';
+import { ClusterIdentity } from './cluster-reference';
 
 /** What the cluster rules look at: the props (already checked against the table), who runs the cluster, its namespace. */
 export interface ClusterRuleInput {
@@ -114,6 +116,17 @@ export const CLUSTER_RULES: readonly PolicyRule<ClusterRuleInput>[] = [
     },
   },
 ];
+
+/**
+ * Warns when an exposure outside the Kubernetes cluster carries the API key over plain
+ * HTTP: Qdrant takes the key in a header, so anyone on the path can read it.
+ * `tlsAtEdge`: the exposure terminates TLS itself (an Ingress with a certificate).
+ */
+export function warnKeyInClearText(cluster: ClusterIdentity & IConstruct, exposure: string, tlsAtEdge: boolean): void {
+  if (!cluster.hasApiKey || cluster.hasTls || tlsAtEdge) return;
+  addWarning(cluster, `${exposure} sends the API key in clear text from outside the cluster; set tls on the cluster (a certificate SecretSource)` +
+    (exposure.startsWith('exposeWithIngress') ? ' or tlsSecretName on the Ingress' : ''));
+}
 
 /** The expose-needs-api-key rule for the exposure helpers, which add Services and Ingresses after the cluster. */
 export function checkExposureHasApiKey(scope: IConstruct, prop: string, exposure: string, hasApiKey: boolean): void {

@@ -4,7 +4,7 @@ import { fail } from '../core/errors';
 import { QDRANT_GRPC_PORT, QDRANT_HTTP_PORT } from '../core/network';
 import { cidr, dns1123Label, dns1123Subdomain, maxItems, oneOf, qualifiedName } from '../core/rules';
 import { check, checkObject, checkEach, checkOptional, checkStringMap } from '../core/validate';
-import { checkExposureHasApiKey } from './cluster-rules';
+import { checkExposureHasApiKey, warnKeyInClearText } from './cluster-rules';
 import { ClusterReference } from './cluster-reference';
 
 /** The database ports a helper may open; the peer-to-peer port 6335 is not among them by design. */
@@ -58,7 +58,10 @@ export function exposeWithService(cluster: ClusterReference, id: string, o: Extr
   const prop = `exposeWithService(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Label);
   check(cluster, `${prop}.type`, o.type, oneOf(['ClusterIP', 'NodePort', 'LoadBalancer']));
-  if (o.type !== 'ClusterIP') checkExposureHasApiKey(cluster, `${prop}.type`, o.type, cluster.hasApiKey);
+  if (o.type !== 'ClusterIP') {
+    checkExposureHasApiKey(cluster, `${prop}.type`, o.type, cluster.hasApiKey);
+    warnKeyInClearText(cluster, `${prop} type "${o.type}"`, false);
+  }
   const ports = o.ports ?? ['http', 'grpc'];
   checkPorts(cluster, `${prop}.ports`, ports);
   checkStringMap(cluster, `${prop}.annotations`, o.annotations, qualifiedName);
@@ -87,6 +90,7 @@ export function exposeWithIngress(cluster: ClusterReference, id: string, o: Extr
   checkOptional(cluster, `${prop}.tlsSecretName`, o.tlsSecretName, dns1123Subdomain);
   checkStringMap(cluster, `${prop}.annotations`, o.annotations, qualifiedName);
   checkExposureHasApiKey(cluster, prop, `host ${o.host}`, cluster.hasApiKey);
+  warnKeyInClearText(cluster, `${prop} host ${o.host}`, o.tlsSecretName !== undefined);
   return new k8s.KubeIngress(cluster, id, {
     metadata: { name: o.name, namespace: cluster.namespace, labels: { ...cluster.labels }, annotations: o.annotations },
     spec: {

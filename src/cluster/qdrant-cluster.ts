@@ -2,7 +2,6 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { QdrantCluster as QdrantClusterL1, QdrantClusterSpec } from '../../imports/qdrant.io';
 import { fail } from '../core/errors';
-import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
 import { dns1123Label } from '../core/rules';
 import { convertShape, ShapeContext } from '../core/shape';
@@ -17,7 +16,7 @@ import {
 import { ClusterHost } from './cluster-host';
 import { ClusterIdentity } from './cluster-reference';
 import { ClusterImage, QdrantClusterProps } from './cluster-props';
-import { CLUSTER_RULES } from './cluster-rules';
+import { CLUSTER_RULES, warnKeyInClearText } from './cluster-rules';
 import { CLUSTER_SPEC } from './cluster-spec';
 import {
   allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions,
@@ -47,8 +46,8 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   public readonly hasApiKey: boolean;
   /** The Secret and key of the cluster's API key, for scrapers in its namespace. @internal */
   public _apiKeyRef?: { readonly secretName: string; readonly key: string };
-  /** Whether the database serves TLS on its ports. @internal */
-  public readonly _tls: boolean;
+  /** Whether the database serves TLS on its ports (`tls` set). */
+  public readonly hasTls: boolean;
   /**
    * A cluster run by a QdrantOperator or a HybridRegion, which pass who runs it.
    * @internal
@@ -86,7 +85,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     this.serviceName = this.name;
     this.labels = { 'cluster-id': props.id, 'customer-id': props.customerId };
     this.hasApiKey = props.apiKey !== undefined;
-    this._tls = props.tls !== undefined;
+    this.hasTls = props.tls !== undefined;
 
     const context: ShapeContext = {
       crd: resolvedHost.crdChartVersion === 'unknown' ? 'unknown' : { version: resolvedHost.crdChartVersion, installedBy: resolvedHost.description },
@@ -96,10 +95,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     const spec = convertShape(this, '', CLUSTER_SPEC, { ...props, namespace }, context) as Record<string, unknown>;
     applyPolicy(this, CLUSTER_RULES, { props, host: resolvedHost, namespace });
     const exposedAs = props.service?.type ?? 'ClusterIP';
-    if (props.apiKey !== undefined && exposedAs !== 'ClusterIP' && props.tls === undefined) {
-      // Qdrant takes the key in a header: over plain HTTP anyone on the path can read it.
-      addWarning(this, `service.type "${exposedAs}" sends the API key in clear text from outside the cluster; set tls (a certificate SecretSource)`);
-    }
+    if (exposedAs !== 'ClusterIP') warnKeyInClearText(this, `service.type "${exposedAs}"`, false);
     this.addPullSecret(props, resolvedHost, namespace);
 
     const image = this.mirroredImage(props, resolvedHost);

@@ -80,10 +80,10 @@ export const ociUrl: Rule<string> = (v) =>
 
 /** An http(s) URL without userinfo: `user:password@` in a URL is a credential committed to git. */
 export const httpUrl: Rule<string> = (v) => {
-  const allowed = 'expected an http:// or https:// URL such as "http://proxy.example.com:3128"';
+  const allowed = 'expected an http:// or https:// URL such as "https://host.example.com:8443"';
   if (typeof v !== 'string') return allowed;
   if (looksLikeCredential(v)) {
-    return 'expected a URL without "user:password@": credentials in a URL are committed to git in clear text; keep them in a Secret (for a proxy, one the proxy client reads)';
+    return 'expected a URL without "user:password@": credentials in a URL are committed to git in clear text; keep them in a Secret that the client reads';
   }
   try {
     const url = new URL(v);

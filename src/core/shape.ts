@@ -142,11 +142,7 @@ export function convertShape<T>(scope: IConstruct, prop: string, shape: Shape<T>
 function convertObject(scope: IConstruct, prop: string, shape: Shape, value: Record<string, unknown>, context: ShapeContext): unknown {
   const fields = shape.fields!;
   const path = (key: string) => (prop ? `${prop}.${key}` : key);
-  for (const [key, v] of Object.entries(value)) {
-    if (!Object.prototype.hasOwnProperty.call(fields, key)) {
-      fail(scope, path(key), structureOf(v), `unknown key; expected one of ${Object.keys(fields).map((k) => JSON.stringify(k)).join(', ')}`);
-    }
-  }
+  refuseUnknownKeys(scope, prop, value, Object.keys(fields));
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(fields)) {
     const converted = convertShape(scope, path(key), field, value[key], context);
@@ -156,6 +152,26 @@ function convertObject(scope: IConstruct, prop: string, shape: Shape, value: Rec
   }
   if (!Object.keys(out).length) return undefined;
   return shape.options.constant ? { ...shape.options.constant, ...out } : out;
+}
+
+/**
+ * Refuses keys that are not in `known` (a typo would otherwise be dropped silently).
+ * The value is shown only as its structure: it may hold a secret.
+ */
+export function refuseUnknownKeys(scope: IConstruct, prop: string, value: object, known: readonly string[]): void {
+  for (const [key, v] of Object.entries(value)) {
+    if (!known.includes(key)) {
+      fail(scope, prop ? `${prop}.${key}` : key, structureOf(v), `unknown key; expected one of ${known.map((k) => JSON.stringify(k)).join(', ')}`);
+    }
+  }
+}
+
+/**
+ * The keys of a props interface that is not described by a shape, listed once: the
+ * compiler refuses a list with a key missing or one too many, so it cannot drift.
+ */
+export function propKeys<T>(keys: { readonly [K in keyof Required<T>]: true }): readonly string[] {
+  return Object.keys(keys);
 }
 
 function checkVersionGates(scope: IConstruct, prop: string, value: unknown, o: EntryOptions, context: ShapeContext): void {

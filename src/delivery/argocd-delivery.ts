@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Application } from '../../imports/argoproj.io';
 import { fail, pathOf } from '../core/errors';
 import { dns1123Label, dns1123Subdomain, httpUrl, Rule } from '../core/rules';
-import { bool } from '../core/shape';
+import { bool, propKeys, refuseUnknownKeys } from '../core/shape';
 import { check, checkObject, checkOptional } from '../core/validate';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
 import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
@@ -82,6 +82,12 @@ function repositoryClaims(scope: IConstruct): Map<string, RepositoryClaim> {
  * The output folder is meant to be synced by a parent Application (app of apps) in the
  * cluster Argo CD runs in.
  */
+/** Every key of ArgoCdDeliveryProps, for refusing unknown ones at run time. */
+const ARGOCD_DELIVERY_PROP_KEYS = propKeys<ArgoCdDeliveryProps>({
+  argoCdNamespace: true, project: true, destinationServer: true, destinationName: true, namePrefix: true,
+  repositoryCredentials: true, gitRepository: true, outputPath: true, automated: true,
+});
+
 export class ArgoCdDelivery extends Delivery {
   public readonly tool = 'argocd';
   private readonly props: ArgoCdDeliveryProps;
@@ -281,6 +287,7 @@ export class ArgoCdDelivery extends Delivery {
 
   private checkProps(scope: Construct): void {
     checkObject(scope, 'delivery', this.props, 'ArgoCdDeliveryProps');
+    refuseUnknownKeys(scope, 'delivery', this.props, ARGOCD_DELIVERY_PROP_KEYS);
     check(scope, 'delivery.argoCdNamespace', this.argoCdNamespace, dns1123Label);
     checkOptional(scope, 'delivery.project', this.props.project, dns1123Subdomain);
     checkOptional(scope, 'delivery.gitRepository.url', this.props.gitRepository?.url, (v) => (/^(https?|ssh):\/\/\S+$|^git@\S+:\S+$/.test(v)

@@ -7,6 +7,7 @@ import {
 import { Kustomization, KustomizationSpecSourceRefKind } from '../../imports/kustomize.toolkit.fluxcd.io';
 import { OciRepository, OciRepositorySpecLayerSelectorOperation } from '../../imports/source.toolkit.fluxcd.io';
 import { dns1123Label, dns1123Subdomain, duration, integerBetween } from '../core/rules';
+import { propKeys, refuseUnknownKeys } from '../core/shape';
 import { check, checkObject, checkOptional } from '../core/validate';
 import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { BootstrapChart } from './bootstrap';
@@ -46,6 +47,9 @@ export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
  * chart, authenticated with the release namespace's pull secret, and a `HelmRelease`
  * (helm.toolkit.fluxcd.io/v2) with `chartRef` and `dependsOn` for ordering.
  */
+/** Every key of FluxDeliveryProps, for refusing unknown ones at run time. */
+const FLUX_DELIVERY_PROP_KEYS = propKeys<FluxDeliveryProps>({ interval: true, retries: true, gitRepository: true, outputPath: true, cluster: true });
+
 export class FluxDelivery extends Delivery {
   public readonly tool = 'flux';
   private readonly interval: string;
@@ -160,6 +164,7 @@ export class FluxDelivery extends Delivery {
 
   private checkProps(scope: Construct): void {
     checkObject(scope, 'delivery', this.props, 'FluxDeliveryProps');
+    refuseUnknownKeys(scope, 'delivery', this.props, FLUX_DELIVERY_PROP_KEYS);
     if (this.props.gitRepository !== undefined) checkObject(scope, 'delivery.gitRepository', this.props.gitRepository, '{ name, namespace? }');
     check(scope, 'delivery.interval', this.interval, duration);
     check(scope, 'delivery.retries', this.retries, integerBetween(0, 100));

@@ -1,13 +1,18 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { dns1123Subdomain, ociUrl, pemCertificates, registryHostPath } from '../core/rules';
-import { bool } from '../core/shape';
+import { bool, propKeys, refuseUnknownKeys } from '../core/shape';
 import { check, checkObject, checkOptional } from '../core/validate';
 import { QDRANT_REGISTRY, REGISTRY_SECRET_NAME, registryHost } from '../delivery/chart-reference';
 import { SecretSource } from '../secrets/secret-source';
 
 /** Where Qdrant's images live upstream: `registry.cloud.qdrant.io/qdrant/<name>`. */
 export const QDRANT_IMAGE_PREFIX = `${QDRANT_REGISTRY}/qdrant`;
+
+/** Every key of ImageMirrorProps, for refusing unknown ones at run time. */
+const IMAGE_MIRROR_PROP_KEYS = propKeys<ImageMirrorProps>({
+  containerRegistry: true, chartRepository: true, pullSecret: true, pullSecretName: true, anonymousPull: true, caCertificates: true,
+});
 
 export interface ImageMirrorProps {
   /** Registry and path that hold the images, without scheme: images become `<containerRegistry>/<name>` (e.g. `.../qdrant-cloud-agent`). */
@@ -70,6 +75,7 @@ export class ImageMirror {
    */
   public _check(scope: IConstruct, prop: string): void {
     checkObject(scope, prop, this.props, 'ImageMirrorProps');
+    refuseUnknownKeys(scope, prop, this.props, IMAGE_MIRROR_PROP_KEYS);
     checkOptional(scope, `${prop}.anonymousPull`, this.props.anonymousPull, bool);
     check(scope, `${prop}.containerRegistry`, this.props.containerRegistry, registryHostPath);
     check(scope, `${prop}.chartRepository`, this.props.chartRepository, ociUrl);

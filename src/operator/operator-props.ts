@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { ResourceRequirements } from '../core/resources';
 import { Toleration } from '../core/scheduling';
+import { propKeys } from '../core/shape';
 import { Values } from '../core/values';
 import { Delivery } from '../delivery/delivery';
 import { ImageMirror } from '../mirror/image-mirror';
@@ -74,3 +75,22 @@ export interface QdrantOperatorProps {
   /** PodMonitors, a NetworkPolicy for Prometheus and the alert pack (needs prometheus-operator). @default - no monitoring objects */
   readonly monitoring?: MonitoringProps;
 }
+
+/** Every key of QdrantOperatorProps, for refusing unknown ones at run time. */
+export const OPERATOR_PROP_KEYS = propKeys<QdrantOperatorProps>({
+  namespace: true, chartVersion: true, crdChartVersion: true, delivery: true, registryCredentials: true, mirror: true,
+  createNamespace: true, operator: true, clusterManager: true, clusterExporter: true, settings: true, extraSettings: true,
+  extraValues: true, storage: true, monitoring: true,
+});
+
+const COMPONENT_KEYS = {
+  replicaCount: true, resources: true, nodeSelector: true, tolerations: true, affinity: true, podAnnotations: true, imagePullPolicy: true,
+} as const;
+
+/** Every key of ComponentProps. */
+export const COMPONENT_PROP_KEYS = propKeys<ComponentProps>(COMPONENT_KEYS);
+
+/** Every key of OperatorComponentProps. */
+export const OPERATOR_COMPONENT_PROP_KEYS = propKeys<OperatorComponentProps>({
+  ...COMPONENT_KEYS, customLabels: true, serviceMonitor: true, watchOnlyReleaseNamespace: true, watchNamespaces: true, limitRbac: true,
+});

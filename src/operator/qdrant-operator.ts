@@ -18,9 +18,10 @@ import { StackChart } from '../output/stack-chart';
 import { ClusterHost } from '../cluster/cluster-host';
 import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
+import { refuseUnknownKeys } from '../core/shape';
 import { compareVersions } from '../core/versions';
 import { findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
-import { ComponentProps, QdrantOperatorProps } from './operator-props';
+import { COMPONENT_PROP_KEYS, ComponentProps, OPERATOR_COMPONENT_PROP_KEYS, OPERATOR_PROP_KEYS, QdrantOperatorProps } from './operator-props';
 import { OPERATOR_RULES } from './operator-rules';
 import { operatorSettingsToWire } from './operator-settings';
 import { CRD_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
@@ -202,7 +203,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   /** A Qdrant cluster run by this operator, applied after it (sync wave or dependent Flux folder). */
   public addCluster(id: string, props: QdrantClusterProps): QdrantCluster {
     const cluster = QdrantCluster._hosted(this.customResourceScope, id, props, this.clusterHost());
-    this.monitoring?.addCluster(this.customResourceScope, { clusterId: cluster.clusterId, name: cluster.name, namespace: cluster.namespace, apiKey: cluster._apiKeyRef, tls: cluster._tls });
+    this.monitoring?.addCluster(this.customResourceScope, { clusterId: cluster.clusterId, name: cluster.name, namespace: cluster.namespace, apiKey: cluster._apiKeyRef, tls: cluster.hasTls });
     return cluster;
   }
 
@@ -252,9 +253,10 @@ function componentValues(c: ComponentProps | undefined): Values {
   };
 }
 
-function checkComponent(scope: Construct, prop: string, c: ComponentProps | undefined): void {
+function checkComponent(scope: Construct, prop: string, c: ComponentProps | undefined, keys: readonly string[]): void {
   if (c === undefined) return;
   checkObject(scope, prop, c, 'component settings');
+  refuseUnknownKeys(scope, prop, c, keys);
   checkOptional(scope, `${prop}.replicaCount`, c.replicaCount, integerBetween(0, 100));
   checkOptional(scope, `${prop}.imagePullPolicy`, c.imagePullPolicy, oneOf(['Always', 'IfNotPresent', 'Never']));
   checkResources(scope, `${prop}.resources`, c.resources);
@@ -265,14 +267,16 @@ function checkComponent(scope: Construct, prop: string, c: ComponentProps | unde
 
 /** Checks every prop and applies defaults, in one place. */
 function resolveProps(scope: Construct, props: QdrantOperatorProps) {
+  checkObject(scope, 'props', props, 'QdrantOperatorProps');
+  refuseUnknownKeys(scope, '', props, OPERATOR_PROP_KEYS);
   check(scope, 'namespace', props.namespace, dns1123Label);
   check(scope, 'chartVersion', props.chartVersion, chartVersion);
   checkOptional(scope, 'crdChartVersion', props.crdChartVersion, chartVersion);
   if (!(props.delivery instanceof Delivery)) fail(scope, 'delivery', props.delivery, 'expected new FluxDelivery() or new ArgoCdDelivery()');
   const operator = props.operator ?? {};
-  checkComponent(scope, 'operator', operator);
-  checkComponent(scope, 'clusterManager', props.clusterManager);
-  checkComponent(scope, 'clusterExporter', props.clusterExporter);
+  checkComponent(scope, 'operator', operator, OPERATOR_COMPONENT_PROP_KEYS);
+  checkComponent(scope, 'clusterManager', props.clusterManager, COMPONENT_PROP_KEYS);
+  checkComponent(scope, 'clusterExporter', props.clusterExporter, COMPONENT_PROP_KEYS);
   checkStringMap(scope, 'operator.customLabels', operator.customLabels, qualifiedName, labelValue);
   checkEach(scope, 'operator.watchNamespaces', operator.watchNamespaces, dns1123Label);
 

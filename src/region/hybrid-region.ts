@@ -4,6 +4,7 @@ import { fail } from '../core/errors';
 import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
 import { chartVersion, dns1123Label, httpUrl, oneOf, Rule, sha256Hex, userName, uuid } from '../core/rules';
+import { propKeys, refuseUnknownKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { compact, mergeExtraValues, Values } from '../core/values';
 import { QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
@@ -281,9 +282,17 @@ function describeOrigin(origin: BoundSecret['origin']): string {
 const agentChartVersion: Rule<string> = (v) =>
   typeof v === 'string' && v.startsWith('v') ? `expected the chart version without "v", such as ${JSON.stringify(v.slice(1))} (qdrant-cloud-agent tags have none)` : chartVersion(v);
 
+/** Every key of HybridRegionProps, for refusing unknown ones at run time. */
+const REGION_PROP_KEYS = propKeys<HybridRegionProps>({
+  environmentId: true, accountId: true, namespace: true, agentChartVersion: true, delivery: true, registryCredentials: true,
+  cloudAccessKey: true, registryUsername: true, logLevel: true, serverUrl: true, grpcServerUrl: true, accessKeyHash: true,
+  agentValues: true, environment: true, operatorSettings: true, mirror: true, createNamespace: true, storage: true, monitoring: true,
+});
+
 /** Checks every prop and applies defaults, in one place. */
 function resolveProps(scope: Construct, props: HybridRegionProps) {
   if (!props || typeof props !== 'object') fail(scope, 'props', props, 'expected HybridRegionProps');
+  refuseUnknownKeys(scope, '', props, REGION_PROP_KEYS);
   check(scope, 'environmentId', props.environmentId, uuid);
   check(scope, 'accountId', props.accountId, uuid);
   check(scope, 'namespace', props.namespace, dns1123Label);
