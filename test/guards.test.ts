@@ -11,6 +11,7 @@ import { configErrorOf } from './support/errors';
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
 const ENV = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
 const OTHER_ENV = '1c0a5f3b-6d2e-4f9c-8b7a-4e3d2c1b0a9f';
+const OTHER_ID = '5b2e8c41-7d3a-4f6e-9a1b-c4d5e6f70819';
 
 type Tool = 'flux' | 'argocd';
 
@@ -29,6 +30,8 @@ interface Shape {
   readonly regionId?: string;
   readonly snapshot?: boolean;
   readonly restore?: { readonly from: string; readonly newCluster?: string };
+  /** A second cluster, `OTHER_ID`, beside the first. */
+  readonly otherCluster?: boolean;
 }
 
 /** Each stack in its own Argo CD project: their repository credentials differ for one chart URL. */
@@ -53,6 +56,7 @@ function synth(tool: Tool, outdir: string, shape: Shape = {}, allowedChanges: Al
         },
       });
       if (shape.snapshot) db.addSnapshot('snap', { name: 'snap-new' });
+      if (shape.otherCluster) op.addCluster('other', { id: OTHER_ID, customerId: 'acme', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } });
       if (shape.restore) db.addRestore('restore', { name: 'restore-1', snapshotName: shape.restore.from, newClusterName: shape.restore.newCluster });
     }
   }
@@ -212,6 +216,34 @@ describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
     const readme = fs.readFileSync(path.join(outdir, tool === 'flux' ? 'pc-clusters' : 'pc', 'README.md'), 'utf8');
     expect(readme).toMatch(/\*\*Warning:\*\* .*QdrantClusterRestore restore-1 restores snap-new again whenever the object is re-created/);
   });
+
+  test('a restore whose new cluster name is a live cluster restores into that cluster', () => {
+    // GIVEN two landed clusters and a snapshot of the first
+    const outdir = bootstrapped(tool, { snapshot: true, otherCluster: true });
+    // WHEN a restore "creates" a new cluster under the second cluster's name
+    const restore = { snapshot: true, otherCluster: true, restore: { from: 'snap-new', newCluster: `qdrant-${OTHER_ID}` } };
+    const message = configErrorOf(() => synth(tool, outdir, restore)).message;
+    // THEN it needs the live-cluster allowance, named by the id of the cluster it overwrites
+    expect(message).toMatch(new RegExp(`got "into qdrant/qdrant-${OTHER_ID}"; a restore into an existing cluster overwrites its data; .*Allow.restoreIntoLiveCluster\\('${OTHER_ID}'`));
+    expect(() => synth(tool, outdir, restore, [Allow.restoreIntoLiveCluster(OTHER_ID, REASON)])).not.toThrow();
+  });
+
+  test('editing a landed restore is judged as a new restore', () => {
+    // GIVEN a restore into a new cluster that has landed
+    const outdir = bootstrapped(tool, { snapshot: true });
+    synth(tool, outdir, { snapshot: true, restore: { from: 'snap-new', newCluster: 'qdrant-copy' } });
+    // WHEN its new cluster name is dropped (it now restores into the live cluster) / THEN it is refused like a new one
+    expect(configErrorOf(() => synth(tool, outdir, { snapshot: true, restore: { from: 'snap-new' } })).message).toContain('[guard restore-into-live-cluster]');
+  });
+
+  test('pointing a landed restore at a snapshot created in the same change is refused', () => {
+    // GIVEN a landed restore of an older snapshot into a new cluster
+    const outdir = bootstrapped(tool);
+    synth(tool, outdir, { restore: { from: 'snap-of-yesterday', newCluster: 'qdrant-copy' } });
+    // WHEN it is switched to a snapshot this change creates / THEN the ordering guard refuses it
+    const retargeted = { snapshot: true, restore: { from: 'snap-new', newCluster: 'qdrant-copy' } };
+    expect(configErrorOf(() => synth(tool, outdir, retargeted)).message).toContain('[guard restore-of-new-snapshot]');
+  });
 });
 
 describe('guards: previous state', () => {
@@ -238,6 +270,16 @@ describe('guards: previous state', () => {
   test('an allowance needs a reason', () => {
     const outdir = bootstrapped('flux');
     expect(configErrorOf(() => synth('flux', outdir, {}, [Allow.clusterDeletion(ID, ' ')])).message).toMatch(/allowedChanges\[0\].reason: got " "; say why this change is intended/);
+  });
+
+  test.each([
+    ['a string', 'x', /\[<app>\] allowedChanges: got "x"; expected a list of Allow.\* allowances/],
+    ['an object', {}, /allowedChanges: got \{\}; expected a list/],
+    ['a hand-made entry', [{ change: 'drop-everything', target: 'x', reason: 'y' }], /allowedChanges\[0\]: got .*; expected an allowance made by Allow.\*/],
+    ['an entry without a target', [{ change: 'delete-cluster', reason: 'y' }], /allowedChanges\[0\].target: got nothing; expected the cluster id/],
+  ])('allowedChanges as %s from a JavaScript caller is the library error', (_what, allowedChanges, message) => {
+    const outdir = bootstrapped('flux');
+    expect(configErrorOf(() => new QdrantApp({ outdir, allowedChanges: allowedChanges as any }).synth()).message).toMatch(message);
   });
 
   test('the state file survives an emptied output directory (as the cdk8s CLI leaves it)', () => {
@@ -318,5 +360,28 @@ describe('guards in a fleet', () => {
     expect(message).toContain('[guard operator-removed]');
     expect(message).toContain('[guard namespace-removed]');
     fleet(outdir, ['eu'], [Allow.operatorRemoval('qdrant', REASON), Allow.namespaceRemoval('qdrant', REASON)]);
+  });
+
+  test('one bare allowance cannot cover the same namespace on two Kubernetes clusters; each names its cluster', () => {
+    // GIVEN namespace qdrant on two Kubernetes clusters
+    const outdir = freshOutdir();
+    fleet(outdir, ['eu', 'us']);
+    // WHEN both stacks leave the output under one bare allowance per change
+    const bare = [Allow.operatorRemoval('qdrant', REASON), Allow.namespaceRemoval('qdrant', REASON)];
+    const message = configErrorOf(() => fleet(outdir, [], bare)).message;
+    // THEN each removal is refused, naming its Kubernetes cluster and the allowance that names it
+    expect(message).toMatch(/QdrantOperator in namespace qdrant on Kubernetes cluster us: got "removed"; .*"qdrant" changes on Kubernetes clusters eu and us, so an allowance names its cluster: .*Allow.operatorRemoval\('us\/qdrant', '<reason>'\)/);
+    expect(message).toMatch(/Namespace qdrant on Kubernetes cluster eu: .*Allow.namespaceRemoval\('eu\/qdrant', '<reason>'\)/);
+    // AND allowances that name the clusters pass, and the log names each cluster
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      fleet(outdir, [], ['eu', 'us'].flatMap((c) => [Allow.operatorRemoval(`${c}/qdrant`, REASON), Allow.namespaceRemoval(`${c}/qdrant`, REASON)]));
+      expect(stderr.mock.calls.map(([line]) => String(line)).filter((l) => l.includes('remove-operator allowed')).sort()).toEqual([
+        expect.stringContaining('QdrantOperator in namespace qdrant on Kubernetes cluster eu: remove-operator allowed'),
+        expect.stringContaining('QdrantOperator in namespace qdrant on Kubernetes cluster us: remove-operator allowed'),
+      ]);
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });

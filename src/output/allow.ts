@@ -1,3 +1,5 @@
+import { QdrantConfigError } from '../core/errors';
+
 /** A change the guards refuse unless it is allowed explicitly. */
 export type GuardedChange =
   | 'delete-cluster'
@@ -9,11 +11,21 @@ export type GuardedChange =
   | 'remove-namespace'
   | 'restore-into-live-cluster';
 
+/** Every GuardedChange, for run-time checks; the compiler keeps it complete. */
+const GUARDED_CHANGES: Readonly<Record<GuardedChange, true>> = {
+  'delete-cluster': true, 'shrink-storage': true, 'skip-minor-version': true, 'change-namespace': true,
+  'remove-region': true, 'remove-operator': true, 'remove-namespace': true, 'restore-into-live-cluster': true,
+};
+
 /** One allowed change, with the reason a reviewer reads. */
 export interface AllowedChange {
   /** Which change. */
   readonly change: GuardedChange;
-  /** What it applies to, named the way the change is: a cluster id, an environment id or a namespace. */
+  /**
+   * What it applies to, named the way the change is: a cluster id, an environment id or a
+   * namespace; in a fleet, where the same one changes on several Kubernetes clusters,
+   * `'<kubernetes cluster>/<target>'` (e.g. `'us-west/qdrant'`).
+   */
   readonly target: string;
   /** Why it is intended; written as an annotation on the affected object where one remains. */
   readonly reason: string;
@@ -57,4 +69,23 @@ export class Allow {
   public static restoreIntoLiveCluster(clusterId: string, reason: string): AllowedChange {
     return { change: 'restore-into-live-cluster', target: clusterId, reason };
   }
+}
+
+/** Checks what JavaScript callers pass as `allowedChanges`: a list of `Allow.*` results, each with a reason. */
+export function checkAllowedChanges(value: unknown): readonly AllowedChange[] {
+  const refuse = (prop: string, got: unknown, allowed: string): never => {
+    throw new QdrantConfigError([{ constructPath: '<app>', prop, value: got, allowed }]);
+  };
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) refuse('allowedChanges', value, 'expected a list of Allow.* allowances');
+  (value as unknown[]).forEach((a: any, i) => {
+    if (a === null || typeof a !== 'object' || !Object.prototype.hasOwnProperty.call(GUARDED_CHANGES, a.change)) {
+      refuse(`allowedChanges[${i}]`, a, 'expected an allowance made by Allow.*, such as Allow.clusterDeletion(clusterId, reason)');
+    }
+    if (typeof a.target !== 'string' || a.target.trim() === '') refuse(`allowedChanges[${i}].target`, a.target, 'expected the cluster id, environment id or namespace the change applies to');
+    if (typeof a.reason !== 'string' || a.reason.trim() === '' || a.reason.includes('<reason>')) {
+      refuse(`allowedChanges[${i}].reason`, a.reason, 'say why this change is intended');
+    }
+  });
+  return value as readonly AllowedChange[];
 }

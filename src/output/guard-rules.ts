@@ -1,12 +1,14 @@
 import { quantityValue } from '../core/resources';
 import { parseVersion } from '../core/versions';
 import { GuardedChange } from './allow';
-import { ClusterRecord, GuardState, keyOf, ObjectRef, shownKey } from './guard-state';
+import { ClusterRecord, GuardState, keyOf, ObjectRef, RestoreRecord, shownKey } from './guard-state';
 
 /** One data-losing change a rule found between the previous and the next output. */
 export interface Violation {
   /** What an allowance names: a cluster id, an environment id or a namespace. */
   readonly target: string;
+  /** The Kubernetes cluster (its key, see `ObjectRef.cluster`) where the change happens. @default - the only one */
+  readonly cluster?: string;
   /** Output folder, for the message. */
   readonly folder: string;
   /** The object and field, e.g. `QdrantCluster qdrant/qdrant-<id> spec.version`. */
@@ -52,6 +54,18 @@ function isAllowedUpgrade(from: string, to: string): boolean {
   return b[1] === a[1] + 1;
 }
 
+/**
+ * The restores of `next` that are new, or whose source or destination changed: editing
+ * a landed restore makes the operator run it again, so it is judged as a new one.
+ */
+function newOrRetargeted(previous: GuardState, next: GuardState): RestoreRecord[] {
+  const before = byKey(previous.restores);
+  return next.restores.filter((r) => {
+    const old = before.get(keyOf(r));
+    return !old || old.destination !== r.destination || old.snapshot !== r.snapshot || old.intoExistingCluster !== r.intoExistingCluster;
+  });
+}
+
 const shrank = (from: string, to: string | undefined) => to === undefined || quantityValue(to) < quantityValue(from);
 
 /** The guards, in the order their findings are reported. */
@@ -61,7 +75,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
     allowance: { change: 'delete-cluster', factory: 'clusterDeletion' },
     reason: 'a QdrantCluster left the output: pruning or deleting it deletes its data',
     find: (previous, next) => gone(previous.clusters, next.clusters, keyOf).map((c) => ({
-      target: c.id, folder: c.folder, subject: clusterName(c), value: 'deleted', why: 'a cluster left the output; deleting it deletes its data',
+      target: c.id, cluster: c.cluster, folder: c.folder, subject: clusterName(c), value: 'deleted', why: 'a cluster left the output; deleting it deletes its data',
     })),
   },
   {
@@ -70,7 +84,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
     reason: 'volumes only grow: a smaller or removed volume claim cannot be applied without losing data (qdrant-facts: storage)',
     find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) => {
       const found: Violation[] = [];
-      const at = { target: now.id, folder: now.folder, annotate: now };
+      const at = { target: now.id, cluster: now.cluster, folder: now.folder, annotate: now };
       if (old.storage && now.storage && shrank(old.storage, now.storage)) {
         found.push({ ...at, subject: `${clusterName(now)} spec.resources.storage`, value: now.storage, why: `storage can only grow (it was ${old.storage})` });
       }
@@ -92,7 +106,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
     find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) =>
       (old.version && now.version && !isAllowedUpgrade(old.version, now.version)
         ? [{
-          target: now.id, folder: now.folder, annotate: now, subject: `${clusterName(now)} spec.version`, value: now.version,
+          target: now.id, cluster: now.cluster, folder: now.folder, annotate: now, subject: `${clusterName(now)} spec.version`, value: now.version,
           why: `upgrades go one minor version at a time and never down (it was ${old.version})`,
         }]
         : [])),
@@ -104,7 +118,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
     find: (previous, next) => gone(previous.regions, next.regions, (r) => r.environmentId).map((r) => {
       const successor = next.regions.find((x) => x.folder === r.folder);
       return {
-        target: r.environmentId, folder: r.folder, subject: `HybridRegion environment ${r.environmentId}`,
+        target: r.environmentId, cluster: r.anchor.cluster, folder: r.folder, subject: `HybridRegion environment ${r.environmentId}`,
         value: successor ? successor.environmentId : 'removed',
         why: successor
           ? `the region's environment id changed (it was ${r.environmentId}); the old environment's clusters stay behind in namespace "${r.namespace}"`
@@ -121,7 +135,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
       return previous.regions.filter((r) => now.has(r.environmentId) && now.get(r.environmentId)!.namespace !== r.namespace).map((r) => {
         const moved = now.get(r.environmentId)!;
         return {
-          target: r.environmentId, folder: moved.folder, subject: `HybridRegion environment ${r.environmentId} namespace`, value: moved.namespace,
+          target: r.environmentId, cluster: moved.anchor.cluster, folder: moved.folder, subject: `HybridRegion environment ${r.environmentId} namespace`, value: moved.namespace,
           why: `the namespace of a bootstrapped environment cannot change (it was "${r.namespace}")`, annotate: moved.anchor,
         };
       });
@@ -132,7 +146,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
     allowance: { change: 'remove-operator', factory: 'operatorRemoval' },
     reason: 'an operator stack left the output: its clusters stop being reconciled, and its CRD release goes with it',
     find: (previous, next) => gone(previous.operators, next.operators, (o) => keyOf({ ...o, name: '' })).map((o) => ({
-      target: o.namespace, folder: o.folder, subject: `QdrantOperator in namespace ${o.namespace}`, value: 'removed',
+      target: o.namespace, cluster: o.cluster, folder: o.folder, subject: `QdrantOperator in namespace ${o.namespace}`, value: 'removed',
       why: 'the operator stack left the output; the clusters it runs would no longer be reconciled',
     })),
   },
@@ -141,7 +155,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
     allowance: { change: 'remove-namespace', factory: 'namespaceRemoval' },
     reason: 'deleting a Namespace deletes every cluster and volume in it, whatever their own annotations say',
     find: (previous, next) => gone(previous.namespaces, next.namespaces, keyOf).map((n) => ({
-      target: n.name, folder: n.folder, subject: `Namespace ${n.name}`, value: 'removed',
+      target: n.name, cluster: n.cluster, folder: n.folder, subject: `Namespace ${n.name}`, value: 'removed',
       why: 'a Namespace the library created left the output; deleting it deletes every cluster and volume in it',
     })),
   },
@@ -150,11 +164,14 @@ export const GUARD_RULES: readonly GuardRule[] = [
     allowance: { change: 'restore-into-live-cluster', factory: 'restoreIntoLiveCluster' },
     reason: 'a restore into an existing cluster overwrites its data',
     find: (previous, next) => {
-      const before = byKey(previous.restores);
-      const existing = new Set(previous.clusters.map(keyOf));
+      const existing = byKey(previous.clusters);
       const created = new Set(next.clusters.map(keyOf).filter((k) => !existing.has(k)));
-      return next.restores.filter((r) => !before.has(keyOf(r)) && r.intoExistingCluster && !created.has(r.destination)).map((r) => ({
-        target: r.clusterId, folder: r.folder, subject: `QdrantClusterRestore ${shownKey(keyOf(r))}`, value: `into ${shownKey(r.destination)}`,
+      // A destination the previous output declares is live whatever `create` says; one it does not
+      // declare (a Hybrid region's agent-made cluster) is live unless the restore creates it.
+      const intoLive = (r: RestoreRecord) => existing.has(r.destination) || (r.intoExistingCluster && !created.has(r.destination));
+      return newOrRetargeted(previous, next).filter(intoLive).map((r) => ({
+        target: existing.get(r.destination)?.id ?? r.clusterId, cluster: r.cluster, folder: r.folder,
+        subject: `QdrantClusterRestore ${shownKey(keyOf(r))}`, value: `into ${shownKey(r.destination)}`,
         why: 'a restore into an existing cluster overwrites its data', annotate: r,
       }));
     },
@@ -163,11 +180,10 @@ export const GUARD_RULES: readonly GuardRule[] = [
     id: 'restore-of-new-snapshot',
     reason: 'a restore cannot read a snapshot created in the same change: nothing orders the restore after the snapshot completes',
     find: (previous, next) => {
-      const before = byKey(previous.restores);
       const oldSnapshots = new Set(previous.snapshots.map(keyOf));
       const newSnapshots = new Set(next.snapshots.map(keyOf).filter((k) => !oldSnapshots.has(k)));
-      return next.restores.filter((r) => !before.has(keyOf(r)) && newSnapshots.has(r.snapshot)).map((r) => ({
-        target: r.clusterId, folder: r.folder, subject: `QdrantClusterRestore ${shownKey(keyOf(r))}`, value: `from ${shownKey(r.snapshot)}`,
+      return newOrRetargeted(previous, next).filter((r) => newSnapshots.has(r.snapshot)).map((r) => ({
+        target: r.clusterId, cluster: r.cluster, folder: r.folder, subject: `QdrantClusterRestore ${shownKey(keyOf(r))}`, value: `from ${shownKey(r.snapshot)}`,
         why: `the snapshot ${shownKey(r.snapshot)} is created in the same change; land the snapshot first and add the restore once it has completed`,
       }));
     },

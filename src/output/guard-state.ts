@@ -71,6 +71,18 @@ export function keyOf(o: { readonly cluster?: string; readonly namespace?: strin
   return `${o.cluster ?? ''} ${o.namespace ?? ''}/${o.name}`;
 }
 
+/**
+ * A Kubernetes cluster's name as users write it (`east`, `us-west`, an API server URL),
+ * from the key its delivery gives it: `flux [<cluster>]`, `argocd name <name>`,
+ * `argocd server <url>`, or `argocd <in-cluster server>`.
+ */
+export function clusterLabelOf(key: string | undefined): string {
+  const [tool, kind, ...rest] = (key ?? '').split(' ');
+  if (kind === undefined) return 'default';
+  if (tool === 'argocd' && (kind === 'name' || kind === 'server')) return rest.join(' ');
+  return tool === 'argocd' ? 'in-cluster' : [kind, ...rest].join(' ');
+}
+
 /** A key as messages show it: `namespace/name`, without the cluster part. */
 export function shownKey(key: string): string {
   return key.slice(key.lastIndexOf(' ') + 1);

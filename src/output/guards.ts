@@ -1,7 +1,7 @@
 import { ConfigProblem } from '../core/errors';
 import { AllowedChange } from './allow';
 import { GUARD_RULES } from './guard-rules';
-import { GuardState, ObjectRef } from './guard-state';
+import { clusterLabelOf, GuardState, ObjectRef } from './guard-state';
 
 /** Prefix of the annotation that records an allowed change's reason on the object it changed. */
 export const ALLOWED_CHANGE_ANNOTATION_PREFIX = 'cdk8s-qdrant.io/allowed-';
@@ -27,26 +27,46 @@ export interface GuardOutcome {
 /**
  * Runs every guard rule on the previous and the next state and matches what they find
  * with the allowances. `outputName` names the output directory in messages.
+ *
+ * In a fleet the same namespace (or, in theory, id) can change on several Kubernetes
+ * clusters at once: an allowance then names its cluster (`'<cluster>/<target>'`), and a
+ * bare target that would cover more than one cluster matches none of them.
  */
 export function checkAgainstPrevious(previous: GuardState, next: GuardState, allowed: readonly AllowedChange[], outputName: string): GuardOutcome {
   const used = new Set<AllowedChange>();
   const problems: ConfigProblem[] = [];
   const annotations: GuardAnnotation[] = [];
   const allowedChanges: string[] = [];
+  const fleet = clustersIn(previous, next).size > 1;
   for (const rule of GUARD_RULES) {
-    for (const v of rule.find(previous, next)) {
-      const allowance = rule.allowance && allowed.find((a) => a.change === rule.allowance!.change && a.target === v.target);
+    const found = rule.find(previous, next);
+    for (const v of found) {
+      const qualified = `${clusterLabelOf(v.cluster)}/${v.target}`;
+      const sharing = [...new Set(found.filter((x) => x.target === v.target).map((x) => clusterLabelOf(x.cluster)))].sort();
+      const ambiguous = sharing.length > 1;
+      const subject = fleet ? `${v.subject} on Kubernetes cluster ${clusterLabelOf(v.cluster)}` : v.subject;
+      const allowance = rule.allowance && allowed.find((a) => a.change === rule.allowance!.change && (a.target === qualified || (!ambiguous && a.target === v.target)));
       if (allowance) {
         used.add(allowance);
-        allowedChanges.push(`${v.subject}: ${rule.allowance!.change} allowed (${allowance.reason})`);
+        allowedChanges.push(`${subject}: ${rule.allowance!.change} allowed (${allowance.reason})`);
         if (v.annotate) annotations.push({ object: v.annotate, key: `${ALLOWED_CHANGE_ANNOTATION_PREFIX}${rule.allowance!.change}`, value: allowance.reason });
         continue;
       }
-      const remedy = rule.allowance
-        ? `if this is intended, add Allow.${rule.allowance.factory}('${v.target}', '<reason>') to the QdrantApp's allowedChanges`
-        : 'this is never allowed';
-      problems.push({ constructPath: `${outputName}/${v.folder}`, prop: v.subject, value: v.value, allowed: `${v.why}; ${remedy} [guard ${rule.id}]` });
+      const call = (target: string) => `Allow.${rule.allowance!.factory}('${target}', '<reason>')`;
+      const remedy = !rule.allowance
+        ? 'this is never allowed'
+        : ambiguous
+          ? `"${v.target}" changes on Kubernetes clusters ${sharing.join(' and ')}, so an allowance names its cluster: if this is intended, add ${call(qualified)} to the QdrantApp's allowedChanges`
+          : `if this is intended, add ${call(v.target)} to the QdrantApp's allowedChanges`;
+      problems.push({ constructPath: `${outputName}/${v.folder}`, prop: subject, value: v.value, allowed: `${v.why}; ${remedy} [guard ${rule.id}]` });
     }
   }
   return { problems, unusedAllowances: allowed.filter((a) => !used.has(a)), annotations, allowedChanges };
+}
+
+/** The Kubernetes clusters the objects of either state are applied to. */
+function clustersIn(...states: GuardState[]): Set<string | undefined> {
+  return new Set(states.flatMap((s) => [
+    ...s.clusters, ...s.namespaces, ...s.snapshots, ...s.restores, ...s.operators, ...s.regions.map((r) => r.anchor),
+  ].map((o) => o.cluster)));
 }

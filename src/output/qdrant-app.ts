@@ -7,7 +7,7 @@ import { dns1123Label } from '../core/rules';
 import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
-import { AllowedChange } from './allow';
+import { AllowedChange, checkAllowedChanges } from './allow';
 import { GuardAnnotation, checkAgainstPrevious } from './guards';
 import { GuardedFolder, keyOf, serializeState, stateOf } from './guard-state';
 import { manifestYaml } from './manifest-yaml';
@@ -115,12 +115,9 @@ export class QdrantApp extends App implements IMirrorDefault {
   }
 
   private checkAllowances(): void {
-    this.allowedChanges.forEach((a, i) => {
-      if (!a || typeof a.reason !== 'string' || a.reason.trim() === '' || a.reason.includes('<reason>')) {
-        throw new QdrantConfigError([{ constructPath: '<app>', prop: `allowedChanges[${i}].reason`, value: a?.reason, allowed: 'say why this change is intended' }]);
-      }
-    });
+    checkAllowedChanges(this.allowedChanges);
   }
+
 }
 
 /** A folder before serialization: the guards may still annotate its objects. */
