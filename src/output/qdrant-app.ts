@@ -1,9 +1,11 @@
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ConfigProblem, pathOf, QdrantConfigError } from '../core/errors';
+import { ConfigProblem, fail, pathOf, QdrantConfigError } from '../core/errors';
 import { noticesOf } from '../core/notices';
-import { dns1123Label } from '../core/rules';
+import { dns1123Label, Rule } from '../core/rules';
+import { propKeys, refuseUnknownKeys } from '../core/shape';
+import { checkObject, checkOptional } from '../core/validate';
 import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
@@ -39,6 +41,22 @@ export interface QdrantAppProps {
 
 const MANIFEST_FILE = 'manifests.k8s.yaml';
 
+const APP_PROP_KEYS = propKeys<QdrantAppProps>({ outdir: true, mirror: true, allowedChanges: true, previousOutput: true });
+
+/** A path prop: a non-empty string without a NUL byte (JavaScript callers can pass anything). */
+const pathText: Rule<string> = (v) =>
+  (typeof v === 'string' && v.trim() !== '' && !v.includes('\u0000') ? undefined : 'expected a non-empty path (a string without NUL bytes)');
+
+/** The props as JavaScript callers may pass them: an object of known keys with values of the right type. */
+function checkAppProps(app: QdrantApp, props: unknown): void {
+  checkObject(app, 'props', props, 'QdrantAppProps (an object) or nothing');
+  const p = props as Record<string, unknown>;
+  refuseUnknownKeys(app, '', p, APP_PROP_KEYS);
+  checkOptional(app, 'outdir', p.outdir as string | undefined, pathText);
+  checkOptional(app, 'previousOutput', p.previousOutput as string | undefined, pathText);
+  if (p.mirror !== undefined && !(p.mirror instanceof ImageMirror)) fail(app, 'mirror', p.mirror, 'expected an ImageMirror');
+}
+
 /**
  * The cdk8s App of this library. `synth()` writes one folder per chart:
  * `manifests.k8s.yaml`, a `kustomization.yaml` listing it, the chart's side files
@@ -54,7 +72,8 @@ export class QdrantApp extends App implements IMirrorDefault {
   private readonly previousOutput?: string;
 
   constructor(props: QdrantAppProps = {}) {
-    super({ outdir: props.outdir });
+    super({ outdir: typeof props?.outdir === 'string' ? props.outdir : undefined });
+    checkAppProps(this, props);
     this.mirror = props.mirror;
     this.allowedChanges = props.allowedChanges ?? [];
     this.previousOutput = props.previousOutput;
