@@ -1,13 +1,153 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { QdrantApp } from '../src';
+import { Chart } from 'cdk8s';
+import { ArgoCdDelivery, QdrantApp, QdrantCluster } from '../src';
 import { configErrorOf } from './support/errors';
+
+const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
 
 /** A fresh temporary directory. */
 function tmp(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/** One cluster under an out-of-band operator, in a chart of `app`. */
+function addClusterChart(app: QdrantApp, chartId = 'clusters'): Chart {
+  const chart = new Chart(app, chartId);
+  new QdrantCluster(chart, 'db', {
+    id: ID, customerId: 'acme', version: 'v1.16.3', size: 1, namespace: 'db',
+    resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
+    existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+  });
+  return chart;
+}
+
+/** Every path below `dir` with its file content ('<dir>' for directories): what must stay untouched. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      const rel = path.relative(dir, p);
+      if (e.isSymbolicLink()) out[rel] = `-> ${fs.readlinkSync(p)}`;
+      else if (e.isDirectory()) { out[rel] = '<dir>'; walk(p); } else out[rel] = fs.readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A project folder: a git directory, sources and a README. */
+function project(): string {
+  const dir = tmp('qdrant-project-');
+  fs.mkdirSync(path.join(dir, '.git'));
+  fs.writeFileSync(path.join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(path.join(dir, 'src', 'main.ts'), 'new QdrantApp()');
+  fs.writeFileSync(path.join(dir, 'README.md'), 'the project README');
+  return dir;
+}
+
+/** Runs `fn` with `dir` as the current working directory. */
+function inDir<T>(dir: string, fn: () => T): T {
+  const before = process.cwd();
+  process.chdir(dir);
+  try {
+    return fn();
+  } finally {
+    process.chdir(before);
+  }
+}
+
+describe('the output directory is a directory of its own', () => {
+  test.each<[string, string, RegExp]>([
+    ['the current directory', '.', /is the current working directory/],
+    ['the current directory, spelled absolutely', '<project>', /is the current working directory/],
+    ['the parent of the current directory', '..', /holds the current working directory/],
+    ['the filesystem root', '/', /is the filesystem root/],
+  ])('an outdir that is %s is refused and nothing is deleted', (_what, outdir, why) => {
+    // GIVEN a project folder with its git directory, working in a subfolder for the '..' case
+    const dir = project();
+    const cwd = outdir === '..' ? path.join(dir, 'src') : dir;
+    const before = tree(dir);
+    // WHEN synthesising into it
+    const error = inDir(cwd, () => configErrorOf(() => {
+      const app = new QdrantApp({ outdir: outdir.replace('<project>', dir) });
+      addClusterChart(app);
+      app.synth();
+    }));
+    // THEN the library error names the app, the prop and why
+    expect(error.constructPath).toBe('<app>');
+    expect(error.prop).toBe('outdir');
+    expect(error.allowed).toMatch(/a directory of its own.*replaced as a whole on every synth/);
+    expect(error.allowed).toMatch(why);
+    // AND the project, .git included, is untouched; no state file was written beside it
+    expect(tree(dir)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(dir)).filter((f) => f.startsWith(path.basename(dir)) && f !== path.basename(dir))).toEqual([]);
+  });
+
+  test('an existing directory holding entries the library did not write is refused, naming them', () => {
+    // GIVEN a project used as its own output directory from a script run elsewhere
+    const dir = project();
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+    const before = tree(dir);
+    // WHEN synthesising into it
+    const error = configErrorOf(() => {
+      const app = new QdrantApp({ outdir: dir });
+      addClusterChart(app);
+      app.synth();
+    });
+    // THEN the error names the unexpected entries (the README is a name the library writes too)
+    expect(error.prop).toBe('outdir');
+    expect(error.value).toBe(dir);
+    expect(error.allowed).toMatch(/holds entries cdk8s-qdrant did not write \(\.git\/, package\.json, src\/\)/);
+    expect(error.allowed).toMatch(/replaced as a whole/);
+    // AND nothing was written or deleted
+    expect(tree(dir)).toEqual(before);
+    expect(fs.existsSync(`${dir}.qdrant-state.json`)).toBe(false);
+  });
+
+  test('a folder-shaped directory that is not an output folder is named too', () => {
+    // GIVEN an output directory whose only entry is a DNS-label folder without a kustomization
+    const outdir = path.join(tmp('qdrant-out-'), 'dist');
+    fs.mkdirSync(path.join(outdir, 'notes'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'notes', 'todo.txt'), 'keep me');
+    // WHEN synthesising THEN it is refused and the folder survives
+    const error = configErrorOf(() => { const app = new QdrantApp({ outdir }); addClusterChart(app); app.synth(); });
+    expect(error.allowed).toMatch(/did not write \(notes\/\)/);
+    expect(fs.readFileSync(path.join(outdir, 'notes', 'todo.txt'), 'utf8')).toBe('keep me');
+  });
+
+  test('a symlinked outdir is judged by its target', () => {
+    // GIVEN dist linking to a project folder
+    const dir = project();
+    const before = tree(dir);
+    const link = path.join(tmp('qdrant-link-'), 'dist');
+    fs.symlinkSync(dir, link);
+    // WHEN synthesising through the link THEN the target's entries are named and kept
+    const error = configErrorOf(() => { const app = new QdrantApp({ outdir: link }); addClusterChart(app); app.synth(); });
+    expect(error.allowed).toContain(`(the target of the symlink ${link})`);
+    expect(error.allowed).toMatch(/\.git\//);
+    expect(tree(dir)).toEqual(before);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
+  test('an output written by the library is replaced, again and again', () => {
+    // GIVEN an output directory written by an earlier synth
+    const outdir = path.join(tmp('qdrant-out-'), 'dist');
+    const first = new QdrantApp({ outdir });
+    addClusterChart(first);
+    first.synth();
+    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'clusters']);
+    // WHEN synthesising again, with a second chart THEN it is replaced
+    const second = new QdrantApp({ outdir });
+    addClusterChart(second);
+    new Chart(second, 'extra');
+    second.synth();
+    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'clusters', 'extra']);
+  });
+});
 
 describe('QdrantApp props from JavaScript callers', () => {
   test.each<[string, unknown, string, RegExp]>([

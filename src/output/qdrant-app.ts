@@ -13,7 +13,7 @@ import { AllowedChange } from './allow';
 import { GuardAnnotation, checkAgainstPrevious } from './guards';
 import { GuardedFolder, keyOf, serializeState, stateOf } from './guard-state';
 import { manifestYaml } from './manifest-yaml';
-import { writeOutput } from './output-writer';
+import { FLEET_README, outputDirProblems, writeOutput } from './output-writer';
 import { bootstrapPathProblems, clusterIdProblems, namespaceClaimProblems } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
 import { folderDiagram } from './folder-diagram';
@@ -89,6 +89,8 @@ export class QdrantApp extends App implements IMirrorDefault {
    * output directory in one step and writes the new guard state beside it.
    */
   public synth(): void {
+    const outdirProblems = outputDirProblems(this.outdir);
+    if (outdirProblems.length) throw new QdrantConfigError(outdirProblems);
     this.checkAllowances();
     const drafts = this.renderObjects();
     const underCli = process.env.CDK8S_OUTDIR !== undefined && path.resolve(process.env.CDK8S_OUTDIR) === path.resolve(this.outdir);
@@ -104,7 +106,7 @@ export class QdrantApp extends App implements IMirrorDefault {
     }
     annotate(drafts, guard.annotations);
     const warnings = drafts.flatMap((d) => d.warnings);
-    const rootFiles = { 'README.md': fleetReadme(drafts) };
+    const rootFiles = { [FLEET_README]: fleetReadme(drafts) };
     writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName) }, rootFiles);
     [
       ...guard.allowedChanges,
