@@ -177,3 +177,51 @@ describe('QdrantApp props from JavaScript callers', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('a previousOutput with nothing to compare with', () => {
+  test.each<[string, (dir: string) => void, RegExp]>([
+    ['an empty directory', () => undefined, /holds neither/],
+    ['a checkout whose output folder is not committed', (dir) => {
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'src', 'main.ts'), 'new QdrantApp()');
+      fs.mkdirSync(path.join(dir, 'dist'));
+    }, /holds neither/],
+    ['a checkout root instead of its output directory', (dir) => {
+      fs.writeFileSync(path.join(dir, 'dist.qdrant-state.json'), '{}');
+    }, /it holds dist\.qdrant-state\.json: point previousOutput at the output directory beside it/],
+  ])('%s is refused, not read as "no previous output"', (_what, fill, hint) => {
+    // GIVEN an output with a cluster, and a previousOutput holding neither a state file nor manifests
+    const outdir = path.join(tmp('qdrant-prev-'), 'dist');
+    const first = new QdrantApp({ outdir });
+    addClusterChart(first);
+    first.synth();
+    const before = tree(path.dirname(outdir));
+    const previous = tmp('qdrant-main-');
+    fill(previous);
+    // WHEN the cluster is deleted and the synth compares with that previousOutput
+    const app = new QdrantApp({ outdir, previousOutput: previous });
+    new Chart(app, 'clusters');
+    const error = configErrorOf(() => app.synth());
+    // THEN the library error names the prop and the path, and says what is needed
+    expect(error.constructPath).toBe('<app>');
+    expect(error.prop).toBe('previousOutput');
+    expect(error.value).toBe(previous);
+    expect(error.allowed).toMatch(/guard state file .* or with manifests in its folders/);
+    expect(error.allowed).toMatch(hint);
+    // AND nothing was written
+    expect(tree(path.dirname(outdir))).toEqual(before);
+  });
+
+  test('a previous output without a state file but with manifests is still compared with', () => {
+    // GIVEN a previous output whose state file was not kept
+    const main = path.join(tmp('qdrant-main-'), 'dist');
+    const first = new QdrantApp({ outdir: main });
+    addClusterChart(first);
+    first.synth();
+    fs.rmSync(`${main}.qdrant-state.json`);
+    // WHEN the cluster is deleted in a branch compared with it THEN the guard refuses it
+    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-branch-'), 'dist'), previousOutput: main });
+    new Chart(app, 'clusters');
+    expect(configErrorOf(() => app.synth()).message).toMatch(/\[guard cluster-deleted\]/);
+  });
+});
