@@ -225,3 +225,57 @@ describe('a previousOutput with nothing to compare with', () => {
     expect(configErrorOf(() => app.synth()).message).toMatch(/\[guard cluster-deleted\]/);
   });
 });
+
+describe('side files stay in their folder and replace none of its files', () => {
+  /** A chart with the side files given, as a user's own ISideFileProvider. */
+  class SideChart extends Chart {
+    constructor(scope: QdrantApp, id: string, private readonly files: Record<string, string>) { super(scope, id); }
+    public sideFiles(): Record<string, string> { return this.files; }
+    public readmeNotes(): string[] { return []; }
+  }
+
+  test.each<[string, string, RegExp]>([
+    ['a path out of the output', '../../escaped.txt', /expected a plain file name in the chart's folder/],
+    ['a sub-folder', 'sub/file.txt', /no "\/"/],
+    ['a hidden file', '.env', /no leading dot/],
+    ['dot-dot', '..', /no "\.\."/],
+    ['the kustomization', 'kustomization.yaml', /the folder's own files/],
+    ['the manifests', 'manifests.k8s.yaml', /the folder's own files/],
+    ['another manifest file', 'extra.k8s.yaml', /\*\.k8s\.yaml/],
+    ['the folder README, in other case', 'readme.md', /README\.md/],
+  ])('a side file named as %s is refused, naming the chart', (_what, name, allowed) => {
+    // GIVEN a project whose output directory is dist, and a chart with that side file
+    const dir = tmp('qdrant-side-');
+    const outdir = path.join(dir, 'work', 'dist');
+    fs.mkdirSync(path.dirname(outdir));
+    const app = new QdrantApp({ outdir });
+    new SideChart(app, 'side', { [name]: 'resources: [../../../etc]\n' });
+    // WHEN synthesising THEN the library error names the chart, the prop and the name
+    const error = configErrorOf(() => app.synth());
+    expect(error.constructPath).toBe('side');
+    expect(error.prop).toBe('sideFiles() file name');
+    expect(error.value).toBe(name);
+    expect(error.allowed).toMatch(allowed);
+    // AND nothing was written, inside or outside the output directory
+    expect(tree(dir)).toEqual({ work: '<dir>' });
+  });
+
+  test('a side file whose content is not a string is refused', () => {
+    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-side-'), 'dist') });
+    new SideChart(app, 'side', { 'notes.txt': 42 as any });
+    const error = configErrorOf(() => app.render());
+    expect(error.prop).toBe('sideFiles()["notes.txt"]');
+    expect(error.allowed).toMatch(/file content as a string/);
+  });
+
+  test('a plain side file name is written beside the folder\'s own files', () => {
+    // GIVEN a chart with a side file of its own
+    const outdir = path.join(tmp('qdrant-side-'), 'dist');
+    const app = new QdrantApp({ outdir });
+    new SideChart(app, 'side', { 'values_v2.yaml': 'a: 1\n' });
+    // WHEN synthesised THEN it sits beside the kustomization and the README, which are the library's
+    app.synth();
+    expect(fs.readdirSync(path.join(outdir, 'side')).sort()).toEqual(['README.md', 'kustomization.yaml', 'values_v2.yaml']);
+    expect(fs.readFileSync(path.join(outdir, 'side', 'kustomization.yaml'), 'utf8')).toContain('kind: Kustomization');
+  });
+});

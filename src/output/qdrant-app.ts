@@ -13,7 +13,7 @@ import { AllowedChange } from './allow';
 import { GuardAnnotation, checkAgainstPrevious } from './guards';
 import { GuardedFolder, keyOf, serializeState, stateOf } from './guard-state';
 import { manifestYaml } from './manifest-yaml';
-import { FLEET_README, outputDirProblems, writeOutput } from './output-writer';
+import { FLEET_README, FOLDER_MARKER, outputDirProblems, writeOutput } from './output-writer';
 import { bootstrapPathProblems, clusterIdProblems, namespaceClaimProblems } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
 import { folderDiagram } from './folder-diagram';
@@ -160,12 +160,40 @@ function draftOf(chart: Chart, objects: any[]): Draft {
   return {
     folder: chart.node.id,
     objects,
-    sideFiles: provider?.sideFiles() ?? {},
+    sideFiles: provider ? checkedSideFiles(chart, provider.sideFiles()) : {},
     notes: provider?.readmeNotes() ?? [],
     warnings: noticesOf(chart, 'warning'),
     secrets: noticesOf(chart, 'secret'),
     placement: placementOf(chart),
   };
+}
+
+/** A side file name: a plain file name, no folders, no leading dot. */
+const SIDE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+/** Names the library writes into every folder (compared case-insensitively: some file systems do). */
+const RESERVED_FILES = [MANIFEST_FILE, FOLDER_MARKER, 'README.md'];
+
+/**
+ * A chart's side files, checked before anything is written: plain file names that stay
+ * in the chart's folder and replace none of the files the library writes there.
+ */
+function checkedSideFiles(chart: Chart, files: unknown): Record<string, string> {
+  const prop = 'sideFiles()';
+  if (files === null || typeof files !== 'object' || Array.isArray(files)) {
+    fail(chart, prop, files, 'expected a map of file name to file content');
+  }
+  for (const [name, content] of Object.entries(files)) {
+    const at = `${prop}[${JSON.stringify(name)}]`;
+    if (!SIDE_FILE_NAME.test(name) || name.includes('..') || name.length > 255) {
+      fail(chart, `${prop} file name`, name, 'expected a plain file name in the chart\'s folder: letters, digits, ".", "_", "-", no "/", no "..", no leading dot');
+    }
+    if (RESERVED_FILES.some((r) => r.toLowerCase() === name.toLowerCase()) || name.toLowerCase().endsWith('.k8s.yaml')) {
+      fail(chart, `${prop} file name`, name, `expected a name the library does not write itself: ${RESERVED_FILES.join(', ')} and *.k8s.yaml are the folder's own files`);
+    }
+    if (typeof content !== 'string') fail(chart, at, typeof content, 'expected the file content as a string');
+  }
+  return files as Record<string, string>;
 }
 
 function serialize(d: Draft): RenderedFolder {
@@ -175,7 +203,7 @@ function serialize(d: Draft): RenderedFolder {
     files[MANIFEST_FILE] = manifestYaml(d.objects);
     resources.push(MANIFEST_FILE);
   }
-  files['kustomization.yaml'] = manifestYaml([{
+  files[FOLDER_MARKER] = manifestYaml([{
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources,
