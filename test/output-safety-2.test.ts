@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -277,5 +278,91 @@ describe('side files stay in their folder and replace none of its files', () => 
     app.synth();
     expect(fs.readdirSync(path.join(outdir, 'side')).sort()).toEqual(['README.md', 'kustomization.yaml', 'values_v2.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'side', 'kustomization.yaml'), 'utf8')).toContain('kind: Kustomization');
+  });
+});
+
+describe('a symlinked output directory survives the cdk8s CLI', () => {
+  const ROOT = path.resolve(__dirname, '..');
+  const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const CDK8S = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
+  const FIXTURE = path.join(__dirname, 'fixtures', 'guarded-app.ts');
+
+  /** A project whose dist links into a GitOps checkout, as entry-points.test.ts sets one up for the CLI. */
+  function linkedProject(): { dir: string; link: string; checkout: string } {
+    const dir = tmp('qdrant-linked-');
+    fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), `language: typescript\napp: ${TSX} ${FIXTURE}\noutput: dist\n`);
+    const checkout = path.join(dir, 'gitops', 'dist');
+    fs.mkdirSync(checkout, { recursive: true });
+    fs.symlinkSync(path.join('gitops', 'dist'), path.join(dir, 'dist'));
+    return { dir, link: path.join(dir, 'dist'), checkout };
+  }
+
+  function run(dir: string, cmd: string, args: string[], env: Record<string, string> = {}): { status: number | null; output: string } {
+    const { CDK8S_OUTDIR: _ignored, ...inherited } = process.env;
+    const result = spawnSync(cmd, args, { cwd: dir, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 60_000 });
+    return { status: result.status, output: `${result.stderr}${result.stdout}` };
+  }
+
+  test('the state file records the link; `cdk8s synth` deletes it and the app recreates it', () => {
+    // GIVEN a first synth by a plain runner through the link
+    const { dir, link, checkout } = linkedProject();
+    expect(run(dir, TSX, [FIXTURE]).status).toBe(0);
+    const state = JSON.parse(fs.readFileSync(path.join(dir, 'dist.qdrant-state.json'), 'utf8'));
+    expect(state.outputLink).toBe(path.join('gitops', 'dist'));
+    const folders = fs.readdirSync(checkout).sort();
+    expect(folders).toContain('private-cloud');
+    // WHEN the cdk8s CLI synthesises (it deletes dist, the link, before the app runs) with a changed app
+    fs.rmSync(path.join(checkout, 'private-cloud'), { recursive: true });
+    const cli = run(dir, CDK8S, ['synth', '--no-check-upgrade']);
+    // THEN it succeeds, says so in one line, and dist is the same link again
+    expect(cli.status).toBe(0);
+    expect(cli.output).toMatch(/cdk8s-qdrant notice: dist was a symlink to gitops\/dist \(guard state file\); recreated the link and wrote the output through it\n/);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(link)).toBe(path.join('gitops', 'dist'));
+    // AND the link's target got the output, and the state file still records the link
+    expect(fs.readdirSync(checkout).sort()).toEqual(folders);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'dist.qdrant-state.json'), 'utf8')).outputLink).toBe(path.join('gitops', 'dist'));
+    // AND a refused change under the CLI leaves the target's output in place
+    const refused = run(dir, CDK8S, ['synth', '--no-check-upgrade'], { FIXTURE_WITH_CLUSTER: 'false' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toMatch(/\[guard cluster-deleted\]/);
+    expect(fs.readdirSync(checkout).sort()).toEqual(folders);
+  }, 120_000);
+
+  test('an empty real directory where the link was is replaced by the link again', () => {
+    // GIVEN an output written through a link, which was then replaced by an empty directory
+    const { dir, link, checkout } = linkedProject();
+    const first = new QdrantApp({ outdir: link });
+    addClusterChart(first);
+    first.synth();
+    fs.rmSync(link);
+    fs.mkdirSync(link);
+    // WHEN synthesising again
+    const app = new QdrantApp({ outdir: link });
+    addClusterChart(app);
+    app.synth();
+    // THEN dist is the link again and the target holds the output
+    expect(fs.readlinkSync(link)).toBe(path.join('gitops', 'dist'));
+    expect(fs.readdirSync(checkout).sort()).toEqual(['README.md', 'clusters']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['cdk8s.yaml', 'dist', 'dist.qdrant-state.json', 'gitops']);
+  });
+
+  test('a link replaced on purpose by a real, non-empty directory stays a real directory', () => {
+    // GIVEN an output written through a link, then replaced by a real directory that is not empty
+    const { link } = linkedProject();
+    const first = new QdrantApp({ outdir: link });
+    addClusterChart(first);
+    first.synth();
+    fs.rmSync(link);
+    fs.mkdirSync(link);
+    fs.writeFileSync(path.join(link, 'README.md'), 'an older fleet README');
+    // WHEN synthesising again
+    const second = new QdrantApp({ outdir: link });
+    addClusterChart(second);
+    second.synth();
+    // THEN dist stays a real directory with the output, and the state file records no link
+    expect(fs.lstatSync(link).isDirectory()).toBe(true);
+    expect(fs.readdirSync(link).sort()).toEqual(['README.md', 'clusters']);
+    expect(JSON.parse(fs.readFileSync(`${link}.qdrant-state.json`, 'utf8'))).not.toHaveProperty('outputLink');
   });
 });

@@ -79,6 +79,15 @@ function namedPrevious(previous: string, clusterOf: PreviousStateQuery['clusterO
   return { state: stateOfOutput(previous, clusterOf), warnings: [`no guard state file ${file}: compared with the manifests in ${previous}`] };
 }
 
+/**
+ * The link text recorded in the output's own state file when the output directory was a
+ * symlink; undefined without a readable state file or when it was not a link.
+ */
+export function recordedOutputLink(outdir: string): string | undefined {
+  const file = stateFileOf(outdir);
+  return fs.existsSync(file) ? parseState(fs.readFileSync(file, 'utf8'))?.outputLink : undefined;
+}
+
 function readStateFile(file: string, prop: string): GuardState {
   const state = parseState(fs.readFileSync(file, 'utf8'));
   if (!state) {

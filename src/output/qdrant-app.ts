@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
@@ -19,7 +20,7 @@ import { fleetReadme } from './fleet-readme';
 import { folderDiagram } from './folder-diagram';
 import { renderFlowchart } from './mermaid';
 import { FolderPlacement, placementOf } from './placement';
-import { previousState, stateFileOf } from './previous-state';
+import { previousState, recordedOutputLink, stateFileOf } from './previous-state';
 import { RenderedFolder } from './rendered-folder';
 import { renderCharts } from './render-charts';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
@@ -89,7 +90,8 @@ export class QdrantApp extends App implements IMirrorDefault {
    * output directory in one step and writes the new guard state beside it.
    */
   public synth(): void {
-    const outdirProblems = outputDirProblems(this.outdir);
+    const relink = linkToRestore(this.outdir);
+    const outdirProblems = outputDirProblems(this.outdir, relink);
     if (outdirProblems.length) throw new QdrantConfigError(outdirProblems);
     this.checkAllowances();
     const drafts = this.renderObjects();
@@ -107,7 +109,9 @@ export class QdrantApp extends App implements IMirrorDefault {
     annotate(drafts, guard.annotations);
     const warnings = drafts.flatMap((d) => d.warnings);
     const rootFiles = { [FLEET_README]: fleetReadme(drafts) };
-    writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName) }, rootFiles);
+    if (relink !== undefined) restoreLink(this.outdir, relink);
+    const outputLink = fs.lstatSync(this.outdir, { throwIfNoEntry: false })?.isSymbolicLink() ? fs.readlinkSync(this.outdir) : undefined;
+    writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName, outputLink) }, rootFiles);
     [
       ...guard.allowedChanges,
       ...warnings,
@@ -246,6 +250,27 @@ function guardedFolder(d: Draft): GuardedFolder {
 function folderProblems(chart: Chart): ConfigProblem[] {
   const why = dns1123Label(chart.node.id);
   return why ? [{ constructPath: pathOf(chart), prop: 'id (output folder name)', value: chart.node.id, allowed: why }] : [];
+}
+
+/**
+ * The link text to recreate the output directory with: the state file says it was a
+ * symlink, and it is now missing or an empty real directory (the cdk8s CLI deletes the
+ * output directory, link included, before the app runs).
+ */
+function linkToRestore(outdir: string): string | undefined {
+  const link = recordedOutputLink(outdir);
+  if (link === undefined) return undefined;
+  const stat = fs.lstatSync(outdir, { throwIfNoEntry: false });
+  if (!stat) return link;
+  return stat.isDirectory() && fs.readdirSync(outdir).length === 0 ? link : undefined;
+}
+
+/** Recreates the symlinked output directory the state file recorded, so the output reaches the link's target again. */
+function restoreLink(outdir: string, link: string): void {
+  if (fs.existsSync(outdir)) fs.rmdirSync(outdir);
+  fs.mkdirSync(path.dirname(path.resolve(outdir)), { recursive: true });
+  fs.symlinkSync(link, outdir, 'dir');
+  process.stderr.write(`cdk8s-qdrant notice: ${outdir} was a symlink to ${link} (guard state file); recreated the link and wrote the output through it\n`);
 }
 
 function warn(message: string): void {
