@@ -9,7 +9,7 @@ export const FLEET_README = 'README.md';
 /** The files the library writes at the root of the output directory, beside the folders. */
 export const ROOT_FILES: readonly string[] = [FLEET_README];
 
-/** Every output folder holds this file (the folder's kustomization), whatever else it holds. */
+/** Every output folder holds this file (the folder's kustomization) and, unless empty, manifests (`*.k8s.yaml`). */
 export const FOLDER_MARKER = 'kustomization.yaml';
 
 /** One folder of the output, rendered. */
@@ -56,7 +56,7 @@ export function writeOutput(
  * Refuses an output directory whose replacement would delete what the library did not
  * write: the filesystem root, the current working directory or one of its ancestors, a
  * file, or a directory holding entries other than output folders (DNS-1123 labels holding
- * files, among them kustomization.yaml) and the root files. A symlinked output is judged
+ * files, among them kustomization.yaml or manifests) and the root files. A symlinked output is judged
  * by its target; `linkText` stands for an output directory that is missing but will be
  * recreated as a link with that text.
  */
@@ -87,7 +87,7 @@ function isLibraryEntry(dir: string, e: fs.Dirent): boolean {
   if (e.isFile()) return ROOT_FILES.includes(e.name);
   if (!e.isDirectory() || dns1123Label(e.name) !== undefined) return false;
   const inside = fs.readdirSync(path.join(dir, e.name), { withFileTypes: true });
-  return inside.every((f) => f.isFile() && !f.name.startsWith('.')) && inside.some((f) => f.name === FOLDER_MARKER);
+  return inside.every((f) => f.isFile() && !f.name.startsWith('.')) && inside.some((f) => f.name === FOLDER_MARKER || f.name.endsWith('.k8s.yaml'));
 }
 
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
