@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { markQdrantApp } from '../core/app-scope';
 import { ConfigProblem, fail, pathOf, QdrantConfigError } from '../core/errors';
 import { noticesOf } from '../core/notices';
 import { dns1123Label, Rule } from '../core/rules';
@@ -74,6 +75,7 @@ export class QdrantApp extends App implements IMirrorDefault {
 
   constructor(props: QdrantAppProps = {}) {
     super({ outdir: typeof props?.outdir === 'string' ? props.outdir : undefined });
+    markQdrantApp(this);
     checkAppProps(this, props);
     this.mirror = props.mirror;
     this.allowedChanges = props.allowedChanges ?? [];
