@@ -48,7 +48,8 @@ describe('the output stays inside its directory', () => {
     const dir = project();
     const checkout = path.join(dir, 'gitops', 'dist');
     fs.mkdirSync(checkout, { recursive: true });
-    fs.writeFileSync(path.join(checkout, 'stale.txt'), 'from an older synth');
+    fs.mkdirSync(path.join(checkout, 'retired'));
+    fs.writeFileSync(path.join(checkout, 'retired', 'kustomization.yaml'), 'from an older synth');
     const link = path.join(dir, 'dist');
     fs.symlinkSync(checkout, link);
     // WHEN synthesising into the link

@@ -151,12 +151,23 @@ function releaseOf(o: any): { name: string; namespace: string; values: any } | u
   return undefined;
 }
 
+/**
+ * A state file as read back: the guard state, and the link text of the output directory
+ * when it was a symlink (the cdk8s CLI deletes the link before the app runs; the app
+ * recreates it from this). State files written before `outputLink` existed read as no link.
+ */
+export interface SavedState extends GuardState {
+  /** The output directory was a symlink with this link text. @default - it was not a symlink */
+  readonly outputLink?: string;
+}
+
 /** The state file's text: sorted, so two synths give identical bytes and a diff shows what changed. */
-export function serializeState(state: GuardState, outputName: string): string {
+export function serializeState(state: GuardState, outputName: string, outputLink?: string): string {
   const sorted = (xs: readonly any[], key: (x: any) => string) => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return `${JSON.stringify({
     about: `cdk8s-qdrant guard state of ${outputName}/: the next synth refuses data-losing changes against it. Commit it with the output; do not edit it.`,
     version: STATE_VERSION,
+    ...(outputLink !== undefined ? { outputLink } : {}),
     regions: sorted(state.regions, (r) => r.environmentId),
     operators: sorted(state.operators, (r) => keyOf({ ...r, name: '' })),
     namespaces: sorted(state.namespaces, keyOf),
@@ -167,7 +178,7 @@ export function serializeState(state: GuardState, outputName: string): string {
 }
 
 /** Reads a state file's text; undefined when it is not one this version understands. */
-export function parseState(text: string): GuardState | undefined {
+export function parseState(text: string): SavedState | undefined {
   let parsed: any;
   try {
     parsed = JSON.parse(text);
@@ -177,5 +188,7 @@ export function parseState(text: string): GuardState | undefined {
   if (parsed?.version !== STATE_VERSION) return undefined;
   const lists = Object.keys(EMPTY_STATE) as (keyof GuardState)[];
   if (!lists.every((k) => Array.isArray(parsed[k]))) return undefined;
-  return Object.fromEntries(lists.map((k) => [k, parsed[k]])) as unknown as GuardState;
+  if (parsed.outputLink !== undefined && (typeof parsed.outputLink !== 'string' || parsed.outputLink === '' || parsed.outputLink.includes('\u0000'))) return undefined;
+  const state = Object.fromEntries(lists.map((k) => [k, parsed[k]])) as unknown as GuardState;
+  return parsed.outputLink === undefined ? state : { ...state, outputLink: parsed.outputLink };
 }

@@ -1,5 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ConfigProblem } from '../core/errors';
+import { dns1123Label } from '../core/rules';
+
+/** The fleet README, at the root of the output directory. */
+export const FLEET_README = 'README.md';
+
+/** The files the library writes at the root of the output directory, beside the folders. */
+export const ROOT_FILES: readonly string[] = [FLEET_README];
+
+/** Every output folder holds this file (the folder's kustomization) and, unless empty, manifests (`*.k8s.yaml`). */
+export const FOLDER_MARKER = 'kustomization.yaml';
 
 /** One folder of the output, rendered. */
 export interface OutputFolder {
@@ -39,6 +50,52 @@ export function writeOutput(
     fs.rmSync(staging, { recursive: true, force: true });
     fs.rmSync(previous, { recursive: true, force: true });
   }
+}
+
+/**
+ * Refuses an output directory whose replacement would delete what the library did not
+ * write: the filesystem root, the current working directory or one of its ancestors, a
+ * file, or a directory holding entries other than output folders (DNS-1123 labels holding
+ * files, among them kustomization.yaml or manifests) and the root files. A symlinked output is judged
+ * by its target; `linkText` stands for an output directory that is missing but will be
+ * recreated as a link with that text.
+ */
+export function outputDirProblems(outdir: string, linkText?: string): ConfigProblem[] {
+  const target = linkText === undefined ? realTarget(outdir) : path.resolve(path.dirname(path.resolve(outdir)), linkText);
+  const where = target === path.resolve(outdir) ? target : `${target} (the target of the symlink ${path.resolve(outdir)})`;
+  const problem = (why: string): ConfigProblem[] => [{
+    constructPath: '<app>', prop: 'outdir', value: outdir,
+    allowed: `a directory of its own, such as 'dist': the output directory is replaced as a whole on every synth, so everything in it is deleted; ${why}`,
+  }];
+  const canonical = canonicalPath(target);
+  const cwd = canonicalPath(process.cwd());
+  if (path.parse(canonical).root === canonical) return problem(`${where} is the filesystem root`);
+  if (cwd === canonical) return problem(`${where} is the current working directory`);
+  if (cwd.startsWith(canonical + path.sep)) return problem(`${where} holds the current working directory ${cwd}`);
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) return [];
+  if (!stat.isDirectory()) return problem(`${where} is a file, not a directory`);
+  const unexpected = fs.readdirSync(target, { withFileTypes: true }).filter((e) => !isLibraryEntry(target, e))
+    .map((e) => (e.isDirectory() ? `${e.name}/` : e.name)).sort();
+  if (!unexpected.length) return [];
+  const shown = unexpected.slice(0, 5).join(', ') + (unexpected.length > 5 ? ` and ${unexpected.length - 5} more` : '');
+  return problem(`${where} holds entries cdk8s-qdrant did not write (${shown}); move them out (or delete them if they are stale output) or choose another outdir`);
+}
+
+/** Whether an entry of the output directory is one the library writes: a root file, or an output folder of plain files. */
+function isLibraryEntry(dir: string, e: fs.Dirent): boolean {
+  if (e.isFile()) return ROOT_FILES.includes(e.name);
+  if (!e.isDirectory() || dns1123Label(e.name) !== undefined) return false;
+  const inside = fs.readdirSync(path.join(dir, e.name), { withFileTypes: true });
+  return inside.every((f) => f.isFile() && !f.name.startsWith('.')) && inside.some((f) => f.name === FOLDER_MARKER || f.name.endsWith('.k8s.yaml'));
+}
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
+function canonicalPath(p: string): string {
+  const resolved = path.resolve(p);
+  if (fs.existsSync(resolved)) return fs.realpathSync(resolved);
+  const parent = path.dirname(resolved);
+  return parent === resolved ? resolved : path.join(canonicalPath(parent), path.basename(resolved));
 }
 
 /** The directory to replace: the output itself, or the target of a symlinked output (which may not exist yet). */

@@ -66,7 +66,26 @@ function namedPrevious(previous: string, clusterOf: PreviousStateQuery['clusterO
   if (fs.statSync(previous).isFile()) return { state: readStateFile(previous, 'previousOutput'), warnings: [] };
   const file = stateFileOf(previous);
   if (fs.existsSync(file)) return { state: readStateFile(file, 'previousOutput'), warnings: [] };
+  if (!holdsManifests(previous)) {
+    const stateFiles = fs.readdirSync(previous).filter((f) => f.endsWith(STATE_FILE_SUFFIX)).sort();
+    throw new QdrantConfigError([{
+      constructPath: '<app>', prop: 'previousOutput', value: previous,
+      allowed: `a previous output directory with its guard state file beside it (${file}) or with manifests in its folders ` +
+        `(<folder>/*.k8s.yaml), or a guard state file; ${previous} holds neither (an empty directory, or a checkout where the output is ` +
+        'not committed?), so the guards would compare with nothing' +
+        (stateFiles.length ? `; it holds ${stateFiles.join(', ')}: point previousOutput at the output directory beside it` : ''),
+    }]);
+  }
   return { state: stateOfOutput(previous, clusterOf), warnings: [`no guard state file ${file}: compared with the manifests in ${previous}`] };
+}
+
+/**
+ * The link text recorded in the output's own state file when the output directory was a
+ * symlink; undefined without a readable state file or when it was not a link.
+ */
+export function recordedOutputLink(outdir: string): string | undefined {
+  const file = stateFileOf(outdir);
+  return fs.existsSync(file) ? parseState(fs.readFileSync(file, 'utf8'))?.outputLink : undefined;
 }
 
 function readStateFile(file: string, prop: string): GuardState {
@@ -82,6 +101,12 @@ function readStateFile(file: string, prop: string): GuardState {
 
 function hasManifests(dir: string): boolean {
   return fs.existsSync(dir) && fs.readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory());
+}
+
+/** Whether an output folder of `dir` holds a manifest file (`*.k8s.yaml`). */
+function holdsManifests(dir: string): boolean {
+  return fs.readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() &&
+    fs.readdirSync(path.join(dir, d.name)).some((f) => f.endsWith('.k8s.yaml')));
 }
 
 /** The state of an output written without a state file: its manifests, parsed in-process. */

@@ -1,9 +1,13 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ConfigProblem, pathOf, QdrantConfigError } from '../core/errors';
+import { markQdrantApp } from '../core/app-scope';
+import { ConfigProblem, fail, pathOf, QdrantConfigError } from '../core/errors';
 import { noticesOf } from '../core/notices';
-import { dns1123Label } from '../core/rules';
+import { dns1123Label, Rule } from '../core/rules';
+import { propKeys, refuseUnknownKeys } from '../core/shape';
+import { checkObject, checkOptional } from '../core/validate';
 import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
@@ -11,13 +15,13 @@ import { AllowedChange, checkAllowedChanges } from './allow';
 import { GuardAnnotation, checkAgainstPrevious } from './guards';
 import { GuardedFolder, keyOf, serializeState, stateOf } from './guard-state';
 import { manifestYaml } from './manifest-yaml';
-import { writeOutput } from './output-writer';
+import { FLEET_README, FOLDER_MARKER, outputDirProblems, writeOutput } from './output-writer';
 import { bootstrapPathProblems, clusterIdProblems, namespaceClaimProblems } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
 import { folderDiagram } from './folder-diagram';
 import { renderFlowchart } from './mermaid';
 import { FolderPlacement, placementOf } from './placement';
-import { previousState, stateFileOf } from './previous-state';
+import { previousState, recordedOutputLink, stateFileOf } from './previous-state';
 import { RenderedFolder } from './rendered-folder';
 import { renderCharts } from './render-charts';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
@@ -39,6 +43,22 @@ export interface QdrantAppProps {
 
 const MANIFEST_FILE = 'manifests.k8s.yaml';
 
+const APP_PROP_KEYS = propKeys<QdrantAppProps>({ outdir: true, mirror: true, allowedChanges: true, previousOutput: true });
+
+/** A path prop: a non-empty string without a NUL byte (JavaScript callers can pass anything). */
+const pathText: Rule<string> = (v) =>
+  (typeof v === 'string' && v.trim() !== '' && !v.includes('\u0000') ? undefined : 'expected a non-empty path (a string without NUL bytes)');
+
+/** The props as JavaScript callers may pass them: an object of known keys with values of the right type. */
+function checkAppProps(app: QdrantApp, props: unknown): void {
+  checkObject(app, 'props', props, 'QdrantAppProps (an object) or nothing');
+  const p = props as Record<string, unknown>;
+  refuseUnknownKeys(app, '', p, APP_PROP_KEYS);
+  checkOptional(app, 'outdir', p.outdir as string | undefined, pathText);
+  checkOptional(app, 'previousOutput', p.previousOutput as string | undefined, pathText);
+  if (p.mirror !== undefined && !(p.mirror instanceof ImageMirror)) fail(app, 'mirror', p.mirror, 'expected an ImageMirror');
+}
+
 /**
  * The cdk8s App of this library. `synth()` writes one folder per chart:
  * `manifests.k8s.yaml`, a `kustomization.yaml` listing it, the chart's side files
@@ -54,7 +74,9 @@ export class QdrantApp extends App implements IMirrorDefault {
   private readonly previousOutput?: string;
 
   constructor(props: QdrantAppProps = {}) {
-    super({ outdir: props.outdir });
+    super({ outdir: typeof props?.outdir === 'string' ? props.outdir : undefined });
+    markQdrantApp(this);
+    checkAppProps(this, props);
     this.mirror = props.mirror;
     this.allowedChanges = props.allowedChanges ?? [];
     this.previousOutput = props.previousOutput;
@@ -70,6 +92,9 @@ export class QdrantApp extends App implements IMirrorDefault {
    * output directory in one step and writes the new guard state beside it.
    */
   public synth(): void {
+    const relink = linkToRestore(this.outdir);
+    const outdirProblems = outputDirProblems(this.outdir, relink);
+    if (outdirProblems.length) throw new QdrantConfigError(outdirProblems);
     this.checkAllowances();
     const drafts = this.renderObjects();
     const underCli = process.env.CDK8S_OUTDIR !== undefined && path.resolve(process.env.CDK8S_OUTDIR) === path.resolve(this.outdir);
@@ -85,8 +110,10 @@ export class QdrantApp extends App implements IMirrorDefault {
     }
     annotate(drafts, guard.annotations);
     const warnings = drafts.flatMap((d) => d.warnings);
-    const rootFiles = { 'README.md': fleetReadme(drafts) };
-    writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName) }, rootFiles);
+    const rootFiles = { [FLEET_README]: fleetReadme(drafts) };
+    if (relink !== undefined) restoreLink(this.outdir, relink);
+    const outputLink = fs.lstatSync(this.outdir, { throwIfNoEntry: false })?.isSymbolicLink() ? fs.readlinkSync(this.outdir) : undefined;
+    writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName, outputLink) }, rootFiles);
     [
       ...guard.allowedChanges,
       ...warnings,
@@ -136,12 +163,40 @@ function draftOf(chart: Chart, objects: any[]): Draft {
   return {
     folder: chart.node.id,
     objects,
-    sideFiles: provider?.sideFiles() ?? {},
+    sideFiles: provider ? checkedSideFiles(chart, provider.sideFiles()) : {},
     notes: provider?.readmeNotes() ?? [],
     warnings: noticesOf(chart, 'warning'),
     secrets: noticesOf(chart, 'secret'),
     placement: placementOf(chart),
   };
+}
+
+/** A side file name: a plain file name, no folders, no leading dot. */
+const SIDE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+/** Names the library writes into every folder (compared case-insensitively: some file systems do). */
+const RESERVED_FILES = [MANIFEST_FILE, FOLDER_MARKER, 'README.md'];
+
+/**
+ * A chart's side files, checked before anything is written: plain file names that stay
+ * in the chart's folder and replace none of the files the library writes there.
+ */
+function checkedSideFiles(chart: Chart, files: unknown): Record<string, string> {
+  const prop = 'sideFiles()';
+  if (files === null || typeof files !== 'object' || Array.isArray(files)) {
+    fail(chart, prop, files, 'expected a map of file name to file content');
+  }
+  for (const [name, content] of Object.entries(files)) {
+    const at = `${prop}[${JSON.stringify(name)}]`;
+    if (!SIDE_FILE_NAME.test(name) || name.includes('..') || name.length > 255) {
+      fail(chart, `${prop} file name`, name, 'expected a plain file name in the chart\'s folder: letters, digits, ".", "_", "-", no "/", no "..", no leading dot');
+    }
+    if (RESERVED_FILES.some((r) => r.toLowerCase() === name.toLowerCase()) || name.toLowerCase().endsWith('.k8s.yaml')) {
+      fail(chart, `${prop} file name`, name, `expected a name the library does not write itself: ${RESERVED_FILES.join(', ')} and *.k8s.yaml are the folder's own files`);
+    }
+    if (typeof content !== 'string') fail(chart, at, typeof content, 'expected the file content as a string');
+  }
+  return files as Record<string, string>;
 }
 
 function serialize(d: Draft): RenderedFolder {
@@ -151,7 +206,7 @@ function serialize(d: Draft): RenderedFolder {
     files[MANIFEST_FILE] = manifestYaml(d.objects);
     resources.push(MANIFEST_FILE);
   }
-  files['kustomization.yaml'] = manifestYaml([{
+  files[FOLDER_MARKER] = manifestYaml([{
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources,
@@ -194,6 +249,27 @@ function guardedFolder(d: Draft): GuardedFolder {
 function folderProblems(chart: Chart): ConfigProblem[] {
   const why = dns1123Label(chart.node.id);
   return why ? [{ constructPath: pathOf(chart), prop: 'id (output folder name)', value: chart.node.id, allowed: why }] : [];
+}
+
+/**
+ * The link text to recreate the output directory with: the state file says it was a
+ * symlink, and it is now missing or an empty real directory (the cdk8s CLI deletes the
+ * output directory, link included, before the app runs).
+ */
+function linkToRestore(outdir: string): string | undefined {
+  const link = recordedOutputLink(outdir);
+  if (link === undefined) return undefined;
+  const stat = fs.lstatSync(outdir, { throwIfNoEntry: false });
+  if (!stat) return link;
+  return stat.isDirectory() && fs.readdirSync(outdir).length === 0 ? link : undefined;
+}
+
+/** Recreates the symlinked output directory the state file recorded, so the output reaches the link's target again. */
+function restoreLink(outdir: string, link: string): void {
+  if (fs.existsSync(outdir)) fs.rmdirSync(outdir);
+  fs.mkdirSync(path.dirname(path.resolve(outdir)), { recursive: true });
+  fs.symlinkSync(link, outdir, 'dir');
+  process.stderr.write(`cdk8s-qdrant notice: ${outdir} was a symlink to ${link} (guard state file); recreated the link and wrote the output through it\n`);
 }
 
 function warn(message: string): void {

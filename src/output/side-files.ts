@@ -5,7 +5,10 @@
  * kustomization.yaml.
  */
 export interface ISideFileProvider {
-  /** File name (no folders) to file content. */
+  /**
+   * File name to file content. Names are plain (letters, digits, `.`, `_`, `-`; no `/`, no `..`,
+   * no leading dot) and none of the folder's own files (`kustomization.yaml`, `README.md`, `*.k8s.yaml`).
+   */
   sideFiles(): Record<string, string>;
   /** Short Markdown notes for the folder's README.md. */
   readmeNotes(): string[];

@@ -1,0 +1,418 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, QdrantOperator, SecretSource } from '../src';
+import { configErrorOf } from './support/errors';
+
+const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
+
+/** A fresh temporary directory. */
+function tmp(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** One cluster under an out-of-band operator, in a chart of `app`. */
+function addClusterChart(app: QdrantApp, chartId = 'clusters'): Chart {
+  const chart = new Chart(app, chartId);
+  new QdrantCluster(chart, 'db', {
+    id: ID, customerId: 'acme', version: 'v1.16.3', size: 1, namespace: 'db',
+    resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
+    existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+  });
+  return chart;
+}
+
+/** Every path below `dir` with its file content ('<dir>' for directories): what must stay untouched. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      const rel = path.relative(dir, p);
+      if (e.isSymbolicLink()) out[rel] = `-> ${fs.readlinkSync(p)}`;
+      else if (e.isDirectory()) { out[rel] = '<dir>'; walk(p); } else out[rel] = fs.readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A project folder: a git directory, sources and a README. */
+function project(): string {
+  const dir = tmp('qdrant-project-');
+  fs.mkdirSync(path.join(dir, '.git'));
+  fs.writeFileSync(path.join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(path.join(dir, 'src', 'main.ts'), 'new QdrantApp()');
+  fs.writeFileSync(path.join(dir, 'README.md'), 'the project README');
+  return dir;
+}
+
+/** Runs `fn` with `dir` as the current working directory. */
+function inDir<T>(dir: string, fn: () => T): T {
+  const before = process.cwd();
+  process.chdir(dir);
+  try {
+    return fn();
+  } finally {
+    process.chdir(before);
+  }
+}
+
+describe('the output directory is a directory of its own', () => {
+  test.each<[string, string, RegExp]>([
+    ['the current directory', '.', /is the current working directory/],
+    ['the current directory, spelled absolutely', '<project>', /is the current working directory/],
+    ['the parent of the current directory', '..', /holds the current working directory/],
+    ['the filesystem root', '/', /is the filesystem root/],
+  ])('an outdir that is %s is refused and nothing is deleted', (_what, outdir, why) => {
+    // GIVEN a project folder with its git directory, working in a subfolder for the '..' case
+    const dir = project();
+    const cwd = outdir === '..' ? path.join(dir, 'src') : dir;
+    const before = tree(dir);
+    // WHEN synthesising into it
+    const error = inDir(cwd, () => configErrorOf(() => {
+      const app = new QdrantApp({ outdir: outdir.replace('<project>', dir) });
+      addClusterChart(app);
+      app.synth();
+    }));
+    // THEN the library error names the app, the prop and why
+    expect(error.constructPath).toBe('<app>');
+    expect(error.prop).toBe('outdir');
+    expect(error.allowed).toMatch(/a directory of its own.*replaced as a whole on every synth/);
+    expect(error.allowed).toMatch(why);
+    // AND the project, .git included, is untouched; no state file was written beside it
+    expect(tree(dir)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(dir)).filter((f) => f.startsWith(path.basename(dir)) && f !== path.basename(dir))).toEqual([]);
+  });
+
+  test('an existing directory holding entries the library did not write is refused, naming them', () => {
+    // GIVEN a project used as its own output directory from a script run elsewhere
+    const dir = project();
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+    const before = tree(dir);
+    // WHEN synthesising into it
+    const error = configErrorOf(() => {
+      const app = new QdrantApp({ outdir: dir });
+      addClusterChart(app);
+      app.synth();
+    });
+    // THEN the error names the unexpected entries (the README is a name the library writes too)
+    expect(error.prop).toBe('outdir');
+    expect(error.value).toBe(dir);
+    expect(error.allowed).toMatch(/holds entries cdk8s-qdrant did not write \(\.git\/, package\.json, src\/\)/);
+    expect(error.allowed).toMatch(/replaced as a whole/);
+    // AND nothing was written or deleted
+    expect(tree(dir)).toEqual(before);
+    expect(fs.existsSync(`${dir}.qdrant-state.json`)).toBe(false);
+  });
+
+  test('a folder-shaped directory that is not an output folder is named too', () => {
+    // GIVEN an output directory whose only entry is a DNS-label folder without a kustomization
+    const outdir = path.join(tmp('qdrant-out-'), 'dist');
+    fs.mkdirSync(path.join(outdir, 'notes'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'notes', 'todo.txt'), 'keep me');
+    // WHEN synthesising THEN it is refused and the folder survives
+    const error = configErrorOf(() => { const app = new QdrantApp({ outdir }); addClusterChart(app); app.synth(); });
+    expect(error.allowed).toMatch(/did not write \(notes\/\)/);
+    expect(fs.readFileSync(path.join(outdir, 'notes', 'todo.txt'), 'utf8')).toBe('keep me');
+  });
+
+  test('a symlinked outdir is judged by its target', () => {
+    // GIVEN dist linking to a project folder
+    const dir = project();
+    const before = tree(dir);
+    const link = path.join(tmp('qdrant-link-'), 'dist');
+    fs.symlinkSync(dir, link);
+    // WHEN synthesising through the link THEN the target's entries are named and kept
+    const error = configErrorOf(() => { const app = new QdrantApp({ outdir: link }); addClusterChart(app); app.synth(); });
+    expect(error.allowed).toContain(`(the target of the symlink ${link})`);
+    expect(error.allowed).toMatch(/\.git\//);
+    expect(tree(dir)).toEqual(before);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
+  test('an output written by the library is replaced, again and again', () => {
+    // GIVEN an output directory written by an earlier synth
+    const outdir = path.join(tmp('qdrant-out-'), 'dist');
+    const first = new QdrantApp({ outdir });
+    addClusterChart(first);
+    first.synth();
+    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'clusters']);
+    // WHEN synthesising again, with a second chart THEN it is replaced
+    const second = new QdrantApp({ outdir });
+    addClusterChart(second);
+    new Chart(second, 'extra');
+    second.synth();
+    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'clusters', 'extra']);
+  });
+});
+
+describe('QdrantApp props from JavaScript callers', () => {
+  test.each<[string, unknown, string, RegExp]>([
+    ['null props', null, 'props', /expected QdrantAppProps/],
+    ['a string as props', 'dist', 'props', /expected QdrantAppProps/],
+    ['a number as outdir', { outdir: 42 }, 'outdir', /expected a non-empty path/],
+    ['an empty outdir', { outdir: '' }, 'outdir', /expected a non-empty path/],
+    ['a NUL byte in outdir', { outdir: 'di\u0000st' }, 'outdir', /without NUL bytes/],
+    ['an object as previousOutput', { previousOutput: {} }, 'previousOutput', /expected a non-empty path/],
+    ['a string as mirror', { mirror: 'harbor.corp/qdrant' }, 'mirror', /expected an ImageMirror/],
+    ['a typo (previousOuput)', { previousOuput: '../main/dist' }, 'previousOuput', /unknown key; expected one of "outdir", "mirror", "allowedChanges", "previousOutput"/],
+  ])('%s is refused when the app is created', (_what, props, prop, allowed) => {
+    // GIVEN props a TypeScript caller could not write
+    // WHEN the app is created THEN the library error names the app, the prop and what is allowed
+    const error = configErrorOf(() => new QdrantApp(props as any));
+    expect(error.constructPath).toBe('<app>');
+    expect(error.prop).toBe(prop);
+    expect(error.allowed).toMatch(allowed);
+  });
+
+  test('a typo in previousOutput is refused before the comparison could be dropped silently', () => {
+    // GIVEN an output and a previous output to compare with, named with a typo
+    const dir = tmp('qdrant-props-');
+    // WHEN the app is created THEN it is refused and nothing is written
+    const error = configErrorOf(() => new QdrantApp({ outdir: path.join(dir, 'dist'), previousOuput: dir } as any));
+    expect(error.message).toMatch(/\[<app>\] previousOuput: got "<set>"; unknown key/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a previousOutput with nothing to compare with', () => {
+  test.each<[string, (dir: string) => void, RegExp]>([
+    ['an empty directory', () => undefined, /holds neither/],
+    ['a checkout whose output folder is not committed', (dir) => {
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'src', 'main.ts'), 'new QdrantApp()');
+      fs.mkdirSync(path.join(dir, 'dist'));
+    }, /holds neither/],
+    ['a checkout root instead of its output directory', (dir) => {
+      fs.writeFileSync(path.join(dir, 'dist.qdrant-state.json'), '{}');
+    }, /it holds dist\.qdrant-state\.json: point previousOutput at the output directory beside it/],
+  ])('%s is refused, not read as "no previous output"', (_what, fill, hint) => {
+    // GIVEN an output with a cluster, and a previousOutput holding neither a state file nor manifests
+    const outdir = path.join(tmp('qdrant-prev-'), 'dist');
+    const first = new QdrantApp({ outdir });
+    addClusterChart(first);
+    first.synth();
+    const before = tree(path.dirname(outdir));
+    const previous = tmp('qdrant-main-');
+    fill(previous);
+    // WHEN the cluster is deleted and the synth compares with that previousOutput
+    const app = new QdrantApp({ outdir, previousOutput: previous });
+    new Chart(app, 'clusters');
+    const error = configErrorOf(() => app.synth());
+    // THEN the library error names the prop and the path, and says what is needed
+    expect(error.constructPath).toBe('<app>');
+    expect(error.prop).toBe('previousOutput');
+    expect(error.value).toBe(previous);
+    expect(error.allowed).toMatch(/guard state file .* or with manifests in its folders/);
+    expect(error.allowed).toMatch(hint);
+    // AND nothing was written
+    expect(tree(path.dirname(outdir))).toEqual(before);
+  });
+
+  test('a previous output without a state file but with manifests is still compared with', () => {
+    // GIVEN a previous output whose state file was not kept
+    const main = path.join(tmp('qdrant-main-'), 'dist');
+    const first = new QdrantApp({ outdir: main });
+    addClusterChart(first);
+    first.synth();
+    fs.rmSync(`${main}.qdrant-state.json`);
+    // WHEN the cluster is deleted in a branch compared with it THEN the guard refuses it
+    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-branch-'), 'dist'), previousOutput: main });
+    new Chart(app, 'clusters');
+    expect(configErrorOf(() => app.synth()).message).toMatch(/\[guard cluster-deleted\]/);
+  });
+});
+
+describe('side files stay in their folder and replace none of its files', () => {
+  /** A chart with the side files given, as a user's own ISideFileProvider. */
+  class SideChart extends Chart {
+    constructor(scope: QdrantApp, id: string, private readonly files: Record<string, string>) { super(scope, id); }
+    public sideFiles(): Record<string, string> { return this.files; }
+    public readmeNotes(): string[] { return []; }
+  }
+
+  test.each<[string, string, RegExp]>([
+    ['a path out of the output', '../../escaped.txt', /expected a plain file name in the chart's folder/],
+    ['a sub-folder', 'sub/file.txt', /no "\/"/],
+    ['a hidden file', '.env', /no leading dot/],
+    ['dot-dot', '..', /no "\.\."/],
+    ['the kustomization', 'kustomization.yaml', /the folder's own files/],
+    ['the manifests', 'manifests.k8s.yaml', /the folder's own files/],
+    ['another manifest file', 'extra.k8s.yaml', /\*\.k8s\.yaml/],
+    ['the folder README, in other case', 'readme.md', /README\.md/],
+  ])('a side file named as %s is refused, naming the chart', (_what, name, allowed) => {
+    // GIVEN a project whose output directory is dist, and a chart with that side file
+    const dir = tmp('qdrant-side-');
+    const outdir = path.join(dir, 'work', 'dist');
+    fs.mkdirSync(path.dirname(outdir));
+    const app = new QdrantApp({ outdir });
+    new SideChart(app, 'side', { [name]: 'resources: [../../../etc]\n' });
+    // WHEN synthesising THEN the library error names the chart, the prop and the name
+    const error = configErrorOf(() => app.synth());
+    expect(error.constructPath).toBe('side');
+    expect(error.prop).toBe('sideFiles() file name');
+    expect(error.value).toBe(name);
+    expect(error.allowed).toMatch(allowed);
+    // AND nothing was written, inside or outside the output directory
+    expect(tree(dir)).toEqual({ work: '<dir>' });
+  });
+
+  test('a side file whose content is not a string is refused', () => {
+    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-side-'), 'dist') });
+    new SideChart(app, 'side', { 'notes.txt': 42 as any });
+    const error = configErrorOf(() => app.render());
+    expect(error.prop).toBe('sideFiles()["notes.txt"]');
+    expect(error.allowed).toMatch(/file content as a string/);
+  });
+
+  test('a plain side file name is written beside the folder\'s own files', () => {
+    // GIVEN a chart with a side file of its own
+    const outdir = path.join(tmp('qdrant-side-'), 'dist');
+    const app = new QdrantApp({ outdir });
+    new SideChart(app, 'side', { 'values_v2.yaml': 'a: 1\n' });
+    // WHEN synthesised THEN it sits beside the kustomization and the README, which are the library's
+    app.synth();
+    expect(fs.readdirSync(path.join(outdir, 'side')).sort()).toEqual(['README.md', 'kustomization.yaml', 'values_v2.yaml']);
+    expect(fs.readFileSync(path.join(outdir, 'side', 'kustomization.yaml'), 'utf8')).toContain('kind: Kustomization');
+  });
+});
+
+describe('a symlinked output directory survives the cdk8s CLI', () => {
+  const ROOT = path.resolve(__dirname, '..');
+  const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const CDK8S = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
+  const FIXTURE = path.join(__dirname, 'fixtures', 'guarded-app.ts');
+
+  /** A project whose dist links into a GitOps checkout, as entry-points.test.ts sets one up for the CLI. */
+  function linkedProject(): { dir: string; link: string; checkout: string } {
+    const dir = tmp('qdrant-linked-');
+    fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), `language: typescript\napp: ${TSX} ${FIXTURE}\noutput: dist\n`);
+    const checkout = path.join(dir, 'gitops', 'dist');
+    fs.mkdirSync(checkout, { recursive: true });
+    fs.symlinkSync(path.join('gitops', 'dist'), path.join(dir, 'dist'));
+    return { dir, link: path.join(dir, 'dist'), checkout };
+  }
+
+  function run(dir: string, cmd: string, args: string[], env: Record<string, string> = {}): { status: number | null; output: string } {
+    const { CDK8S_OUTDIR: _ignored, ...inherited } = process.env;
+    const result = spawnSync(cmd, args, { cwd: dir, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 60_000 });
+    return { status: result.status, output: `${result.stderr}${result.stdout}` };
+  }
+
+  test('the state file records the link; `cdk8s synth` deletes it and the app recreates it', () => {
+    // GIVEN a first synth by a plain runner through the link
+    const { dir, link, checkout } = linkedProject();
+    expect(run(dir, TSX, [FIXTURE]).status).toBe(0);
+    const state = JSON.parse(fs.readFileSync(path.join(dir, 'dist.qdrant-state.json'), 'utf8'));
+    expect(state.outputLink).toBe(path.join('gitops', 'dist'));
+    const folders = fs.readdirSync(checkout).sort();
+    expect(folders).toContain('private-cloud');
+    // WHEN the cdk8s CLI synthesises (it deletes dist, the link, before the app runs) with a changed app
+    fs.rmSync(path.join(checkout, 'private-cloud'), { recursive: true });
+    const cli = run(dir, CDK8S, ['synth', '--no-check-upgrade']);
+    // THEN it succeeds, says so in one line, and dist is the same link again
+    expect(cli.status).toBe(0);
+    expect(cli.output).toMatch(/cdk8s-qdrant notice: dist was a symlink to gitops\/dist \(guard state file\); recreated the link and wrote the output through it\n/);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(link)).toBe(path.join('gitops', 'dist'));
+    // AND the link's target got the output, and the state file still records the link
+    expect(fs.readdirSync(checkout).sort()).toEqual(folders);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'dist.qdrant-state.json'), 'utf8')).outputLink).toBe(path.join('gitops', 'dist'));
+    // AND a refused change under the CLI leaves the target's output in place
+    const refused = run(dir, CDK8S, ['synth', '--no-check-upgrade'], { FIXTURE_WITH_CLUSTER: 'false' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toMatch(/\[guard cluster-deleted\]/);
+    expect(fs.readdirSync(checkout).sort()).toEqual(folders);
+  }, 120_000);
+
+  test('an empty real directory where the link was is replaced by the link again', () => {
+    // GIVEN an output written through a link, which was then replaced by an empty directory
+    const { dir, link, checkout } = linkedProject();
+    const first = new QdrantApp({ outdir: link });
+    addClusterChart(first);
+    first.synth();
+    fs.rmSync(link);
+    fs.mkdirSync(link);
+    // WHEN synthesising again
+    const app = new QdrantApp({ outdir: link });
+    addClusterChart(app);
+    app.synth();
+    // THEN dist is the link again and the target holds the output
+    expect(fs.readlinkSync(link)).toBe(path.join('gitops', 'dist'));
+    expect(fs.readdirSync(checkout).sort()).toEqual(['README.md', 'clusters']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['cdk8s.yaml', 'dist', 'dist.qdrant-state.json', 'gitops']);
+  });
+
+  test('a link replaced on purpose by a real, non-empty directory stays a real directory', () => {
+    // GIVEN an output written through a link, then replaced by a real directory that is not empty
+    const { link } = linkedProject();
+    const first = new QdrantApp({ outdir: link });
+    addClusterChart(first);
+    first.synth();
+    fs.rmSync(link);
+    fs.mkdirSync(link);
+    fs.writeFileSync(path.join(link, 'README.md'), 'an older fleet README');
+    // WHEN synthesising again
+    const second = new QdrantApp({ outdir: link });
+    addClusterChart(second);
+    second.synth();
+    // THEN dist stays a real directory with the output, and the state file records no link
+    expect(fs.lstatSync(link).isDirectory()).toBe(true);
+    expect(fs.readdirSync(link).sort()).toEqual(['README.md', 'clusters']);
+    expect(JSON.parse(fs.readFileSync(`${link}.qdrant-state.json`, 'utf8'))).not.toHaveProperty('outputLink');
+  });
+});
+
+describe('the constructs of this library belong in a QdrantApp', () => {
+  const operatorProps = { namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing() };
+
+  test('a QdrantOperator under a plain cdk8s App is refused when it is created, so nothing is written unguarded', () => {
+    // GIVEN a plain cdk8s App with an output directory
+    const outdir = path.join(tmp('qdrant-plain-'), 'dist');
+    const app = new App({ outdir });
+    // WHEN a QdrantOperator is created in it
+    const error = configErrorOf(() => new QdrantOperator(app, 'pc', operatorProps));
+    // THEN the library error names the construct and says to use QdrantApp
+    expect(error.constructPath).toBe('pc');
+    expect(error.prop).toBe('scope');
+    expect(error.value).toBe('App');
+    expect(error.allowed).toMatch(/a QdrantOperator belongs in a QdrantApp \(new QdrantApp\(\) instead of new App\(\)\): only QdrantApp\.synth\(\) refuses data-losing changes/);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
+  test('a HybridRegion or a QdrantCluster in a plain chart of a plain App is refused too', () => {
+    // GIVEN a plain cdk8s App and a chart in it
+    const app = new App({ outdir: path.join(tmp('qdrant-plain-'), 'dist') });
+    const chart = new Chart(app, 'clusters');
+    // WHEN / THEN each construct of the library is refused, naming itself
+    expect(configErrorOf(() => new HybridRegion(chart, 'eu', {} as any)).allowed).toMatch(/a HybridRegion belongs in a QdrantApp/);
+    const error = configErrorOf(() => new QdrantCluster(chart, 'db', {} as any));
+    expect(error.constructPath).toBe('clusters/db');
+    expect(error.allowed).toMatch(/a QdrantCluster belongs in a QdrantApp/);
+  });
+
+  test('a QdrantCluster directly under the app gets the library error, not cdk8s\'s "cannot find a parent chart"', () => {
+    // GIVEN a QdrantApp
+    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nochart-'), 'dist') });
+    // WHEN a cluster is created directly under it
+    const error = configErrorOf(() => new QdrantCluster(app, 'db', {
+      id: ID, customerId: 'acme', version: 'v1.16.3', size: 1, namespace: 'db',
+      resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
+      existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+    }));
+    // THEN the library error says where it belongs
+    expect(error.constructPath).toBe('db');
+    expect(error.prop).toBe('scope');
+    expect(error.value).toBe('<app>');
+    expect(error.allowed).toMatch(/a QdrantCluster belongs in a chart: create it with QdrantOperator\.addCluster or HybridRegion\.addCluster, or, with existingOperator, in a chart of your own/);
+  });
+
+  test('a QdrantOperator in a chart of a QdrantApp is accepted', () => {
+    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nested-'), 'dist') });
+    expect(() => new QdrantOperator(new Chart(app, 'group'), 'pc', operatorProps)).not.toThrow();
+  });
+});
