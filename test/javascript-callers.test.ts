@@ -53,6 +53,8 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ['a misspelt Argo CD delivery prop', () => region({ ...validRegion, delivery: new ArgoCdDelivery({ namespace: 'argocd' } as any) }), /\[r\] delivery.namespace: got "<set>"; unknown key; expected one of "argoCdNamespace", /],
   ['a misspelt mirror prop', () => region({ ...validRegion, mirror: new ImageMirror({ containerRegistry: 'r.example.com/q', chartRepository: 'oci://r.example.com/c', anonymousPull: true, caCertificate: 'x' } as any) }),
     /\[r\] mirror.caCertificate: got "<set>"; unknown key; expected one of .*"caCertificates"/],
+  ['service annotations that are null (found by the fuzzer, seed 916550499)', () => cluster({ ...validCluster, service: { annotations: null } }),
+    /\[o\/c\] service.annotations: got null; expected a map of strings/],
   ['External Secrets source without refs', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v' } as any) }), /cloudAccessKey.refs.access-key: got nothing/],
 ];
 
