@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantApp, QdrantClusterProps, QdrantConfigError, QdrantOperator,
+  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, QdrantApp, QdrantClusterProps, QdrantConfigError, QdrantOperator,
   QdrantOperatorProps, SecretSource,
 } from '../src';
 import { leaksIn, PLANTED_ACCESS_KEY, PLANTED_SECRET } from './support/markers';
@@ -50,6 +50,10 @@ const wrongProps: Array<[string, (app: QdrantApp) => unknown, string]> = [
   ['an unknown settings key holding a secret', (a) => operator(a, { settings: { bogus: { password: secret } } as any }), 'settings.bogus'],
   ['an unknown key of a plaintext source', (a) => region(a, { cloudAccessKey: SecretSource.plaintextCommittedToGit({ accesskey: secret }) }), 'cloudAccessKey.accesskey'],
   ['an unknown key in a nested cluster setting', (a) => cluster(a, { config: { service: { bogus: secret } } as any }), 'config.service.bogus'],
+  ['"user:password@" without a scheme in the mirror registry', (a) => region(a, {
+    mirror: new ImageMirror({ containerRegistry: `robot:${secret}@harbor.corp:8443/qdrant`, chartRepository: 'oci://harbor.corp:8443/c', pullSecret: SecretSource.existing() }),
+  }), 'mirror.containerRegistry'],
+  ['"user:password@" without a scheme in the proxy URL', (a) => region(a, { environment: { httpsProxyUrl: `user:${secret}@proxy:3128` } }), 'environment.httpsProxyUrl'],
 ];
 
 function errorOf(fn: () => unknown): QdrantConfigError {
@@ -84,6 +88,32 @@ describe('no secret in an error', () => {
     expect(error.prop).toBe(prop);
     expect(error.message).toMatch(/got "<redacted>"|got \{"password":"<redacted>"\}|got "<set>"/);
     expect(leaksIn(exposed(error))).toEqual([]);
+  });
+});
+
+describe('what counts as a credential in a message', () => {
+  test.each([
+    ['user:password@host without a scheme', `user:${secret}@proxy:3128`, true],
+    ['a password holding "@"', `user:${secret}@x@proxy:3128`, true],
+    ['userinfo with a scheme', `https://git:${secret}@git.example.com/x.git`, true],
+    ['an scp-like Git URL (user, no password)', 'git@github.com:org/repo.git', false],
+    ['an image digest', 'registry.example.com/qdrant@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', false],
+    ['an image tag and digest', 'redis:7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', false],
+    ['a registry with a port', 'harbor.corp:8443/qdrant', false],
+    ['the rule text "user:password@"', 'expected a URL without "user:password@": credentials in a URL', false],
+  ])('%s', (_name, value, credential) => {
+    // GIVEN a value in a free-text prop (a pod annotation), WHEN the cluster is built
+    const build = () => cluster(new QdrantApp({ outdir: '/nonexistent/never-written' }), { statefulSet: { podAnnotations: { note: value } } });
+    if (credential) {
+      // THEN a credential is refused, and neither the message nor the problems show it
+      const error = errorOf(build);
+      expect(error.prop).toBe('statefulSet.podAnnotations.note');
+      expect(error.message).toMatch(/not a credential/);
+      expect(leaksIn(exposed(error))).toEqual([]);
+    } else {
+      // THEN anything else is accepted as text
+      expect(build).not.toThrow();
+    }
   });
 });
 
