@@ -2,7 +2,6 @@ import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { custom, EntryOptions, Shape } from '../core/shape';
 import { checkList } from '../core/validate';
-import { checkPlainValues } from '../core/values';
 
 /**
  * Some props take Kubernetes types as they are (volumes, mounts, env vars). The
@@ -24,7 +23,6 @@ function checkNoDroppedKeys<T>(scope: IConstruct, prop: string, items: readonly 
   checkList(scope, prop, items);
   items.forEach((item, i) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) fail(scope, `${prop}[${i}]`, item, 'expected an object (the Kubernetes type of this list)');
-    checkPlainValues(scope, `${prop}[${i}]`, item);
     let json: unknown;
     try {
       json = toJson(item);
