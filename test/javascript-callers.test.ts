@@ -98,6 +98,9 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     for (let i = 0; i < 100; i++) deep = { d: deep };
     return region({ ...validRegion, agentValues: deep });
   }, /\[r\] agentValues(\.d)+: got "<nested>"; expected plain JSON-like values.*, nested at most 64 levels deep/],
+  ['a "<<" key in agentValues', () => region({ ...validRegion, agentValues: { podLabels: { '<<': 'x' } } }),
+    /\[r\] agentValues.podLabels.<<: got "<set>"; a key other than "<<": kustomize .* reads it as a YAML merge key/],
+  ['a "<<" key in a list in extraValues', () => operator({ extraValues: { items: [{ '<<': { a: 1 } }] } }), /\[o\] extraValues.items\[0\].<<: got "<set>"; a key other than "<<"/],
   ['an Argo CD output repository that is a string', () => operator({ delivery: new ArgoCdDelivery({ gitRepository: 'https://git.example.com/x.git' } as any) }),
     /\[o\] delivery.gitRepository: got "https:\/\/git.example.com\/x.git"; expected an object \{ url, revision\? \}/],
   ['an Argo CD output repository without a url', () => operator({ delivery: new ArgoCdDelivery({ gitRepository: { revision: 'main' } } as any) }),

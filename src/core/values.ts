@@ -9,6 +9,8 @@ function isPlainObject(v: unknown): v is Values {
 }
 
 const PLAIN_VALUES = 'expected plain JSON-like values: strings, numbers, booleans, null, lists and plain objects, without cycles';
+const MERGE_KEY = 'a key other than "<<": kustomize (kubectl kustomize, Flux, Argo CD) reads it as a YAML merge key, ' +
+  'quoted or not, and fails the build or drops the key';
 /** Deeper than any chart's values; deeper still is refused rather than walked. */
 const MAX_DEPTH = 64;
 
@@ -35,7 +37,10 @@ export function checkPlainValues(scope: IConstruct, prop: string, value: unknown
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) fail(scope, prop, describe(value), PLAIN_VALUES);
-  for (const [k, v] of Object.entries(value)) checkPlainValues(scope, `${prop}.${k}`, v, inside);
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '<<') fail(scope, `${prop}.<<`, '<set>', MERGE_KEY);
+    checkPlainValues(scope, `${prop}.${k}`, v, inside);
+  }
 }
 
 /** What a non-JSON value is, for the error (never the value itself: it may hold anything). */
