@@ -76,6 +76,8 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     /existingOperator.watchedNamespaces: got "q"; expected "all" or a list/],
   ['a misspelt existing operator key', () => standalone({ watchedNamespaces: 'all', delivery: new FluxDelivery(), namespaces: ['q'] }),
     /existingOperator.namespaces: got \["<set>"\]; unknown key; expected one of "watchedNamespaces", "delivery"/],
+  ['service annotations that are null', () => cluster({ ...validCluster, service: { type: 'ClusterIP', annotations: null } }),
+    /\[o\/c\] service.annotations: got null; expected a list or a map/],
   ['an env var that is null', () => cluster({ ...validCluster, statefulSet: { extraEnv: [null] } }), /\[o\/c\] statefulSet.extraEnv\[0\]: got null; expected an object/],
   ['an env var whose valueFrom is null', () => cluster({ ...validCluster, statefulSet: { extraEnv: [{ name: 'A', valueFrom: null }] } }),
     /\[o\/c\] statefulSet.extraEnv\[0\]: got .*; expected the fields of this Kubernetes type/],

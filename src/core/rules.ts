@@ -123,7 +123,8 @@ export function integerBetween(min: number, max: number): Rule<number> {
 export const port: Rule<number> = integerBetween(1, 65535);
 
 export function maxItems<T>(max: number): Rule<readonly T[] | Record<string, T>> {
-  return (v) => (Object.keys(v).length <= max ? undefined : `expected at most ${max} entries`);
+  return (v) => (v === null || typeof v !== 'object' ? 'expected a list or a map'
+    : Object.keys(v).length <= max ? undefined : `expected at most ${max} entries`);
 }
 
 /** Free text (owners, reasons, device names): any non-empty string that is not a credential. */
