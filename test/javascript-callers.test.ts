@@ -1,4 +1,7 @@
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
+import { Chart } from 'cdk8s';
+import {
+  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, QdrantCluster, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource,
+} from '../src';
 import { configErrorOf } from './support/errors';
 import { testApp } from './support/synth';
 
@@ -12,6 +15,19 @@ const validRegion: HybridRegionProps = {
 const cluster = (props: unknown) => new QdrantOperator(testApp(), 'o', {
   namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(),
 }).addCluster('c', props as QdrantClusterProps);
+const operator = (props: Partial<QdrantOperatorProps>) => new QdrantOperator(testApp(), 'o', {
+  namespace: 'q', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), ...props,
+});
+/** A cluster of an operator installed out of band, in a chart of its own. */
+const standalone = (existingOperator: unknown) => new QdrantCluster(new Chart(testApp(), 'clusters'), 'db', {
+  ...validCluster, namespace: 'q', existingOperator,
+} as QdrantClusterProps);
+const cyclic = () => {
+  const x: any = { a: 1 };
+  x.self = x;
+  return x;
+};
+const PLAIN = 'expected plain JSON-like values: strings, numbers, booleans, null, lists and plain objects, without cycles';
 const validCluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' } };
 
 const cases: Array<[string, () => unknown, RegExp]> = [
@@ -55,6 +71,46 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     /\[r\] mirror.caCertificate: got "<set>"; unknown key; expected one of .*"caCertificates"/],
   ['service annotations that are null (found by the fuzzer, seed 916550499)', () => cluster({ ...validCluster, service: { annotations: null } }),
     /\[o\/c\] service.annotations: got null; expected a map of strings/],
+  ['an existing operator whose delivery is a string', () => standalone({ watchedNamespaces: ['q'], delivery: 'flux' }),
+    /\[clusters\/db\] existingOperator.delivery: got "flux"; expected new FluxDelivery\(\) or new ArgoCdDelivery\(\)/],
+  ['an existing operator that is a string', () => standalone('flux'), /\[clusters\/db\] existingOperator: got "flux"; expected an object \{ watchedNamespaces, delivery \}/],
+  ['an existing operator watching a string', () => standalone({ watchedNamespaces: 'q', delivery: new FluxDelivery() }),
+    /existingOperator.watchedNamespaces: got "q"; expected "all" or a list/],
+  ['a misspelt existing operator key', () => standalone({ watchedNamespaces: 'all', delivery: new FluxDelivery(), namespaces: ['q'] }),
+    /existingOperator.namespaces: got \["<set>"\]; unknown key; expected one of "watchedNamespaces", "delivery"/],
+  ['an env var that is null', () => cluster({ ...validCluster, statefulSet: { extraEnv: [null] } }), /\[o\/c\] statefulSet.extraEnv\[0\]: got null; expected an object/],
+  ['an env var whose valueFrom is null', () => cluster({ ...validCluster, statefulSet: { extraEnv: [{ name: 'A', valueFrom: null }] } }),
+    /\[o\/c\] statefulSet.extraEnv\[0\]: got .*; expected the fields of this Kubernetes type/],
+  ['an env var that is a string', () => cluster({ ...validCluster, statefulSet: { extraEnv: ['A=1'] } }), /\[o\/c\] statefulSet.extraEnv\[0\]: got "A=1"; expected an object/],
+  ['a cycle in agentValues', () => region({ ...validRegion, agentValues: { a: cyclic() } }), new RegExp(`\\[r\\] agentValues.a.self: got "<cycle>"; ${PLAIN}`)],
+  ['a cycle in extraValues', () => operator({ extraValues: { operator: { x: cyclic() } } }), /\[o\] extraValues.operator.x.self: got "<cycle>"; expected plain JSON-like values/],
+  ['a cycle through a list in extraSettings', () => {
+    const list: unknown[] = [];
+    list.push({ back: list });
+    return operator({ extraSettings: { l: list } });
+  }, /\[o\] extraSettings.l\[0\].back: got "<cycle>"/],
+  ['a Date in agentValues', () => region({ ...validRegion, agentValues: { config: { when: new Date(0) } } }), /\[r\] agentValues.config.when: got "<Date instance>"; expected plain JSON-like values/],
+  ['a function in agentValues', () => region({ ...validRegion, agentValues: { hook: () => 1 } }), /\[r\] agentValues.hook: got "<function>"; expected plain JSON-like values/],
+  ['a Symbol in agentValues', () => region({ ...validRegion, agentValues: { tags: ['a', Symbol('x')] } }), /\[r\] agentValues.tags\[1\]: got "<symbol>"; expected plain JSON-like values/],
+  ['a bigint in extraValues', () => operator({ extraValues: { replicas: BigInt(5) } }), /\[o\] extraValues.replicas: got "<bigint>"; expected plain JSON-like values/],
+  ['a Map in extraValues', () => operator({ extraValues: { labels: new Map([['a', 'b']]) } }), /\[o\] extraValues.labels: got "<Map instance>"; expected plain JSON-like values/],
+  ['NaN in agentValues', () => region({ ...validRegion, agentValues: { ratio: NaN } }), /\[r\] agentValues.ratio: got "NaN"; .*numbers must be finite/],
+  ['values nested deeper than any chart', () => {
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 100; i++) deep = { d: deep };
+    return region({ ...validRegion, agentValues: deep });
+  }, /\[r\] agentValues(\.d)+: got "<nested>"; expected plain JSON-like values.*, nested at most 64 levels deep/],
+  ['a "<<" key in agentValues', () => region({ ...validRegion, agentValues: { podLabels: { '<<': 'x' } } }),
+    /\[r\] agentValues.podLabels.<<: got "<set>"; a key other than "<<": kustomize .* reads it as a YAML merge key/],
+  ['a "<<" key in a list in extraValues', () => operator({ extraValues: { items: [{ '<<': { a: 1 } }] } }), /\[o\] extraValues.items\[0\].<<: got "<set>"; a key other than "<<"/],
+  ['an Argo CD output repository that is a string', () => operator({ delivery: new ArgoCdDelivery({ gitRepository: 'https://git.example.com/x.git' } as any) }),
+    /\[o\] delivery.gitRepository: got "https:\/\/git.example.com\/x.git"; expected an object \{ url, revision\? \}/],
+  ['an Argo CD output repository without a url', () => operator({ delivery: new ArgoCdDelivery({ gitRepository: { revision: 'main' } } as any) }),
+    /\[o\] delivery.gitRepository.url: got nothing; expected the URL Argo CD clones the output repository from/],
+  ['an Argo CD output repository url that is a number', () => operator({ delivery: new ArgoCdDelivery({ gitRepository: { url: 5 } } as any) }),
+    /\[o\] delivery.gitRepository.url: got 5; expected the URL/],
+  ['a misspelt Argo CD output repository key', () => operator({ delivery: new ArgoCdDelivery({ gitRepository: { url: 'https://git.example.com/x.git', branch: 'main' } } as any) }),
+    /\[o\] delivery.gitRepository.branch: got "<set>"; unknown key; expected one of "url", "revision"/],
   ['External Secrets source without refs', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v' } as any) }), /cloudAccessKey.refs.access-key: got nothing/],
 ];
 

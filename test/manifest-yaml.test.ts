@@ -65,6 +65,18 @@ describe('manifestYaml', () => {
     }
   });
 
+  test.each(['0o1_7', '0O17', '0X1F', '+0o17', '-0b1', '0B101', '0x_1f', '089', '1_0e3'])('double-quotes %s, which go-yaml (kubectl kustomize) reads as a number, as value, key and item', (s) => {
+    // GIVEN a string that YAML 1.1 and 1.2 read as a string, but go-yaml, which drops "_" and takes
+    // Go's integer prefixes in either case, reads as a number
+    const doc = { kind: 'X', value: s, [s]: 'v', items: [s, { [s]: s }] };
+    // WHEN written THEN it is double-quoted wherever it is, and the rest is cdk8s's bytes
+    const written = manifestYaml([doc]);
+    expect(written.replaceAll(`"${s}"`, s)).toBe(cdk8sYaml([doc]).replaceAll(`"${s}"`, s));
+    expect(written.match(new RegExp(`"${s.replace(/[+]/g, '\\+')}"`, 'g'))).toHaveLength(5);
+    expect(parse(written, { version: '1.1' })).toEqual(doc);
+    expect(parse(written, { version: '1.2' })).toEqual(doc);
+  });
+
   test('writes numbers, booleans, empty and nested collections, shared and missing values as cdk8s does', () => {
     // GIVEN documents with every shape plain JSON data can take, and some it cannot
     const shared = { a: 1 };

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { parse } from 'yaml';
-import { ArgoCdDelivery, QdrantApp, QdrantCluster } from '../src';
+import { parse, parseAllDocuments } from 'yaml';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, SecretSource } from '../src';
 import { configErrorOf } from './support/errors';
 
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
@@ -82,5 +82,26 @@ describe('strings stay strings', () => {
     // THEN both are still the string "0o17"
     expect(built.metadata.namespace).toBe('0o17');
     expect(built.metadata.labels['customer-id']).toBe('0o17');
+  });
+
+  test('strings go-yaml reads as numbers, and "<<" as a value, stay strings through kubectl kustomize, as keys, values and items', () => {
+    // GIVEN Helm values with strings only go-yaml reads as numbers (it drops "_" and takes Go's integer
+    // prefixes in either case) as keys, values and list items, and "<<" as a value and an item
+    // (as a key, kustomize reads "<<" as a merge key even quoted: the escape hatches refuse it)
+    const tricky = ['0o1_7', '0O17', '0X1F', '+0o17', '0B101'];
+    const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-yaml-')), 'dist');
+    const app = new QdrantApp({ outdir });
+    new HybridRegion(app, 'r', {
+      environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
+      agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
+      agentValues: { podLabels: { ...Object.fromEntries(tricky.map((t) => [t, t])), merge: '<<' }, extraArgs: [...tricky, '<<'] },
+    });
+    // WHEN synthesised and built by kustomize (go-yaml)
+    app.synth();
+    const built = parseAllDocuments(execFileSync('kubectl', ['kustomize', path.join(outdir, 'r')], { encoding: 'utf8' }), { version: '1.2' });
+    // THEN every one is still the same string, key and value
+    const values = built.map((d) => d.toJS()).find((o) => o.kind === 'HelmRelease').spec.values;
+    expect(values.podLabels).toEqual({ ...Object.fromEntries(tricky.map((t) => [t, t])), merge: '<<' });
+    expect(values.extraArgs).toEqual([...tricky, '<<']);
   });
 });

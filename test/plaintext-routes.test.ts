@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantApp, QdrantClusterProps, QdrantConfigError, QdrantOperator,
+  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, QdrantApp, QdrantClusterProps, QdrantConfigError, QdrantOperator,
   QdrantOperatorProps, SecretSource,
 } from '../src';
 import { leaksIn, PLANTED_ACCESS_KEY, PLANTED_SECRET } from './support/markers';
@@ -38,6 +38,32 @@ const routes: Array<[string, (app: QdrantApp) => unknown, string, RegExp]> = [
   ['an access key in a pod annotation', (a) => cluster(a, { statefulSet: { podAnnotations: { note: key } } }), 'statefulSet.podAnnotations.note', /not a credential/],
   ['an access key as a pause reason', (a) => cluster(a, { pauses: [{ owner: 'me', reason: key }] }), 'pauses[0].reason', /not a credential/],
   ['an access key as the registry user name', (a) => region(a, { registryUsername: key }), 'registryUsername', /registryCredentials/],
+  ['a token in the Argo CD output repository URL', (a) => operator(a, { delivery: new ArgoCdDelivery({ gitRepository: { url: `https://git:${secret}@git.example.com/x.git` } }) }),
+    'delivery.gitRepository.url', /repository Secret/],
+  ['a token as the user of an HTTPS output repository URL', (a) => operator(a, { delivery: new ArgoCdDelivery({ gitRepository: { url: `https://${secret}@github.com/org/x.git` } }) }),
+    'delivery.gitRepository.url', /repository Secret/],
+  ['a password in an scp-like output repository URL', (a) => operator(a, { delivery: new ArgoCdDelivery({ gitRepository: { url: `git:${secret}@git.example.com:org/x.git` } }) }),
+    'delivery.gitRepository.url', /repository Secret/],
+  ['a password in an ssh:// output repository URL', (a) => operator(a, { delivery: new ArgoCdDelivery({ gitRepository: { url: `ssh://git:${secret}@git.example.com/org/x.git` } }) }),
+    'delivery.gitRepository.url', /repository Secret/],
+  ['a secret env var in extraValues', (a) => operator(a, { extraValues: { operator: { env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: secret }] } } }),
+    'extraValues.operator.env[0].value', /valueFrom.secretKeyRef/],
+  ['a token env var in agentValues', (a) => region(a, { agentValues: { extraEnv: [{ name: 'API_TOKEN', value: secret }] } }), 'agentValues.extraEnv[0].value', /valueFrom.secretKeyRef/],
+  ['a KEY env var in extraSettings', (a) => operator(a, { extraSettings: { sidecar: { env: [{ name: 'S3_KEY', value: secret }] } } }), 'extraSettings.sidecar.env[0].value', /valueFrom.secretKeyRef/],
+  ['a secret env var given as a number', (a) => region(a, { agentValues: { extraEnv: [{ name: 'DB_PASSWORD', value: 987654321 }] } }), 'agentValues.extraEnv[0].value', /valueFrom.secretKeyRef/],
+  ['a number under a credential-named key', (a) => region(a, { agentValues: { config: { proxyPassword: 987654321 } } }), 'agentValues.config.proxyPassword', /SecretSource/],
+  ['a boolean under a credential-named key', (a) => operator(a, { extraValues: { auth: { token: true } } }), 'extraValues.auth.token', /SecretSource/],
+];
+
+// Values that look close to a route but hold no credential: accepted.
+const notCredentials: Array<[string, (app: QdrantApp) => unknown]> = [
+  ['an scp-like output repository URL (git@host:path)', (a) => operator(a, { delivery: new ArgoCdDelivery({ gitRepository: { url: 'git@github.com:org/gitops.git' } }) })],
+  ['an ssh:// output repository URL with a user and no password', (a) => operator(a, { delivery: new ArgoCdDelivery({ gitRepository: { url: 'ssh://git@git.example.com/org/gitops.git' } }) })],
+  ['an HTTPS output repository URL', (a) => operator(a, { delivery: new ArgoCdDelivery({ gitRepository: { url: 'https://git.example.com/org/gitops.git', revision: 'main' } }) })],
+  ['an env var read from a Secret in Helm values', (a) => region(a, { agentValues: { extraEnv: [{ name: 'API_TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'token' } } }] } })],
+  ['an env var with a harmless name in Helm values', (a) => operator(a, { extraValues: { operator: { env: [{ name: 'LOG_FORMAT', value: 'json' }] } } })],
+  ['null and empty values under credential-named keys', (a) => region(a, { agentValues: { config: { proxyPassword: null, token: '' }, extraEnv: [{ name: 'API_TOKEN', value: '' }] } })],
+  ['a number under a reference-named key', (a) => operator(a, { extraValues: { operator: { tokenRefreshEnabled: true, existingSecret: 'creds' } } })],
 ];
 
 // Routes that are refused too, but where the mistake is pasting the secret into the wrong prop.
@@ -50,6 +76,10 @@ const wrongProps: Array<[string, (app: QdrantApp) => unknown, string]> = [
   ['an unknown settings key holding a secret', (a) => operator(a, { settings: { bogus: { password: secret } } as any }), 'settings.bogus'],
   ['an unknown key of a plaintext source', (a) => region(a, { cloudAccessKey: SecretSource.plaintextCommittedToGit({ accesskey: secret }) }), 'cloudAccessKey.accesskey'],
   ['an unknown key in a nested cluster setting', (a) => cluster(a, { config: { service: { bogus: secret } } as any }), 'config.service.bogus'],
+  ['"user:password@" without a scheme in the mirror registry', (a) => region(a, {
+    mirror: new ImageMirror({ containerRegistry: `robot:${secret}@harbor.corp:8443/qdrant`, chartRepository: 'oci://harbor.corp:8443/c', pullSecret: SecretSource.existing() }),
+  }), 'mirror.containerRegistry'],
+  ['"user:password@" without a scheme in the proxy URL', (a) => region(a, { environment: { httpsProxyUrl: `user:${secret}@proxy:3128` } }), 'environment.httpsProxyUrl'],
 ];
 
 function errorOf(fn: () => unknown): QdrantConfigError {
@@ -76,6 +106,22 @@ describe('no plaintext route to git', () => {
   });
 });
 
+describe('near misses are no route', () => {
+  test.each(notCredentials)('%s is accepted', (_name, build) => {
+    // GIVEN a value that holds no credential, WHEN the construct is built THEN nothing is refused
+    expect(() => build(new QdrantApp({ outdir: '/nonexistent/never-written' }))).not.toThrow();
+  });
+
+  test('the output repository URL reaches the root Application as given', () => {
+    // GIVEN an Argo CD delivery with an scp-like output repository URL
+    const app = new QdrantApp({ outdir: '/nonexistent/never-written' });
+    operator(app, { delivery: new ArgoCdDelivery({ gitRepository: { url: 'git@github.com:org/gitops.git' } }) });
+    // WHEN rendered THEN the root Application reads that repository
+    const root = app.render().flatMap((f) => f.objects).find((o: any) => o.kind === 'Application' && o.metadata.name === 'q-stack') as any;
+    expect(root.spec.source.repoURL).toBe('git@github.com:org/gitops.git');
+  });
+});
+
 describe('no secret in an error', () => {
   test.each(wrongProps)('%s hides the value', (_name, build, prop) => {
     // GIVEN a secret pasted into the wrong prop, WHEN the construct is built
@@ -84,6 +130,32 @@ describe('no secret in an error', () => {
     expect(error.prop).toBe(prop);
     expect(error.message).toMatch(/got "<redacted>"|got \{"password":"<redacted>"\}|got "<set>"/);
     expect(leaksIn(exposed(error))).toEqual([]);
+  });
+});
+
+describe('what counts as a credential in a message', () => {
+  test.each([
+    ['user:password@host without a scheme', `user:${secret}@proxy:3128`, true],
+    ['a password holding "@"', `user:${secret}@x@proxy:3128`, true],
+    ['userinfo with a scheme', `https://git:${secret}@git.example.com/x.git`, true],
+    ['an scp-like Git URL (user, no password)', 'git@github.com:org/repo.git', false],
+    ['an image digest', 'registry.example.com/qdrant@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', false],
+    ['an image tag and digest', 'redis:7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', false],
+    ['a registry with a port', 'harbor.corp:8443/qdrant', false],
+    ['the rule text "user:password@"', 'expected a URL without "user:password@": credentials in a URL', false],
+  ])('%s', (_name, value, credential) => {
+    // GIVEN a value in a free-text prop (a pod annotation), WHEN the cluster is built
+    const build = () => cluster(new QdrantApp({ outdir: '/nonexistent/never-written' }), { statefulSet: { podAnnotations: { note: value } } });
+    if (credential) {
+      // THEN a credential is refused, and neither the message nor the problems show it
+      const error = errorOf(build);
+      expect(error.prop).toBe('statefulSet.podAnnotations.note');
+      expect(error.message).toMatch(/not a credential/);
+      expect(leaksIn(exposed(error))).toEqual([]);
+    } else {
+      // THEN anything else is accepted as text
+      expect(build).not.toThrow();
+    }
   });
 });
 

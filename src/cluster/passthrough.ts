@@ -22,7 +22,15 @@ export function passThrough<T>(
 function checkNoDroppedKeys<T>(scope: IConstruct, prop: string, items: readonly T[], toJson: (x: T) => unknown): void {
   checkList(scope, prop, items);
   items.forEach((item, i) => {
-    const dropped = droppedPath(item, toJson(item));
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) fail(scope, `${prop}[${i}]`, item, 'expected an object (the Kubernetes type of this list)');
+    let json: unknown;
+    try {
+      json = toJson(item);
+    } catch {
+      // The generated serialisers read nested members without checking them (a null where an object belongs).
+      fail(scope, `${prop}[${i}]`, item, 'expected the fields of this Kubernetes type; a member has the wrong type (null or a scalar where an object belongs?)');
+    }
+    const dropped = droppedPath(item, json);
     if (dropped !== undefined) fail(scope, `${prop}[${i}].${dropped}`, '<set>', 'unknown key for this Kubernetes type; check its spelling');
   });
 }

@@ -5,9 +5,9 @@ import { requireChart, requireQdrantApp } from '../core/app-scope';
 import { fail } from '../core/errors';
 import { applyPolicy } from '../core/policy';
 import { dns1123Label } from '../core/rules';
-import { convertShape, ShapeContext } from '../core/shape';
+import { convertShape, propKeys, refuseUnknownKeys, ShapeContext } from '../core/shape';
 import { checkEach, checkObject, constructId } from '../core/validate';
-import { DeliveryStage } from '../delivery/delivery';
+import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { bindPullSecret } from '../mirror/registry-target';
 import { opaqueSecretRequest, SecretRequest } from '../secrets/secret-request';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
@@ -16,7 +16,7 @@ import {
 } from './backups';
 import { ClusterHost } from './cluster-host';
 import { ClusterIdentity } from './cluster-reference';
-import { ClusterImage, QdrantClusterProps } from './cluster-props';
+import { ClusterImage, ExistingOperator, QdrantClusterProps } from './cluster-props';
 import { CLUSTER_RULES, warnKeyInClearText } from './cluster-rules';
 import { CLUSTER_SPEC } from './cluster-spec';
 import {
@@ -202,13 +202,25 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   }
 }
 
+const EXISTING_OPERATOR_KEYS = propKeys<ExistingOperator>({ watchedNamespaces: true, delivery: true });
+
 function hostFromProps(scope: Construct, props: QdrantClusterProps): ClusterHost {
   const existing = props.existingOperator;
   if (!existing) {
     fail(scope, 'existingOperator', undefined,
       'a QdrantCluster needs an operator: create it with QdrantOperator.addCluster or HybridRegion.addCluster, or declare existingOperator');
   }
-  if (existing.watchedNamespaces !== 'all') checkEach(scope, 'existingOperator.watchedNamespaces', existing.watchedNamespaces, dns1123Label);
+  checkObject(scope, 'existingOperator', existing, 'an object { watchedNamespaces, delivery }');
+  refuseUnknownKeys(scope, 'existingOperator', existing, EXISTING_OPERATOR_KEYS);
+  if (existing.watchedNamespaces !== 'all') {
+    if (!Array.isArray(existing.watchedNamespaces)) {
+      fail(scope, 'existingOperator.watchedNamespaces', existing.watchedNamespaces, 'expected "all" or a list of the namespaces the operator watches');
+    }
+    checkEach(scope, 'existingOperator.watchedNamespaces', existing.watchedNamespaces, dns1123Label);
+  }
+  if (!(existing.delivery instanceof Delivery)) {
+    fail(scope, 'existingOperator.delivery', existing.delivery, 'expected new FluxDelivery() or new ArgoCdDelivery(), the delivery applying this folder');
+  }
   return {
     description: 'the existing operator', delivery: existing.delivery, watchedNamespaces: existing.watchedNamespaces,
     crdChartVersion: 'unknown', clusterManagerEnabled: 'unknown',

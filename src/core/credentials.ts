@@ -11,6 +11,13 @@ export const REDACTED = '<redacted>';
 const ACCESS_KEY = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\|\S/i;
 /** `scheme://user[:password]@host`: credentials in a URL's userinfo. */
 const URL_USERINFO = /[a-z][a-z0-9+.-]*:\/\/[^/?#\s@]+@/i;
+/**
+ * `user:password@host` without a scheme (a registry, a proxy): a word, a colon, a
+ * password and `@` before a host. Not `git@host:path` (no password part) and not an
+ * image digest (`image:tag@sha256:...`).
+ */
+const BARE_USERINFO_BODY = String.raw`[^\s"'/?#@:<>]+:[^\s"'/?#<>]+@(?![a-z0-9]+:[0-9a-f]{32,})(?=[a-z0-9[])`;
+const BARE_USERINFO = new RegExp(String.raw`(?:^|[\s"'=(,;<>])${BARE_USERINFO_BODY}`, 'i');
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 /** Names of values that are credentials (`password`, `apiKey`, `ACCESS_TOKEN`), compared without separators. */
 const SECRET_NAME = /password|passwd|secret|token|apikey|accesskey|privatekey|credential/;
@@ -21,7 +28,7 @@ const REFERENCE_NAME = /name$|pullsecrets?$|ref$|existing|file$|path$|dir$|enabl
 
 /** Whether a string looks like a credential whatever prop carries it. */
 export function looksLikeCredential(value: unknown): boolean {
-  return typeof value === 'string' && (ACCESS_KEY.test(value) || URL_USERINFO.test(value) || PRIVATE_KEY.test(value));
+  return typeof value === 'string' && (ACCESS_KEY.test(value) || URL_USERINFO.test(value) || BARE_USERINFO.test(value) || PRIVATE_KEY.test(value));
 }
 
 /** Whether a key or prop name says it holds a credential (`password`, `QDRANT__SERVICE__API_KEY`). */
@@ -39,7 +46,8 @@ export function envNamesCredential(name: string): boolean {
 export function redactText(text: string): string {
   return text
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\|[^\s"',;]+/gi, REDACTED)
-    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]+@/gi, `$1${REDACTED}@`)
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]+@/gi, `$1${REDACTED}@`)
+    .replace(new RegExp(String.raw`(^|[\s"'=(,;<>])${BARE_USERINFO_BODY}`, 'gi'), `$1${REDACTED}@`)
     .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, REDACTED);
 }
 

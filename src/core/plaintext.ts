@@ -11,24 +11,37 @@ import { fail } from './errors';
 const USE_SECRET_SOURCE = 'pass credentials through a SecretSource prop (cloudAccessKey, registryCredentials, a cluster\'s apiKey) ' +
   'or name an existing Secret in the values; a literal here is committed to git in clear text';
 
-/** Refuses credential-shaped leaves and leaves named like credentials in escape-hatch values (Helm values, settings). */
-export function refuseCredentialValues(scope: IConstruct, prop: string, value: unknown, depth = 0): void {
-  if (typeof value === 'string') {
-    if (looksLikeCredential(value) || (namesCredential(lastKey(prop)) && value !== '')) fail(scope, prop, value, USE_SECRET_SOURCE, true);
+/**
+ * Refuses credential-shaped leaves, leaves named like credentials (a number or a boolean
+ * too: only null and '' are no credential), and `{ name, value }` items (environment
+ * variables) whose name says the value is a credential, in escape-hatch values (Helm
+ * values, settings). `value` is plain JSON-like data (checkPlainValues ran first).
+ */
+export function refuseCredentialValues(scope: IConstruct, prop: string, value: unknown): void {
+  if (value === null || value === undefined || value === '') return;
+  if (typeof value !== 'object') {
+    if (looksLikeCredential(value) || namesCredential(lastKey(prop))) fail(scope, prop, value, USE_SECRET_SOURCE, true);
     return;
   }
-  if (value === null || typeof value !== 'object' || depth > 32) return;
-  if (Array.isArray(value)) value.forEach((v, i) => refuseCredentialValues(scope, `${prop}[${i}]`, v, depth + 1));
-  else Object.entries(value).forEach(([k, v]) => refuseCredentialValues(scope, `${prop}.${k}`, v, depth + 1));
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => refuseCredentialValues(scope, `${prop}[${i}]`, v));
+    return;
+  }
+  Object.entries(value).forEach(([k, v]) => refuseCredentialValues(scope, `${prop}.${k}`, v));
+  refuseSecretEnvLiterals(scope, prop, [value], false);
 }
 
-/** Refuses a literal `value` for an environment variable named like a credential, or holding one. */
-export function refuseSecretEnvLiterals(scope: IConstruct, prop: string, env: readonly unknown[]): void {
+/**
+ * Refuses a literal `value` for an environment variable named like a credential, or
+ * holding one. `list`: `prop` is the list (`extraEnv[0].value`), else the item itself.
+ */
+export function refuseSecretEnvLiterals(scope: IConstruct, prop: string, env: readonly unknown[], list = true): void {
   env.forEach((item, i) => {
-    const { name, value } = (item ?? {}) as { name?: unknown; value?: unknown };
-    if (typeof value !== 'string' || value === '') return;
+    if (item === null || typeof item !== 'object') return;
+    const { name, value } = item as { name?: unknown; value?: unknown };
+    if (value === null || value === undefined || value === '' || typeof value === 'object') return;
     if (looksLikeCredential(value) || (typeof name === 'string' && envNamesCredential(name))) {
-      fail(scope, `${prop}[${i}].value`, value,
+      fail(scope, `${prop}${list ? `[${i}]` : ''}.value`, value,
         `a literal value for ${JSON.stringify(name)} would be committed to git in clear text; read it from a Secret with valueFrom.secretKeyRef`, true);
     }
   });

@@ -8,6 +8,50 @@ function isPlainObject(v: unknown): v is Values {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const PLAIN_VALUES = 'expected plain JSON-like values: strings, numbers, booleans, null, lists and plain objects, without cycles';
+const MERGE_KEY = 'a key other than "<<": kustomize (kubectl kustomize, Flux, Argo CD) reads it as a YAML merge key, ' +
+  'quoted or not, and fails the build or drops the key';
+/** Deeper than any chart's values; deeper still is refused rather than walked. */
+const MAX_DEPTH = 64;
+
+/**
+ * Refuses anything in `value` that is not plain JSON-like data, naming the path to it
+ * (`agentValues.config.when`): a Date, a function, a symbol, a bigint, a class
+ * instance, a non-finite number, a cycle. JavaScript callers can pass any of them; the
+ * YAML writer would fail on them deep inside, or write something else than was given.
+ * `undefined` members are allowed (they are left out, like optional props).
+ */
+export function checkPlainValues(scope: IConstruct, prop: string, value: unknown, ancestors: object[] = []): void {
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) fail(scope, prop, String(value), `${PLAIN_VALUES} (numbers must be finite)`);
+    return;
+  }
+  if (typeof value !== 'object') fail(scope, prop, describe(value), PLAIN_VALUES);
+  if (ancestors.includes(value)) fail(scope, prop, '<cycle>', `${PLAIN_VALUES}: this object contains itself`);
+  if (ancestors.length >= MAX_DEPTH) fail(scope, prop, '<nested>', `${PLAIN_VALUES}, nested at most ${MAX_DEPTH} levels deep`);
+  const inside = [...ancestors, value];
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => checkPlainValues(scope, `${prop}[${i}]`, v, inside));
+    return;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) fail(scope, prop, describe(value), PLAIN_VALUES);
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '<<') fail(scope, `${prop}.<<`, '<set>', MERGE_KEY);
+    checkPlainValues(scope, `${prop}.${k}`, v, inside);
+  }
+}
+
+/** What a non-JSON value is, for the error (never the value itself: it may hold anything). */
+function describe(value: unknown): string {
+  if (typeof value === 'function') return '<function>';
+  if (typeof value === 'symbol') return '<symbol>';
+  if (typeof value === 'bigint') return '<bigint>';
+  const name = (value as object).constructor?.name;
+  return `<${typeof name === 'string' && name !== '' ? name : 'object'} instance>`;
+}
+
 /** Paths of every leaf (non-object value) in `values`, e.g. `config.logLevel`. */
 export function leafPaths(values: Values, prefix = ''): string[] {
   return Object.entries(values).flatMap(([k, v]) =>
@@ -22,6 +66,7 @@ export function leafPaths(values: Values, prefix = ''): string[] {
 export function mergeExtraValues(scope: IConstruct, prop: string, typed: Values, extra: Values | undefined): Values {
   if (extra === undefined) return typed;
   if (!isPlainObject(extra)) fail(scope, prop, extra, 'expected an object of Helm values');
+  checkPlainValues(scope, prop, extra);
   refuseCredentialValues(scope, prop, extra);
   const typedPaths = new Set(leafPaths(typed));
   for (const path of leafPaths(extra)) {

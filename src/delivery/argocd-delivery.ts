@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Application } from '../../imports/argoproj.io';
+import { looksLikeCredential } from '../core/credentials';
 import { fail, pathOf } from '../core/errors';
 import { dns1123Label, dns1123Subdomain, httpUrl, Rule } from '../core/rules';
 import { bool, propKeys, refuseUnknownKeys } from '../core/shape';
@@ -47,6 +48,9 @@ export interface ArgoCdDeliveryProps {
    * the library writes `argocd-bootstrap/`: one root Application per stack
    * (`<namePrefix>stack`) applying the stack's folder. @default - no bootstrap: point a
    * parent Application at the stack's folder yourself
+   *
+   * The URL is written to git: no credentials in it (`https://user:token@...` is refused);
+   * Argo CD reads them from a repository Secret. `git@host:path` and `ssh://git@host/...` are fine.
    */
   readonly gitRepository?: { readonly url: string; readonly revision?: string };
   /** Path of the output directory inside that repository. @default 'dist' */
@@ -64,6 +68,26 @@ interface RepositoryClaim {
   /** Where it was first declared, for the error. */
   readonly path: string;
 }
+
+const GIT_REPOSITORY_KEYS = ['url', 'revision'];
+
+/**
+ * The URL Argo CD clones the output repository from: https://, ssh:// or scp-like
+ * `git@host:path`. No credentials: the URL is written to git in the root Application;
+ * Argo CD reads repository credentials from a repository Secret. A user name alone is
+ * fine over SSH (`ssh://git@host/...`, `git@host:path`); over HTTPS a user name alone
+ * is how tokens are passed (`https://<token>@github.com/...`), so it is refused.
+ */
+const gitUrl: Rule<string> = (v) => {
+  const allowed = 'expected the URL Argo CD clones the output repository from, such as "https://git.example.com/platform/gitops.git"';
+  if (typeof v !== 'string') return allowed;
+  const credentials = 'expected a URL without credentials ("user:token@"): the URL is committed to git in clear text in the root ' +
+    'Application; give Argo CD the repository credentials in a repository Secret instead';
+  const scheme = /^(https?|ssh):\/\/([^/?#\s]*)@/.exec(v);
+  if (scheme && (scheme[1] !== 'ssh' || scheme[2].includes(':'))) return credentials;
+  if (!scheme && looksLikeCredential(v)) return credentials;
+  return /^(https?|ssh):\/\/\S+$|^[A-Za-z0-9._-]+@[^\s:/]+:\S+$/.test(v) ? undefined : allowed;
+};
 
 /** Repository credentials already emitted in this app, by `<project> <url>`. */
 const REPOSITORY_CLAIMS = new WeakMap<IConstruct, Map<string, RepositoryClaim>>();
@@ -290,8 +314,14 @@ export class ArgoCdDelivery extends Delivery {
     refuseUnknownKeys(scope, 'delivery', this.props, ARGOCD_DELIVERY_PROP_KEYS);
     check(scope, 'delivery.argoCdNamespace', this.argoCdNamespace, dns1123Label);
     checkOptional(scope, 'delivery.project', this.props.project, dns1123Subdomain);
-    checkOptional(scope, 'delivery.gitRepository.url', this.props.gitRepository?.url, (v) => (/^(https?|ssh):\/\/\S+$|^git@\S+:\S+$/.test(v)
-      ? undefined : 'expected the URL Argo CD clones the output repository from, such as "https://git.example.com/platform/gitops.git"'));
+    const repo = this.props.gitRepository;
+    if (repo !== undefined) {
+      checkObject(scope, 'delivery.gitRepository', repo, 'an object { url, revision? } naming the output repository');
+      refuseUnknownKeys(scope, 'delivery.gitRepository', repo, GIT_REPOSITORY_KEYS);
+      check(scope, 'delivery.gitRepository.url', repo.url, gitUrl);
+      checkOptional(scope, 'delivery.gitRepository.revision', repo.revision, (v) => (typeof v === 'string' && /^\S+$/.test(v)
+        ? undefined : 'expected a branch, tag or commit such as "main"'));
+    }
     checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (/^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
       ? undefined : 'expected a path inside the Git repository such as "dist" or "clusters/prod"'));
     checkOptional(scope, 'delivery.destinationName', this.props.destinationName, (v) => (this.props.destinationServer !== undefined

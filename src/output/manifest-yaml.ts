@@ -13,7 +13,12 @@ function anyTest(tags: typeof IMPLICIT_TAGS): (s: string) => boolean {
 }
 /** The YAML 1.1 schema's implicit types: a plain scalar matching one reads back as a non-string. */
 const readsAsNonString = anyTest(IMPLICIT_TAGS.filter((t) => t.default === true));
-/** Implicit types that apply in some positions only (the merge key `<<`): left to the yaml package. */
+/**
+ * Implicit types that apply in some positions only (the merge key `<<`): left to the
+ * yaml package, which writes it plain as cdk8s does. Quoting would not help: kustomize
+ * drops a `"<<"` key silently (a plain one fails the build, which is better); the
+ * escape hatches refuse the key (checkPlainValues), typed props never produce it.
+ */
 const positional = anyTest(IMPLICIT_TAGS.filter((t) => t.default !== true));
 
 /** Characters the yaml package always writes double-quoted (control characters, lone surrogates). */
@@ -38,27 +43,38 @@ const SURELY_PLAIN = /^[A-EG-MP-SU-XZa-eg-mp-su-xz_][\w./-]*$/;
  * the yaml package writes on one line (plain, or quoted without escapes) is written
  * here directly in the same block style; any other object goes to the yaml package.
  *
- * Unlike cdk8s, every string that YAML 1.2 reads as something else is quoted as well:
- * `kubectl kustomize` and the API server read YAML 1.2, where `0o17` is the integer 15,
- * while YAML 1.1 (what cdk8s writes) leaves it plain.
+ * Unlike cdk8s, every string that YAML 1.2 or go-yaml reads as something else is quoted
+ * as well: `kubectl kustomize` and the API server read YAML 1.2 (with go-yaml's own
+ * number rules), where `0o17` is the integer 15, while YAML 1.1 (what cdk8s writes)
+ * leaves it plain.
  */
 export function manifestYaml(docs: readonly unknown[]): string {
   return docs.map((d) => (d === undefined ? '\n' : blockDocument(d) ?? stringifyQuoted(d))).join('---\n');
 }
 
-/** Only one-word strings starting like a number can be read as one by YAML 1.2 but not by 1.1. */
+/** Only one-word strings starting like a number can be read as one by YAML 1.2 or go-yaml but not by 1.1. */
 const NUMBER_LIKE = /^[-+.]?[0-9]\S*$/;
+/**
+ * go-yaml (kubectl kustomize, the API server) drops every `_` of a plain scalar, then
+ * tries Go's `strconv.ParseInt(s, 0, 64)` (prefixes in either case: `0X1F`, `0O17`,
+ * `+0o17`) and its own float pattern: `0o1_7` is 15 there, a string in YAML 1.1 and 1.2.
+ */
+const GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[0-9]+)$/;
+const GO_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
-function readsAsNonStringIn12(s: string): boolean {
-  return NUMBER_LIKE.test(s) && typeof parse(s, { version: '1.2' }) !== 'string';
+/** Whether YAML 1.2 or go-yaml reads `s`, plain, as something else than the string `s`; YAML 1.1 is tested apart. */
+function readsAsNonStringElsewhere(s: string): boolean {
+  if (!NUMBER_LIKE.test(s)) return false;
+  const go = s.replace(/_/g, '');
+  return GO_INT.test(go) || GO_FLOAT.test(go) || typeof parse(s, { version: '1.2' }) !== 'string';
 }
 
-/** The yaml package's text of `doc`, with every 1.2-ambiguous string, key or value, double-quoted. */
+/** The yaml package's text of `doc`, with every string, key or value, that YAML 1.2 or go-yaml reads otherwise double-quoted. */
 function stringifyQuoted(doc: unknown): string {
   const document = new Document(doc, CDK8S_YAML_OPTIONS);
   visit(document, {
     Scalar: (_, node) => {
-      if (typeof node.value === 'string' && readsAsNonStringIn12(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value === 'string' && readsAsNonStringElsewhere(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return document.toString(CDK8S_YAML_OPTIONS);
@@ -127,8 +143,8 @@ function scalarText(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? (Object.is(value, -0) ? '-0' : String(value)) : undefined;
   if (typeof value === 'string' && SURELY_PLAIN.test(value)) return value;
   if (typeof value !== 'string' || value.includes('\n') || NEEDS_ESCAPES.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
-  if (positional(value) || readsAsNonStringIn12(value)) return undefined;
-  if (!NOT_PLAIN.test(value) && !readsAsNonString(value)) return value;
+  if (positional(value)) return undefined;
+  if (!NOT_PLAIN.test(value) && !readsAsNonString(value) && !readsAsNonStringElsewhere(value)) return value;
   // Quoted: single quotes around a double quote, otherwise double quotes.
   const double = value.includes('"');
   if (double) return value.includes("'") ? undefined : `'${value}'`;

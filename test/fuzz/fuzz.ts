@@ -33,6 +33,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
     PLANTED_ACCESS_KEY, `http://user:${PLANTED_SECRET}@proxy:3128`, `https://u:${PLANTED_SECRET}@example.com`,
     { password: NAMED_SECRET }, { config: { accessKey: PLANTED_ACCESS_KEY } }, [PLANTED_ACCESS_KEY],
     [{ name: 'API_KEY', value: NAMED_SECRET }], { token: NAMED_SECRET },
+    `user:${PLANTED_SECRET}@proxy:3128`, `robot:${PLANTED_SECRET}@harbor.corp:8443/qdrant`, `https://git:${PLANTED_SECRET}@git.example.com/x.git`,
+    { env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: NAMED_SECRET }] }, new Date(0), () => 1, { '<<': 'x' },
   ),
   fc.string({ maxLength: 20 }),
   fc.integer(),
