@@ -65,9 +65,22 @@ const GO_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** Whether YAML 1.2 or go-yaml reads `s`, plain, as something else than the string `s`; YAML 1.1 is tested apart. */
 function readsAsNonStringElsewhere(s: string): boolean {
   if (!NUMBER_LIKE.test(s)) return false;
-  const go = s.replace(/_/g, '');
-  return GO_INT.test(go) || GO_FLOAT.test(go) || typeof parse(s, { version: '1.2' }) !== 'string';
+  let known = numberLikeVerdicts.get(s);
+  if (known === undefined) {
+    const go = s.replace(/_/g, '');
+    known = GO_INT.test(go) || GO_FLOAT.test(go) || typeof parse(s, { version: '1.2' }) !== 'string';
+    if (numberLikeVerdicts.size >= MAX_VERDICTS) numberLikeVerdicts.clear();
+    numberLikeVerdicts.set(s, known);
+  }
+  return known;
 }
+
+/**
+ * Verdicts on number-like strings: a manifest repeats the same few (quantities such as
+ * `10Gi`, versions), and parsing each one with the yaml package was a tenth of a large synth.
+ */
+const numberLikeVerdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
 
 /** The yaml package's text of `doc`, with every string, key or value, that YAML 1.2 or go-yaml reads otherwise double-quoted. */
 function stringifyQuoted(doc: unknown): string {
