@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ArgoCdDelivery, QdrantOperator, SecretSource } from '../src';
+import { GITOPS_REPOSITORY } from './private-cloud-argocd';
 
 /**
  * Private Cloud on its own storage, watched by Prometheus: the StorageClass and
@@ -11,7 +12,7 @@ export function monitoredPrivateCloud(scope: Construct): QdrantOperator {
   const operator = new QdrantOperator(scope, 'monitored-private-cloud', {
     namespace: 'qdrant-monitored',
     chartVersion: '1.9.6',
-    delivery: new ArgoCdDelivery(),
+    delivery: new ArgoCdDelivery({ gitRepository: GITOPS_REPOSITORY }),
     registryCredentials: SecretSource.existing(),
     storage: {
       storageClass: { name: 'qdrant-gp3', provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3', encrypted: 'true' } },

@@ -52,6 +52,56 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     expect(err.message).toContain('region-a already installs into it');
   });
 
+  test('two stacks whose Argo CD Applications have one name: refused, naming the prefix to change', () => {
+    // GIVEN two operators in different namespaces of one Argo CD, with one name prefix
+    const app = testApp();
+    operator(app, 'pc-1', 'ns1', new ArgoCdDelivery({ namePrefix: 'p-', project: 'pa' }));
+    operator(app, 'pc-2', 'ns2', new ArgoCdDelivery({ namePrefix: 'p-', project: 'pb' }));
+    // WHEN / THEN the second operator's Applications would overwrite the first's
+    const err = configErrorOf(() => app.render());
+    expect(err.problems.map((p) => `${p.constructPath} ${p.value}`)).toEqual(['pc-2 Application argocd/p-qdrant-private-cloud-crds', 'pc-2 Application argocd/p-qdrant-private-cloud']);
+    expect(err.message).toMatch(/folder pc-1 applies it too. Give each stack its own delivery.namePrefix/);
+  });
+
+  test('one StorageClass emitted by two stacks on one Kubernetes cluster: refused; declared once and referenced, it passes', () => {
+    // GIVEN two Flux stacks on cluster "eu", each emitting StorageClass qdrant-gp3
+    const storageClass = { name: 'qdrant-gp3', provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3' } };
+    const withStorage = (second: object) => {
+      const app = testApp();
+      new QdrantOperator(app, 'pc-1', { namespace: 'ns1', chartVersion: '1.9.6', delivery: new FluxDelivery({ cluster: 'eu' }), registryCredentials, storage: { storageClass } });
+      new QdrantOperator(app, 'pc-2', { namespace: 'ns2', chartVersion: '1.9.6', delivery: new FluxDelivery({ cluster: 'eu' }), registryCredentials, storage: { storageClass: { ...storageClass, ...second } } });
+      return app;
+    };
+    // WHEN / THEN
+    expect(configErrorOf(() => withStorage({}).render()).message)
+      .toMatch(/\[pc-2\] objects: got "StorageClass qdrant-gp3"; an object no other folder applies to Kubernetes cluster "eu"; folder pc-1 applies it too. A class is cluster-wide: declare it in one stack and with existing: true/);
+    expect(() => withStorage({ existing: true }).render()).not.toThrow();
+  });
+
+  test('two Argo CD stacks reading the output from two repositories: refused, naming the output repository', () => {
+    // GIVEN two stacks whose root Applications read different repositories
+    const app = testApp();
+    operator(app, 'pc-a', 'ns-a', new ArgoCdDelivery({ project: 'pa', gitRepository: GIT }));
+    operator(app, 'pc-b', 'ns-b', new ArgoCdDelivery({ project: 'pb', gitRepository: { url: 'https://git.example.com/other.git' } }));
+    // WHEN / THEN
+    expect(configErrorOf(() => app.render()).message)
+      .toMatch(/\[pc-b\] delivery.gitRepository.url: got "https:\/\/git.example.com\/other.git"; the repository the whole output is committed to, "https:\/\/git.example.com\/platform\/gitops.git"/);
+  });
+
+  test('an Argo CD stack left out of argocd-bootstrap while others are in it warns in its README', () => {
+    // GIVEN one stack with a bootstrap root and one without
+    const app = testApp();
+    operator(app, 'pc-a', 'ns-a', new ArgoCdDelivery({ project: 'pa', gitRepository: GIT }));
+    operator(app, 'pc-b', 'ns-b', new ArgoCdDelivery({ project: 'pb' }));
+    // WHEN rendered twice (render, then synth do both)
+    app.render();
+    const readme = folder(app, 'pc-b')!.files['README.md'];
+    // THEN the stack left out says how it is applied, once
+    expect(readme.match(/not in argocd-bootstrap/g)).toHaveLength(1);
+    expect(readme).toContain('apply dist/pc-b with an Application of your own, or give the delivery gitRepository');
+    expect(folder(app, 'pc-a')!.files['README.md']).not.toContain('not in argocd-bootstrap');
+  });
+
   test('Argo CD knows its own cluster as in-cluster and as the default server', () => {
     // GIVEN the same namespace on Argo CD's own cluster, named two ways, and on a remote cluster
     const clash = testApp();

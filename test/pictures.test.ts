@@ -44,7 +44,8 @@ describe('pictures of the showcase output', () => {
     // THEN the stack's waves are subgraphs chained in order: the remote prerequisites, CRDs, operator, remote clusters
     expect(edgeList(stack)).toEqual(expect.arrayContaining(['wave_0 -.-> wave_1 (then)', 'wave_1 -.-> wave_2 (then)', 'wave_2 -.-> wave_3 (then)']));
     expect(stack.nodes.get('Application_dc1_prerequisites')?.group).toBe('wave_0');
-    expect(fs.readFileSync(path.join(outdir, 'private-cloud-argocd', 'README.md'), 'utf8')).toContain('- Installs into Kubernetes cluster **us-east**, through Argo CD.');
+    expect(fs.readFileSync(path.join(outdir, 'private-cloud-argocd', 'README.md'), 'utf8')).toContain('- Applied in Kubernetes cluster **in-cluster**, where Argo CD runs; its Applications install the stack into **us-east**.');
+    expect(fs.readFileSync(path.join(outdir, 'private-cloud-argocd-clusters', 'README.md'), 'utf8')).toContain('- Installs into Kubernetes cluster **us-east**, through Argo CD.');
     expect(stack.nodes.get('Application_argocd_dc1_qdrant_private_cloud_crds')?.group).toBe('wave_1');
     expect(stack.nodes.get('Application_argocd_dc1_qdrant_private_cloud')?.group).toBe('wave_2');
     expect(stack.nodes.get('Application_dc1_clusters')?.label).toContain('applies dist/private-cloud-argocd-clusters<br/>into us-east');

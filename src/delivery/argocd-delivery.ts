@@ -17,6 +17,8 @@ export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 /** Argo CD's names for the cluster it runs in. */
 const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 const IN_CLUSTER_NAME = 'in-cluster';
+/** The cluster Argo CD runs in (the same key as a delivery whose destination is it). */
+const ARGOCD_OWN_CLUSTER: KubernetesClusterId = { key: `argocd ${IN_CLUSTER_SERVER}`, label: IN_CLUSTER_NAME };
 /** The folder a central Argo CD is pointed at, in a fleet. */
 const ARGOCD_BOOTSTRAP_FOLDER = 'argocd-bootstrap';
 /** Sync options of an object whose deletion loses data: not pruned when it leaves git, kept when its Application is deleted. */
@@ -173,6 +175,12 @@ export class ArgoCdDelivery extends Delivery {
     return { key: `argocd ${local ? IN_CLUSTER_SERVER : d.name !== undefined ? `name ${d.name}` : `server ${d.server}`}`, label };
   }
 
+  /** The remote folders go to the destination; every other folder of the stack is applied in Argo CD's own cluster. @internal */
+  public _folderCluster(folder: Chart): KubernetesClusterId {
+    const remote = [...this.remoteFolders.values()].some((f) => folder.node.scopes.includes(f));
+    return remote || this.isOwnCluster() ? this._kubernetesCluster() : ARGOCD_OWN_CLUSTER;
+  }
+
   /** The destination is the cluster Argo CD runs in, where the folder's own objects are applied. */
   private isOwnCluster(): boolean {
     const d = this.destination();
@@ -253,7 +261,7 @@ export class ArgoCdDelivery extends Delivery {
    * in the cluster Argo CD runs in (child Applications, repository Secrets), once per stack.
    */
   private rootApplication(stack: Chart, prefix: string): void {
-    const bootstrap = BootstrapChart.forFolder(stack, ARGOCD_BOOTSTRAP_FOLDER, 'argocd', { key: `argocd ${IN_CLUSTER_SERVER}`, label: IN_CLUSTER_NAME });
+    const bootstrap = BootstrapChart.forFolder(stack, ARGOCD_BOOTSTRAP_FOLDER, 'argocd', ARGOCD_OWN_CLUSTER);
     if (this.rooted.has(stack)) return;
     this.rooted.add(stack);
     const name = `${prefix}stack`;

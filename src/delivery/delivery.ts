@@ -102,6 +102,15 @@ export abstract class Delivery {
   }
 
   /**
+   * The Kubernetes cluster the objects of `folder` (the stack chart or one nested in it)
+   * are applied to: the stack's own, unless the delivery applies that folder elsewhere
+   * (a central Argo CD keeps a remote stack's Applications in its own cluster). @internal
+   */
+  public _folderCluster(_folder: Chart): KubernetesClusterId {
+    return this._kubernetesCluster();
+  }
+
+  /**
    * Files this delivery needs beside the manifests so that it trusts a chart
    * repository with a private CA (`host` without scheme). None by default. @internal
    */

@@ -42,6 +42,43 @@ export function clusterIdProblems(rendered: readonly (readonly [Chart, readonly 
 }
 
 /**
+ * Two folders applying one object (kind, namespace, name) to one Kubernetes cluster
+ * would fight over it: Flux refuses the second owner, Argo CD flips between them, and
+ * whichever applies last wins (a second operator install, a StorageClass with other
+ * parameters). The cluster is where the folder's objects are applied.
+ */
+export function duplicateObjectProblems(rendered: readonly (readonly [Chart, readonly any[]])[]): ConfigProblem[] {
+  const first = new Map<string, string>();
+  const problems: ConfigProblem[] = [];
+  for (const [chart, objects] of rendered) {
+    const placement = placementOf(chart);
+    if (!placement) continue; // a chart of the user's own: not ours to judge
+    for (const o of objects) {
+      const id = `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
+      const key = `${placement.appliedTo.key} ${String(o.apiVersion).split('/')[0]} ${id}`;
+      const seen = first.get(key);
+      if (seen === undefined) {
+        first.set(key, chart.node.id);
+        continue;
+      }
+      problems.push({
+        constructPath: pathOf(placement.stack ?? chart), prop: 'objects', value: id,
+        allowed: `an object no other folder applies to Kubernetes cluster "${placement.appliedTo.label}"; folder ${seen} applies it too. ${remedyFor(o.kind)}`,
+      });
+    }
+  }
+  return problems;
+}
+
+function remedyFor(kind: string): string {
+  if (kind === 'StorageClass' || kind === 'VolumeSnapshotClass') {
+    return 'A class is cluster-wide: declare it in one stack and with existing: true (same name) in the others';
+  }
+  if (kind === 'Application') return 'Give each stack its own delivery.namePrefix';
+  return 'Give each stack its own namespace or names';
+}
+
+/**
  * Every folder of one app is written to one output directory, so the Kustomizations and
  * root Applications the library writes must all name folders of this app under one
  * Git path. A different `outputPath` on one stack would point its bootstrap at a folder
@@ -69,4 +106,44 @@ export function bootstrapPathProblems(rendered: readonly (readonly [Chart, reado
     }
   }
   return problems;
+}
+
+/**
+ * The Argo CD Applications that apply folders of this app read them from one Git
+ * repository: the output is written to one place. A second URL would point a root
+ * Application at a repository this output never reaches.
+ */
+export function outputRepositoryProblems(rendered: readonly (readonly [Chart, readonly any[]])[]): ConfigProblem[] {
+  let first: { url: string; where: string } | undefined;
+  const problems: ConfigProblem[] = [];
+  for (const [chart, objects] of rendered) {
+    const placement = placementOf(chart);
+    if (!placement) continue;
+    for (const o of objects.filter((x) => x.kind === 'Application' && appliedPath(x) !== undefined)) {
+      const url = o.spec.source.repoURL;
+      const owner = pathOf(rendered.find(([c]) => c.node.id === lastSegment(appliedPath(o)!))?.[0] ?? chart);
+      first ??= { url, where: owner };
+      if (url === first.url) continue;
+      problems.push({
+        constructPath: owner, prop: 'delivery.gitRepository.url', value: url,
+        allowed: `the repository the whole output is committed to, "${first.url}" (as ${first.where} says): one app writes one output directory`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Argo CD stacks left out of `argocd-bootstrap` while others are in it: each needs an
+ * Application of its own made by hand, which the README's "one object by hand" does not
+ * cover. Not an error (a stack may be applied by an existing app of apps), so a warning.
+ */
+export function unbootstrappedStacks(rendered: readonly (readonly [Chart, readonly any[]])[]): Chart[] {
+  const applied = new Set(rendered.flatMap(([, objects]) => objects.map(appliedPath).filter((p) => p !== undefined).map((p) => lastSegment(p!))));
+  const stacks = rendered.map(([chart]) => chart).filter((chart) => {
+    const p = placementOf(chart);
+    return p?.tool === 'argocd' && p.stack === chart;
+  });
+  const rooted = stacks.filter((chart) => applied.has(chart.node.id));
+  return rooted.length ? stacks.filter((chart) => !applied.has(chart.node.id)) : [];
 }

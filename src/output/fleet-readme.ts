@@ -61,9 +61,9 @@ export function fleetReadme(folders: readonly FleetFolder[]): string {
 
 /** Kubernetes clusters as groups, folders as nodes in them, and which folder applies which (Flux Kustomization paths). */
 export function fleetDiagram(folders: readonly FleetFolder[]): Flowchart {
-  const clusters = [...new Map(folders.filter((f) => f.placement).map((f) => [f.placement!.clusterKey, f.placement!])).values()]
-    .sort((a, b) => byCodePoint(a.clusterKey, b.clusterKey));
-  const groupOf = (p: FolderPlacement) => mermaidId('cluster', p.clusterKey);
+  const clusters = [...new Map(folders.filter((f) => f.placement).map((f) => [f.placement!.appliedTo.key, f.placement!])).values()]
+    .sort((a, b) => byCodePoint(a.appliedTo.key, b.appliedTo.key));
+  const groupOf = (p: FolderPlacement) => mermaidId('cluster', p.appliedTo.key);
   const nodes: FlowNode[] = folders.map((f) => {
     const c = capacityOf(f.objects);
     return {
@@ -94,7 +94,7 @@ const folderId = (folder: string) => mermaidId('folder', folder);
 
 function clusterText(p?: FolderPlacement): string {
   if (!p) return '';
-  return `${p.cluster} (${p.tool === 'flux' ? 'Flux' : 'Argo CD'})`;
+  return `${p.appliedTo.label} (${p.tool === 'flux' ? 'Flux' : 'Argo CD'})`;
 }
 
 function roleOf(f: FleetFolder): string {

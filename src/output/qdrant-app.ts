@@ -4,7 +4,7 @@ import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { markQdrantApp } from '../core/app-scope';
 import { ConfigProblem, fail, pathOf, QdrantConfigError } from '../core/errors';
-import { noticesOf } from '../core/notices';
+import { addWarning, noticesOf } from '../core/notices';
 import { dns1123Label, Rule } from '../core/rules';
 import { propKeys, refuseUnknownKeys } from '../core/shape';
 import { checkObject, checkOptional } from '../core/validate';
@@ -16,7 +16,9 @@ import { GuardAnnotation, checkAgainstPrevious } from './guards';
 import { GuardedFolder, keyOf, serializeState, stateOf } from './guard-state';
 import { manifestYaml } from './manifest-yaml';
 import { FLEET_README, FOLDER_MARKER, outputDirProblems, writeOutput } from './output-writer';
-import { bootstrapPathProblems, clusterIdProblems, namespaceClaimProblems } from './fleet-checks';
+import {
+  bootstrapPathProblems, clusterIdProblems, duplicateObjectProblems, namespaceClaimProblems, outputRepositoryProblems, unbootstrappedStacks,
+} from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
 import { folderDiagram } from './folder-diagram';
 import { renderFlowchart } from './mermaid';
@@ -128,8 +130,20 @@ export class QdrantApp extends App implements IMirrorDefault {
     const rendered = [...renderCharts(this)];
     const folderNames = rendered.flatMap(([chart]) => folderProblems(chart));
     if (folderNames.length) throw new QdrantConfigError(folderNames);
-    const claims = [...namespaceClaimProblems(rendered.map(([chart]) => chart)), ...clusterIdProblems(rendered), ...bootstrapPathProblems(rendered)];
+    const claims = [
+      ...namespaceClaimProblems(rendered.map(([chart]) => chart)), ...clusterIdProblems(rendered), ...bootstrapPathProblems(rendered),
+      ...outputRepositoryProblems(rendered),
+    ];
     if (claims.length) throw new QdrantConfigError(claims);
+    // After the claims: a namespace claimed twice also duplicates its objects, and the claim says why.
+    const duplicates = duplicateObjectProblems(rendered);
+    if (duplicates.length) throw new QdrantConfigError(duplicates);
+    for (const stack of unbootstrappedStacks(rendered)) {
+      const message = 'not in argocd-bootstrap (its ArgoCdDelivery has no gitRepository) while other Argo CD stacks are: ' +
+        `apply dist/${stack.node.id} with an Application of your own, or give the delivery gitRepository`;
+      // render() and synth() may both run on one app: warn once.
+      if (!stack.node.metadata.some((m) => m.data === message)) addWarning(stack, message);
+    }
     const drafts = rendered.map(([chart, objects]) => draftOf(chart, objects));
     const seen = new Set<string>();
     for (const d of drafts) {
@@ -276,9 +290,16 @@ function warn(message: string): void {
   process.stderr.write(`cdk8s-qdrant warning: ${message}\n`);
 }
 
+function placementNote(p: FolderPlacement): string {
+  const tool = p.tool === 'flux' ? 'Flux' : 'Argo CD';
+  return p.appliedTo.key === p.clusterKey
+    ? `- Installs into Kubernetes cluster **${p.cluster}**, through ${tool}.`
+    : `- Applied in Kubernetes cluster **${p.appliedTo.label}**, where ${tool} runs; its Applications install the stack into **${p.cluster}**.`;
+}
+
 function readme(d: Draft): string {
   const rows = d.objects.map((o) => `| ${o.kind} | ${o.metadata?.namespace ?? ''} | ${o.metadata?.name} | ${o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'] ?? ''} |`);
-  const where = d.placement ? [`- Installs into Kubernetes cluster **${d.placement.cluster}**, through ${d.placement.tool === 'flux' ? 'Flux' : 'Argo CD'}.`] : [];
+  const where = d.placement ? [placementNote(d.placement)] : [];
   return [
     `# ${d.folder}`,
     '',
