@@ -49,10 +49,35 @@ describe('storage declared on a Hybrid region', () => {
     expect(r.readmeNotes().join('\n')).toContain('exists in the cluster (checked, not emitted)');
   });
 
-  test('a network filesystem is refused with the reason from the facts', () => {
-    const error = configErrorOf(() => region({ storage: { storageClass: { name: 'shared', provisioner: 'nfs.csi.k8s.io' } } }));
-    expect(error.message).toMatch(/storage.storageClass.provisioner: got "nfs.csi.k8s.io"; .*does not support network filesystems such as NFS/);
+  test.each([
+    ['nfs.csi.k8s.io', 'a network filesystem'],
+    ['efs.csi.aws.com', 'a network filesystem'],
+    ['filestore.csi.storage.gke.io', 'a network filesystem'],
+    ['cephfs.csi.ceph.com', 'a network filesystem'],
+    ['fsx.csi.aws.com', 'a parallel network filesystem'],
+    ['smb.csi.k8s.io', 'a network file share'],
+    ['file.csi.azure.com', 'a network file share'],
+    ['s3.csi.aws.com', 'object storage mounted as a filesystem'],
+    ['blob.csi.azure.com', 'object storage mounted as a filesystem'],
+    ['gcsfuse.csi.storage.gke.io', 'object storage mounted as a filesystem'],
+    ['csi.juicefs.com', 'a filesystem kept in object storage'],
+  ])('GIVEN provisioner %s WHEN declared THEN it is refused as %s, citing the facts', (provisioner, kind) => {
+    // WHEN
+    const error = configErrorOf(() => region({ storage: { storageClass: { name: 'shared', provisioner } } }));
+    // THEN the error names the construct, the prop, the value, what it provisions and what is allowed
+    expect(error.constructPath).toBe('eu');
+    expect(error.prop).toBe('storage.storageClass.provisioner');
+    expect(error.value).toBe(provisioner);
+    expect(error.message).toContain(`provisions ${kind}`);
+    expect(error.message).toMatch(/a block-storage CSI provisioner .*Qdrant supports block storage only: "Network storage systems like NFS or object storage systems such as S3 are not supported" \(qdrant-facts.md §8.1\) \[rule block-storage-only\]/);
   });
+
+  test.each(['ebs.csi.aws.com', 'pd.csi.storage.gke.io', 'disk.csi.azure.com', 'rbd.csi.ceph.com', 'rancher.io/local-path', 'openebs.io/local',
+    'local.csi.openebs.io', 'driver.longhorn.io', 'cinder.csi.openstack.org', 'blockvolume.csi.oraclecloud.com', 'csi.vsphere.vmware.com'])(
+    'GIVEN block-storage provisioner %s WHEN declared THEN the StorageClass is emitted with it', (provisioner) => {
+      const r = region({ storage: { storageClass: { name: 'block', provisioner } } });
+      expect(findObject(r.toJson(), 'StorageClass', 'block').provisioner).toBe(provisioner);
+    });
 
   test('a class without volume expansion is warned about', () => {
     const r = region({ storage: { storageClass: { ...EBS, allowVolumeExpansion: false } } });

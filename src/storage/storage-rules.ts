@@ -17,21 +17,45 @@ export interface StorageRuleInput {
   readonly backupsEnabled: boolean | 'unknown';
 }
 
+/** Qdrant's own words on storage (qdrant-facts.md §8.1). */
+const BLOCK_ONLY = 'Qdrant supports block storage only: "Network storage systems like NFS or object storage systems such as S3 are not supported" (qdrant-facts.md §8.1)';
+
 /**
- * Provisioners of network filesystems and object stores. Qdrant needs block storage:
- * "Network storage systems like NFS or object storage systems such as S3 are not supported".
+ * Provisioners that are not block storage, each with what it provisions. Qdrant needs
+ * block storage through a CSI driver (qdrant-facts.md §8.1). Block drivers (ebs.csi.aws.com,
+ * pd.csi.storage.gke.io, disk.csi.azure.com, rbd.csi.ceph.com, local-path, OpenEBS,
+ * Longhorn) match none of these.
  */
-const NETWORK_FILESYSTEM = /nfs|efs\.csi\.aws\.com|file\.csi\.azure\.com|azure-file|filestore\.csi|cephfs|smb\.csi|glusterfs|s3/i;
+const NOT_BLOCK_STORAGE: ReadonlyArray<readonly [RegExp, string]> = [
+  // Buckets mounted through FUSE (Mountpoint for S3, csi-s3, Cloud Storage FUSE, Azure Blob, rclone) or filesystems kept in a bucket.
+  [/(^|[.\-/])s3([.\-/]|$)|mountpoint-s3|gcsfuse|blob\.csi\.azure\.com|azure-?blob|blobfuse|rclone/i, 'object storage mounted as a filesystem'],
+  [/juicefs|seaweedfs/i, 'a filesystem kept in object storage'],
+  // Lustre and other parallel filesystems: FSx for Lustre (fsx.csi.aws.com), FSx for OpenZFS (NFS), GKE Managed Lustre.
+  [/(^|\.)fsx\.|lustre|beegfs|gpfs|spectrum-?scale/i, 'a parallel network filesystem'],
+  // Azure Files (SMB or NFS), SMB shares.
+  [/smb|cifs|file\.csi\.azure\.com|azure-?file/i, 'a network file share (SMB/NFS)'],
+  // NFS in any form: EFS and Filestore are NFS services; CephFS and GlusterFS are shared network filesystems.
+  [/nfs|efs\.csi\.aws\.com|filestore\.csi|cephfs|glusterfs/i, 'a network filesystem (NFS or similar)'],
+];
+
+/** What `provisioner` provisions when it is not block storage; undefined for block storage. */
+export function nonBlockStorageKind(provisioner: string): string | undefined {
+  return NOT_BLOCK_STORAGE.find(([pattern]) => pattern.test(provisioner))?.[1];
+}
 
 /** The storage rules, one named rule each. */
 export const STORAGE_RULES: readonly PolicyRule<StorageRuleInput>[] = [
   {
     id: 'block-storage-only',
     doc: 'Qdrant needs block storage through a CSI driver; NFS and object storage are not supported (qdrant-facts.md §8.1).',
-    check: ({ storage }) => (storage.storageClass && NETWORK_FILESYSTEM.test(storage.storageClass.provisioner) ? {
-      prop: 'storage.storageClass.provisioner', value: storage.storageClass.provisioner,
-      allowed: 'a block-storage CSI provisioner (such as ebs.csi.aws.com or pd.csi.storage.gke.io): Qdrant does not support network filesystems such as NFS or object storage such as S3',
-    } : undefined),
+    check: ({ storage }) => {
+      const provisioner = storage.storageClass?.provisioner;
+      const kind = provisioner === undefined ? undefined : nonBlockStorageKind(provisioner);
+      return kind === undefined ? undefined : {
+        prop: 'storage.storageClass.provisioner', value: provisioner,
+        allowed: `a block-storage CSI provisioner (such as ebs.csi.aws.com, pd.csi.storage.gke.io or disk.csi.azure.com): ${provisioner} provisions ${kind}, and ${BLOCK_ONLY}`,
+      };
+    },
   },
   {
     id: 'storage-class-matches-settings',
