@@ -158,6 +158,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     const features = typedSettings.features ?? {};
     const backups = features.backupManagement ?? {};
     return addStackStorage(scope, p.delivery, {
+      stack: this,
       storage: p.storage,
       settings: {
         databaseStorageClass: features.clusterManagement?.storageClass?.database,

@@ -124,9 +124,13 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
 
     const { target, pull: registry, prerequisites } = this.prepare(p);
     this.storage = addStackStorage(prerequisites, p.delivery, {
+      stack: this,
       storage: p.storage,
       settings: p.environment,
       settingsProps: { databaseStorageClass: 'environment.databaseStorageClass', volumeSnapshotClass: 'environment.volumeSnapshotClass' },
+      otherSnapshotClassSettings: {
+        'operatorSettings.features.backupManagement.snapshots.volumeSnapshotClass': p.operatorSettings?.features?.backupManagement?.snapshots?.volumeSnapshotClass,
+      },
       // Qdrant Cloud switches backups per cluster.
       backupsEnabled: 'unknown',
     });

@@ -15,6 +15,18 @@ export interface StorageRuleInput {
   readonly settingsProps: Required<{ readonly [K in keyof ClassSettings]: string }>;
   /** Whether the stack takes volume snapshots; 'unknown' where Qdrant Cloud decides (Hybrid). */
   readonly backupsEnabled: boolean | 'unknown';
+  /** Further settings naming the VolumeSnapshotClass (a region's operatorSettings), by prop path. @default - none */
+  readonly otherSnapshotClassSettings?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The class name that switches backups off: "If you set it to None ..., backups are disabled" (qdrant-facts.md §12). */
+export const NO_SNAPSHOT_CLASS = 'none';
+
+/** The first prop of the stack that sets the VolumeSnapshotClass to "none", if any. */
+export function snapshotClassNoneProp(input: StorageRuleInput): string | undefined {
+  if (input.storage.volumeSnapshotClass === NO_SNAPSHOT_CLASS) return 'storage.volumeSnapshotClass';
+  if (input.settings.volumeSnapshotClass === NO_SNAPSHOT_CLASS) return input.settingsProps.volumeSnapshotClass;
+  return Object.entries(input.otherSnapshotClassSettings ?? {}).find(([, v]) => v === NO_SNAPSHOT_CLASS)?.[0];
 }
 
 /** Qdrant's own words on storage (qdrant-facts.md §8.1). */
@@ -81,10 +93,37 @@ export const STORAGE_RULES: readonly PolicyRule<StorageRuleInput>[] = [
   },
   {
     id: 'backups-need-snapshot-class',
-    doc: 'Backups are volume snapshots and need a VolumeSnapshotClass; with none, switch snapshots off (qdrant-facts.md §8.4).',
-    check: ({ storage, backupsEnabled }) => (storage.volumeSnapshotClass === 'none' && backupsEnabled === true ? {
-      prop: 'storage.volumeSnapshotClass', value: 'none',
-      allowed: 'a VolumeSnapshotClass while backups are on: declare one, or set settings.features.backupManagement.snapshots.enable: false',
+    doc: 'Backups are volume snapshots and need a VolumeSnapshotClass; with none (declared or in the settings), switch snapshots off (qdrant-facts.md §8.4).',
+    check: (input) => {
+      const prop = snapshotClassNoneProp(input);
+      return prop !== undefined && input.backupsEnabled === true ? {
+        prop, value: NO_SNAPSHOT_CLASS,
+        allowed: 'a VolumeSnapshotClass while backups are on: declare one, or set settings.features.backupManagement.snapshots.enable: false',
+      } : undefined;
+    },
+  },
+];
+
+/** A QdrantClusterSnapshot or QdrantClusterScheduledSnapshot of one of the stack's clusters. */
+export interface BackupObjectInput {
+  /** The call that declared it, e.g. `addScheduledSnapshot(nightly)`. */
+  readonly call: string;
+  /** Its object name. */
+  readonly name: string;
+  readonly clusterId: string;
+  /** Why the stack takes no snapshots (a "none" class, snapshots switched off); undefined when it takes them. */
+  readonly noSnapshotsBecause?: string;
+}
+
+/** Rules on the backup objects of a stack's clusters, checked when the app renders (clusters add them after the stack is built). */
+export const BACKUP_OBJECT_RULES: readonly PolicyRule<BackupObjectInput>[] = [
+  {
+    id: 'snapshots-need-snapshot-class',
+    doc: 'A snapshot or schedule can never run in a stack without a VolumeSnapshotClass or with snapshots switched off (qdrant-facts.md §8.4, §12).',
+    check: ({ call, name, clusterId, noSnapshotsBecause }) => (noSnapshotsBecause !== undefined ? {
+      prop: call, value: name,
+      allowed: `no snapshot of cluster ${clusterId} while ${noSnapshotsBecause}: the operator takes backups as volume snapshots through a VolumeSnapshotClass, ` +
+        'so it could never take this one; remove it, or give the stack a VolumeSnapshotClass (storage.volumeSnapshotClass) with snapshots on',
     } : undefined),
   },
 ];
