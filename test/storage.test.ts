@@ -232,3 +232,24 @@ test('every backup-object rule cites qdrant-facts.md and is exercised above', ()
   expect(BACKUP_OBJECT_RULES.map((r) => r.id)).toEqual(['snapshots-need-snapshot-class']);
   for (const rule of BACKUP_OBJECT_RULES) expect(rule.doc).toMatch(/\(qdrant-facts\.md §\d+/);
 });
+
+describe('storage delivered by Argo CD to a remote destination', () => {
+  test('GIVEN a remote destination WHEN classes are declared THEN they land in <id>-prerequisites and the README note names that folder', () => {
+    // GIVEN
+    const r = region({
+      delivery: new ArgoCdDelivery({ destinationName: 'e1', gitRepository: { url: 'https://git.example.com/x.git' } }),
+      storage: { storageClass: EBS, volumeSnapshotClass: { driver: 'ebs.csi.aws.com' } },
+    });
+    // WHEN
+    const folders = (r.node.root as QdrantApp).render();
+    // THEN the classes are in the prerequisites folder only
+    const kindsIn = (folder: string) => folders.find((f) => f.folder === folder)!.objects.map((o: any) => o.kind);
+    expect(kindsIn('eu-prerequisites')).toEqual(expect.arrayContaining(['StorageClass', 'VolumeSnapshotClass']));
+    expect(kindsIn('eu')).not.toContain('StorageClass');
+    // and the stack README says where they are
+    const notes = r.readmeNotes().join('\n');
+    expect(notes).toContain('StorageClass `qdrant-ebs` (ebs.csi.aws.com, volume expansion on), emitted in the folder `eu-prerequisites`, which the stack applies to its Kubernetes cluster in the first wave.');
+    expect(notes).toContain('VolumeSnapshotClass `csi-snapclass` (ebs.csi.aws.com), emitted in the folder `eu-prerequisites`');
+    expect(notes).not.toContain('emitted here');
+  });
+});

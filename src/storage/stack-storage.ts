@@ -42,7 +42,10 @@ export function addStackStorage(scope: Chart, delivery: Delivery, input: StackSt
   const noneProp = snapshotClassNoneProp(ruleInput);
   checkBackupsOnRender(stack, ruleInput, noneProp);
   const notes: string[] = [];
-  const origin = (existing?: boolean) => (existing ? 'exists in the cluster (checked, not emitted)' : 'emitted here in the first wave');
+  // Argo CD with a remote destination applies the prerequisites from a folder of their own.
+  const where = scope === stack ? 'emitted here in the first wave'
+    : `emitted in the folder \`${scope.node.id}\`, which the stack applies to its Kubernetes cluster in the first wave`;
+  const origin = (existing?: boolean) => (existing ? 'exists in the cluster (checked, not emitted)' : where);
 
   const sc = storage.storageClass;
   if (sc) {
