@@ -171,8 +171,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     });
     target.manifest?.addChart({ ...agentChart, repository: QDRANT_CHART_REPOSITORY });
     target.manifest?.addImage('qdrant-cloud-agent', { unpinned: `tag follows the appVersion of chart qdrant-cloud-agent ${p.agentChartVersion}` });
-    // Applied to the region's own Kubernetes cluster, like its Namespace.
-    this.monitoring = p.monitoring ? new StackMonitoring(prerequisites, p.delivery, p.monitoring, {
+    // Applied to the region's own Kubernetes cluster with the custom resources.
+    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
       kind: 'hybrid', namespace: p.namespace, databaseNamespaces: [p.namespace],
     }) : undefined;
   }
