@@ -1,5 +1,5 @@
 import { parser } from '@prometheus-io/lezer-promql';
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantApp, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
 import { parse } from 'yaml';
 import { qdrantAlertRules } from '../src/monitoring/alert-rules';
 import { snapshotAlertRules } from '../src/monitoring/snapshot-metrics';
@@ -82,7 +82,7 @@ describe('monitoring of a Hybrid region', () => {
 });
 
 describe('monitoring of a Private Cloud operator', () => {
-  test('each declared cluster gets its own PodMonitor and NetworkPolicy, authenticated with its own API key, in the clusters folder', () => {
+  test('each declared cluster gets its own PodMonitor and NetworkPolicy, authenticated with its own API key, in the clusters folder with the operator\'s monitor and alerts', () => {
     // GIVEN
     const pc = new QdrantOperator(testApp(), 'pc', {
       namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
@@ -95,7 +95,10 @@ describe('monitoring of a Private Cloud operator', () => {
     expect(monitor.spec.selector.matchLabels).toEqual({ 'app': 'qdrant', 'cluster-id': CLUSTER });
     expect(monitor.spec.podMetricsEndpoints[0].authorization.credentials).toEqual({ name: 'db-keys', key: 'api-key' });
     findObject(clusters, 'NetworkPolicy', `qdrant-${CLUSTER}-metrics-allow-prometheus`, 'qdrant');
-    expect(pc.toJson().filter((o: any) => o.kind === 'PodMonitor').map((o: any) => o.metadata.name)).toEqual(['qdrant-operator']);
+    // Flux applies the clusters folder after the stack folder is ready: monitoring objects are ordered with the custom resources.
+    expect(clusters.filter((o: any) => o.kind === 'PodMonitor').map((o: any) => o.metadata.name)).toEqual(['qdrant-operator', `qdrant-${CLUSTER}-metrics`]);
+    findObject(clusters, 'PrometheusRule', 'qdrant-alerts', 'qdrant');
+    expect(pc.toJson().filter((o: any) => ['PodMonitor', 'PrometheusRule', 'NetworkPolicy'].includes(o.kind))).toEqual([]);
     expect(schemaErrors([...pc.toJson(), ...clusters])).toEqual([]);
   });
 });
@@ -184,5 +187,42 @@ describe('snapshot alerts', () => {
 
   test.each(snapshotAlertRules(['qdrant'], 25).map((r) => [r.alert, r.expr]))('%s parses as PromQL', (_alert, expr) => {
     expect(promqlErrors(expr)).toEqual([]);
+  });
+});
+
+describe('monitoring delivered by Argo CD to a remote destination', () => {
+  const MONITORED = ['PodMonitor', 'PrometheusRule', 'NetworkPolicy'];
+  const remote = () => new ArgoCdDelivery({ destinationName: 'e1', gitRepository: { url: 'https://git.example.com/x.git' } });
+  const kindsByFolder = (stack: HybridRegion | QdrantOperator) => Object.fromEntries((stack.node.root as QdrantApp).render()
+    .map((f) => [f.folder, f.objects.filter((o: any) => MONITORED.includes(o.kind)).map((o: any) => `${o.kind}/${o.metadata.name}`)]));
+
+  test('GIVEN a region WHEN delivered to e1 THEN its monitoring objects are in <id>-clusters (the wave-3 Application), none in <id>-prerequisites', () => {
+    // GIVEN
+    const r = region({ delivery: remote(), monitoring: MONITORING });
+    // WHEN
+    const byFolder = kindsByFolder(r);
+    // THEN
+    expect(byFolder['eu-prerequisites']).toEqual([]);
+    expect(byFolder.eu).toEqual([]);
+    expect(byFolder['eu-clusters']).toEqual([
+      'PodMonitor/qdrant-operator', 'PodMonitor/qdrant-cloud-agent', 'PodMonitor/qdrant-databases',
+      'NetworkPolicy/qdrant-databases-allow-prometheus', 'PrometheusRule/qdrant-alerts',
+    ]);
+    // The Application applying eu-clusters to e1 is in wave 3, after the controllers; the prerequisites one in wave 0.
+    const apps = r.toJson().filter((o: any) => o.kind === 'Application');
+    const wave = (path: string) => apps.find((a: any) => a.spec.source.path === path).metadata.annotations['argocd.argoproj.io/sync-wave'];
+    expect(wave('dist/eu-clusters')).toBe('3');
+    expect(wave('dist/eu-prerequisites')).toBe('0');
+    expect(r.readmeNotes().join('\n')).toContain('Its objects are in the folder `eu-clusters`, with the custom resources.');
+  });
+
+  test('GIVEN an operator with a declared cluster WHEN delivered to e1 THEN every monitoring object is in <id>-clusters with the QdrantCluster', () => {
+    const pc = new QdrantOperator(testApp(), 'pc', {
+      namespace: 'qdrant', chartVersion: '1.9.6', delivery: remote(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
+    });
+    pc.addCluster('db', cluster);
+    const byFolder = kindsByFolder(pc);
+    expect(byFolder['pc-prerequisites']).toEqual([]);
+    expect(byFolder['pc-clusters']).toEqual(expect.arrayContaining(['PodMonitor/qdrant-operator', 'PrometheusRule/qdrant-alerts', `PodMonitor/qdrant-${CLUSTER}-metrics`]));
   });
 });

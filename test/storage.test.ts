@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantOperator, QdrantOperatorProps, SecretSource } from '../src';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantApp, QdrantOperator, QdrantOperatorProps, SecretSource } from '../src';
+import { BACKUP_OBJECT_RULES } from '../src/storage/storage-rules';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { findObject, testApp } from './support/synth';
@@ -49,10 +50,35 @@ describe('storage declared on a Hybrid region', () => {
     expect(r.readmeNotes().join('\n')).toContain('exists in the cluster (checked, not emitted)');
   });
 
-  test('a network filesystem is refused with the reason from the facts', () => {
-    const error = configErrorOf(() => region({ storage: { storageClass: { name: 'shared', provisioner: 'nfs.csi.k8s.io' } } }));
-    expect(error.message).toMatch(/storage.storageClass.provisioner: got "nfs.csi.k8s.io"; .*does not support network filesystems such as NFS/);
+  test.each([
+    ['nfs.csi.k8s.io', 'a network filesystem'],
+    ['efs.csi.aws.com', 'a network filesystem'],
+    ['filestore.csi.storage.gke.io', 'a network filesystem'],
+    ['cephfs.csi.ceph.com', 'a network filesystem'],
+    ['fsx.csi.aws.com', 'a parallel network filesystem'],
+    ['smb.csi.k8s.io', 'a network file share'],
+    ['file.csi.azure.com', 'a network file share'],
+    ['s3.csi.aws.com', 'object storage mounted as a filesystem'],
+    ['blob.csi.azure.com', 'object storage mounted as a filesystem'],
+    ['gcsfuse.csi.storage.gke.io', 'object storage mounted as a filesystem'],
+    ['csi.juicefs.com', 'a filesystem kept in object storage'],
+  ])('GIVEN provisioner %s WHEN declared THEN it is refused as %s, citing the facts', (provisioner, kind) => {
+    // WHEN
+    const error = configErrorOf(() => region({ storage: { storageClass: { name: 'shared', provisioner } } }));
+    // THEN the error names the construct, the prop, the value, what it provisions and what is allowed
+    expect(error.constructPath).toBe('eu');
+    expect(error.prop).toBe('storage.storageClass.provisioner');
+    expect(error.value).toBe(provisioner);
+    expect(error.message).toContain(`provisions ${kind}`);
+    expect(error.message).toMatch(/a block-storage CSI provisioner .*Qdrant supports block storage only: "Network storage systems like NFS or object storage systems such as S3 are not supported" \(qdrant-facts.md §8.1\) \[rule block-storage-only\]/);
   });
+
+  test.each(['ebs.csi.aws.com', 'pd.csi.storage.gke.io', 'disk.csi.azure.com', 'rbd.csi.ceph.com', 'rancher.io/local-path', 'openebs.io/local',
+    'local.csi.openebs.io', 'driver.longhorn.io', 'cinder.csi.openstack.org', 'blockvolume.csi.oraclecloud.com', 'csi.vsphere.vmware.com'])(
+    'GIVEN block-storage provisioner %s WHEN declared THEN the StorageClass is emitted with it', (provisioner) => {
+      const r = region({ storage: { storageClass: { name: 'block', provisioner } } });
+      expect(findObject(r.toJson(), 'StorageClass', 'block').provisioner).toBe(provisioner);
+    });
 
   test('a class without volume expansion is warned about', () => {
     const r = region({ storage: { storageClass: { ...EBS, allowVolumeExpansion: false } } });
@@ -93,5 +119,137 @@ describe('storage declared on a Private Cloud operator', () => {
   test('a declared storage class without a snapshot class warns that the default class must exist', () => {
     const pc = operator({ storage: { storageClass: EBS } });
     expect(warningsOf(pc).join('\n')).toMatch(/backups use VolumeSnapshotClass csi-snapclass, which storage.volumeSnapshotClass does not declare/);
+  });
+});
+
+const CLUSTER_ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
+const CLUSTER = { id: CLUSTER_ID, customerId: 'acme', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } };
+const SNAPSHOTS_OFF = { features: { backupManagement: { snapshots: { enable: false } } } };
+const renderOf = (stack: Chart) => () => (stack.node.root as QdrantApp).render();
+const assumedClassWarnings = (stack: Chart) => warningsOf(stack).filter((w) => w.includes('the operator\'s default, which this stack assumes exists'));
+
+describe('backups of a stack without a VolumeSnapshotClass', () => {
+  test('GIVEN a region with volumeSnapshotClass "none" WHEN a declared cluster adds a snapshot schedule THEN rendering refuses it, naming the cluster and the schedule', () => {
+    // GIVEN
+    const r = region({ storage: { volumeSnapshotClass: 'none' } });
+    const db = r.addCluster('db', CLUSTER, { agentOwnsClustersAcknowledged: true });
+    // WHEN
+    db.addScheduledSnapshot('nightly', { name: 'db-nightly', schedule: '@daily', retention: '72h' });
+    // THEN
+    const error = configErrorOf(renderOf(r));
+    expect(error.constructPath).toBe('eu/db');
+    expect(error.prop).toBe('addScheduledSnapshot(nightly)');
+    expect(error.value).toBe('db-nightly');
+    expect(error.allowed).toMatch(new RegExp(`^no snapshot of cluster ${CLUSTER_ID} while storage.volumeSnapshotClass is "none": .*could never take this one; remove it, or give the stack a VolumeSnapshotClass`));
+    expect(error.allowed).toContain('[rule snapshots-need-snapshot-class]');
+  });
+
+  test('GIVEN an operator with volumeSnapshotClass "none" and snapshots off WHEN a cluster adds a one-off snapshot THEN rendering refuses it', () => {
+    const pc = operator({ storage: { volumeSnapshotClass: 'none' }, settings: SNAPSHOTS_OFF });
+    pc.addCluster('db', CLUSTER).addSnapshot('before-upgrade', { name: 'db-before-upgrade' });
+    const error = configErrorOf(renderOf(pc));
+    expect(error.message).toMatch(/\[pc\/pc-clusters\/db\] addSnapshot\(before-upgrade\): got "db-before-upgrade"; no snapshot of cluster .* while storage.volumeSnapshotClass is "none"/);
+  });
+
+  test('GIVEN an operator with snapshots switched off and no storage WHEN a cluster adds a schedule THEN rendering refuses it', () => {
+    const pc = operator({ settings: SNAPSHOTS_OFF });
+    pc.addCluster('db', CLUSTER).addScheduledSnapshot('nightly', { name: 'db-nightly', schedule: '@daily', retention: '72h' });
+    expect(configErrorOf(renderOf(pc)).allowed).toMatch(/while the operator's snapshots are switched off \(settings.features.backupManagement\)/);
+  });
+
+  test('GIVEN the same stacks without backup objects WHEN rendered THEN they render', () => {
+    const r = region({ storage: { volumeSnapshotClass: 'none' } });
+    r.addCluster('db', CLUSTER, { agentOwnsClustersAcknowledged: true });
+    expect(renderOf(r)()).toBeDefined();
+    expect(renderOf(operator({ storage: { volumeSnapshotClass: 'none' }, settings: SNAPSHOTS_OFF }))()).toBeDefined();
+  });
+
+  test('GIVEN the operator settings name the class "none" WHEN snapshots are on THEN it is refused like a declared "none"', () => {
+    const error = configErrorOf(() => operator({ settings: { features: { backupManagement: { snapshots: { volumeSnapshotClass: 'none' } } } } }));
+    expect(error.constructPath).toBe('pc');
+    expect(error.prop).toBe('settings.features.backupManagement.snapshots.volumeSnapshotClass');
+    expect(error.value).toBe('none');
+    expect(error.allowed).toMatch(/a VolumeSnapshotClass while backups are on: .*snapshots.enable: false \[rule backups-need-snapshot-class\]/);
+  });
+
+  test('GIVEN a region whose operatorSettings name the class "none" WHEN a declared cluster adds a schedule THEN rendering refuses it; without one the region warns that backups are disabled', () => {
+    // GIVEN
+    const operatorSettings = { features: { backupManagement: { snapshots: { volumeSnapshotClass: 'none' } } } };
+    const quiet = region({ operatorSettings });
+    expect(warningsOf(quiet).join('\n')).toContain('operatorSettings.features.backupManagement.snapshots.volumeSnapshotClass is "none": backups of this stack\'s clusters are disabled');
+    const r = region({ operatorSettings });
+    // WHEN
+    r.addCluster('db', CLUSTER, { agentOwnsClustersAcknowledged: true }).addScheduledSnapshot('nightly', { name: 'db-nightly', schedule: '@daily', retention: '72h' });
+    // THEN
+    expect(configErrorOf(renderOf(r)).allowed).toMatch(/while operatorSettings.features.backupManagement.snapshots.volumeSnapshotClass is "none"/);
+  });
+
+  test('GIVEN a region whose environment names the class "none" WHEN a declared cluster adds a snapshot THEN rendering refuses it', () => {
+    const r = region({ environment: { volumeSnapshotClass: 'none' } });
+    r.addCluster('db', CLUSTER, { agentOwnsClustersAcknowledged: true }).addSnapshot('once', { name: 'db-once' });
+    expect(configErrorOf(renderOf(r)).allowed).toMatch(/while environment.volumeSnapshotClass is "none"/);
+  });
+});
+
+describe('backups relying on the default VolumeSnapshotClass', () => {
+  test('GIVEN an operator with no storage prop WHEN two clusters add snapshots THEN rendering warns once, naming csi-snapclass and the first schedule', () => {
+    // GIVEN
+    const pc = operator({});
+    pc.addCluster('db', CLUSTER).addScheduledSnapshot('nightly', { name: 'db-nightly', schedule: '@daily', retention: '72h' });
+    pc.addCluster('other', { ...CLUSTER, id: '5b2e8c41-7d3a-4f6e-9a1b-c4d5e6f70819' }).addSnapshot('once', { name: 'other-once' });
+    expect(assumedClassWarnings(pc)).toEqual([]);
+    // WHEN rendered twice
+    const folders = (pc.node.root as QdrantApp).render();
+    (pc.node.root as QdrantApp).render();
+    // THEN one warning on the stack, in its folder README
+    expect(assumedClassWarnings(pc)).toEqual([
+      `backups (addScheduledSnapshot(nightly) of cluster ${CLUSTER_ID} and 1 more) use VolumeSnapshotClass csi-snapclass, the operator's default, which this stack assumes exists: ` +
+        'nothing declares or names a VolumeSnapshotClass; check that it exists in the cluster, or declare it with storage.volumeSnapshotClass',
+    ]);
+    expect(folders.find((f) => f.folder === 'pc')!.files['README.md']).toContain('use VolumeSnapshotClass csi-snapclass, the operator\'s default');
+  });
+
+  test('GIVEN a class named in the settings, or no backup objects WHEN rendered THEN there is no such warning', () => {
+    const named = operator({ settings: { features: { backupManagement: { snapshots: { volumeSnapshotClass: 'ebs-snaps' } } } } });
+    named.addCluster('db', CLUSTER).addScheduledSnapshot('nightly', { name: 'db-nightly', schedule: '@daily', retention: '72h' });
+    renderOf(named)();
+    expect(assumedClassWarnings(named)).toEqual([]);
+    const none = operator({});
+    none.addCluster('db', CLUSTER);
+    renderOf(none)();
+    expect(assumedClassWarnings(none)).toEqual([]);
+  });
+
+  test('GIVEN a region with no storage prop WHEN a declared cluster adds a schedule THEN rendering warns about csi-snapclass', () => {
+    const r = region({});
+    r.addCluster('db', CLUSTER, { agentOwnsClustersAcknowledged: true }).addScheduledSnapshot('nightly', { name: 'db-nightly', schedule: '@daily', retention: '72h' });
+    renderOf(r)();
+    expect(assumedClassWarnings(r)).toHaveLength(1);
+  });
+});
+
+test('every backup-object rule cites qdrant-facts.md and is exercised above', () => {
+  expect(BACKUP_OBJECT_RULES.map((r) => r.id)).toEqual(['snapshots-need-snapshot-class']);
+  for (const rule of BACKUP_OBJECT_RULES) expect(rule.doc).toMatch(/\(qdrant-facts\.md §\d+/);
+});
+
+describe('storage delivered by Argo CD to a remote destination', () => {
+  test('GIVEN a remote destination WHEN classes are declared THEN they land in <id>-prerequisites and the README note names that folder', () => {
+    // GIVEN
+    const r = region({
+      delivery: new ArgoCdDelivery({ destinationName: 'e1', gitRepository: { url: 'https://git.example.com/x.git' } }),
+      storage: { storageClass: EBS, volumeSnapshotClass: { driver: 'ebs.csi.aws.com' } },
+    });
+    // WHEN
+    const folders = (r.node.root as QdrantApp).render();
+    // THEN the classes are in the prerequisites folder only
+    const kindsIn = (folder: string) => folders.find((f) => f.folder === folder)!.objects.map((o: any) => o.kind);
+    expect(kindsIn('eu-prerequisites')).toEqual(expect.arrayContaining(['StorageClass', 'VolumeSnapshotClass']));
+    expect(kindsIn('eu')).not.toContain('StorageClass');
+    // and the stack README says where they are
+    const notes = r.readmeNotes().join('\n');
+    expect(notes).toContain('StorageClass `qdrant-ebs` (ebs.csi.aws.com, volume expansion on), emitted in the folder `eu-prerequisites`, which the stack applies to its Kubernetes cluster in the first wave.');
+    expect(notes).toContain('VolumeSnapshotClass `csi-snapclass` (ebs.csi.aws.com), emitted in the folder `eu-prerequisites`');
+    expect(notes).not.toContain('emitted here');
   });
 });

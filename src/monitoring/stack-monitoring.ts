@@ -37,10 +37,18 @@ export interface MonitoredCluster {
  * The monitoring objects of one stack. In Hybrid, the agent creates the clusters, so one
  * PodMonitor covers every database in the namespace; with an operator, each declared
  * cluster gets its own, authenticated with its own API key.
+ *
+ * Every object goes where the stack's custom resources go (the delivery's custom-resource
+ * scope: the stack folder at Argo CD wave 3, or the `<id>-clusters` folder of Flux and of
+ * an Argo CD remote destination, where a missing prometheus-operator CRD blocks that folder
+ * and not the stack's Namespace, Secrets or charts).
  */
 export class StackMonitoring {
   private readonly props: MonitoringProps;
+  /** The chart the monitoring objects go to. */
+  private readonly scope: Chart;
 
+  /** `chart`: the stack's own chart (errors name it); the objects go to its custom-resource scope. */
   constructor(private readonly chart: Chart, private readonly delivery: Delivery, props: MonitoringProps, private readonly stack: MonitoredStack) {
     checkMonitoring(chart, 'monitoring', props);
     if (props.snapshotAlerts && props.alertRules === false) {
@@ -50,13 +58,15 @@ export class StackMonitoring {
       fail(chart, 'monitoring.databaseApiKey', props.databaseApiKey, 'leave it unset for a QdrantOperator: each cluster declared with addCluster is scraped with its own apiKey');
     }
     this.props = props;
+    this.scope = delivery._customResourceScope(chart, stack.namespace);
+    const scope = this.scope;
     const ns = stack.namespace;
-    this.podMonitor(chart, 'operator-monitor', 'qdrant-operator', ns,
+    this.podMonitor(scope, 'operator-monitor', 'qdrant-operator', ns,
       props.operatorPodLabels ?? { 'app.kubernetes.io/name': 'operator' }, OPERATOR_METRICS_PORT);
     if (stack.kind === 'hybrid') {
-      this.podMonitor(chart, 'agent-monitor', 'qdrant-cloud-agent', ns,
+      this.podMonitor(scope, 'agent-monitor', 'qdrant-cloud-agent', ns,
         props.agentPodLabels ?? { 'app.kubernetes.io/name': 'qdrant-cloud-agent' }, AGENT_METRICS_PORT);
-      this.databaseScrape(chart, 'databases', 'qdrant-databases', ns, { app: 'qdrant' }, props.databaseApiKey);
+      this.databaseScrape(scope, 'databases', 'qdrant-databases', ns, { app: 'qdrant' }, props.databaseApiKey);
     }
     if (props.alertRules ?? true) this.alertRules();
   }
@@ -79,8 +89,9 @@ export class StackMonitoring {
 
   public readmeNotes(): string[] {
     const p = this.props;
+    const where = this.scope === this.chart ? '' : ` Its objects are in the folder \`${this.scope.node.id}\`, with the custom resources.`;
     return [
-      `Monitoring (needs prometheus-operator): PodMonitors for the operator (${OPERATOR_METRICS_PORT})${this.stack.kind === 'hybrid' ? `, the agent (${AGENT_METRICS_PORT}) and every database in the namespace` : ', and each declared cluster'} (/metrics on ${DATABASE_METRICS_PORT}); Prometheus in \`${p.prometheusNamespace}\` is admitted to port ${DATABASE_METRICS_PORT}.`,
+      `Monitoring (needs prometheus-operator): PodMonitors for the operator (${OPERATOR_METRICS_PORT})${this.stack.kind === 'hybrid' ? `, the agent (${AGENT_METRICS_PORT}) and every database in the namespace` : ', and each declared cluster'} (/metrics on ${DATABASE_METRICS_PORT}); Prometheus in \`${p.prometheusNamespace}\` is admitted to port ${DATABASE_METRICS_PORT}.${where}`,
       ...(p.alertRules ?? true ? ['Alerts: PrometheusRule `qdrant-alerts` (the README of the library explains each alert).'] : []),
       ...(p.snapshotAlerts ? [`Snapshot alerts need kube-state-metrics configured with \`${SNAPSHOT_METRICS_FILE}\` (not applied by GitOps).`] : []),
     ];
@@ -128,7 +139,7 @@ export class StackMonitoring {
       }),
       ...snapshots ? snapshotAlertRules(this.stack.databaseNamespaces, snapshots.maxAgeHours ?? 25) : [],
     ];
-    this.stage(new PrometheusRule(this.chart, 'alerts', {
+    this.stage(new PrometheusRule(this.scope, 'alerts', {
       metadata: { name: 'qdrant-alerts', namespace: this.stack.namespace, labels: this.selectorLabels() },
       spec: {
         groups: [{

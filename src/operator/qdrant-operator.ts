@@ -147,8 +147,8 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     });
     this.databaseImageName = dbImage && target.mirror ? dbImage.slice(target.mirror.containerRegistry.length + 1) : undefined;
     this.recordMirroredArtifacts(crdChart, operatorChart);
-    // Applied to the stack's own Kubernetes cluster, like its Namespace (a central Argo CD keeps only Applications here).
-    this.monitoring = p.monitoring ? new StackMonitoring(prerequisites, p.delivery, p.monitoring, {
+    // Applied to the stack's own Kubernetes cluster with the custom resources (a central Argo CD keeps only Applications here).
+    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
       kind: 'operator', namespace: p.namespace, databaseNamespaces: this.watchScope,
     }) : undefined;
   }
@@ -158,6 +158,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     const features = typedSettings.features ?? {};
     const backups = features.backupManagement ?? {};
     return addStackStorage(scope, p.delivery, {
+      stack: this,
       storage: p.storage,
       settings: {
         databaseStorageClass: features.clusterManagement?.storageClass?.database,

@@ -124,9 +124,13 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
 
     const { target, pull: registry, prerequisites } = this.prepare(p);
     this.storage = addStackStorage(prerequisites, p.delivery, {
+      stack: this,
       storage: p.storage,
       settings: p.environment,
       settingsProps: { databaseStorageClass: 'environment.databaseStorageClass', volumeSnapshotClass: 'environment.volumeSnapshotClass' },
+      otherSnapshotClassSettings: {
+        'operatorSettings.features.backupManagement.snapshots.volumeSnapshotClass': p.operatorSettings?.features?.backupManagement?.snapshots?.volumeSnapshotClass,
+      },
       // Qdrant Cloud switches backups per cluster.
       backupsEnabled: 'unknown',
     });
@@ -167,8 +171,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     });
     target.manifest?.addChart({ ...agentChart, repository: QDRANT_CHART_REPOSITORY });
     target.manifest?.addImage('qdrant-cloud-agent', { unpinned: `tag follows the appVersion of chart qdrant-cloud-agent ${p.agentChartVersion}` });
-    // Applied to the region's own Kubernetes cluster, like its Namespace.
-    this.monitoring = p.monitoring ? new StackMonitoring(prerequisites, p.delivery, p.monitoring, {
+    // Applied to the region's own Kubernetes cluster with the custom resources.
+    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
       kind: 'hybrid', namespace: p.namespace, databaseNamespaces: [p.namespace],
     }) : undefined;
   }

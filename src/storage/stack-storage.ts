@@ -1,11 +1,12 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
+import { QdrantClusterScheduledSnapshot, QdrantClusterSnapshot } from '../../imports/qdrant.io';
 import { VolumeSnapshotClass, VolumeSnapshotClassDeletionPolicy } from '../../imports/snapshot.storage.k8s.io';
 import { DEFAULT_SNAPSHOT_CLASS, StorageProps } from './storage-props';
-import { STORAGE_RULES, StorageRuleInput } from './storage-rules';
+import { BACKUP_OBJECT_RULES, NO_SNAPSHOT_CLASS, snapshotClassNoneProp, STORAGE_RULES, StorageRuleInput } from './storage-rules';
 import { checkStorage } from './storage-shape';
 
 /** The classes a stack uses, as its settings and README name them. */
@@ -18,27 +19,42 @@ export interface ResolvedStorage {
   readonly notes: readonly string[];
 }
 
+/** The stack's input to addStackStorage: the rule input, the declaration, and the stack chart itself. */
+export type StackStorageInput = Omit<StorageRuleInput, 'storage'> & {
+  readonly storage?: StorageProps;
+  /** The stack's own chart (its folder): errors and warnings name it, and its clusters' backups are checked. */
+  readonly stack: Chart;
+};
+
 /**
  * Checks a stack's storage declaration, emits the classes it declares in the first
  * stage (StorageClass and VolumeSnapshotClass must exist before the environment or any
- * cluster is created, qdrant-facts.md §8.2) and returns the names the settings use.
+ * cluster is created, qdrant-facts.md §8.2) into `scope`, the folder of the stack's
+ * prerequisites, and returns the names the settings use. The snapshots of the stack's
+ * clusters are checked when the app renders, since clusters add them later.
  */
-export function addStackStorage(chart: Chart, delivery: Delivery, input: Omit<StorageRuleInput, 'storage'> & { readonly storage?: StorageProps }): ResolvedStorage {
-  const storage = input.storage;
-  if (storage === undefined) return { notes: [] };
-  checkStorage(chart, 'storage', storage);
-  applyPolicy(chart, STORAGE_RULES, { ...input, storage });
+export function addStackStorage(scope: Chart, delivery: Delivery, input: StackStorageInput): ResolvedStorage {
+  const stack = input.stack;
+  if (input.storage !== undefined) checkStorage(stack, 'storage', input.storage);
+  const storage = input.storage ?? {};
+  const ruleInput: StorageRuleInput = { ...input, storage };
+  applyPolicy(stack, STORAGE_RULES, ruleInput);
+  const noneProp = snapshotClassNoneProp(ruleInput);
+  checkBackupsOnRender(stack, ruleInput, noneProp);
   const notes: string[] = [];
-  const origin = (existing?: boolean) => (existing ? 'exists in the cluster (checked, not emitted)' : 'emitted here in the first wave');
+  // Argo CD with a remote destination applies the prerequisites from a folder of their own.
+  const where = scope === stack ? 'emitted here in the first wave'
+    : `emitted in the folder \`${scope.node.id}\`, which the stack applies to its Kubernetes cluster in the first wave`;
+  const origin = (existing?: boolean) => (existing ? 'exists in the cluster (checked, not emitted)' : where);
 
   const sc = storage.storageClass;
   if (sc) {
     const allowVolumeExpansion = sc.allowVolumeExpansion ?? true;
     if (!allowVolumeExpansion) {
-      addWarning(chart, `StorageClass ${sc.name} does not allow volume expansion: a cluster's disk can then never grow (vertical scaling needs allowVolumeExpansion: true; disks cannot shrink either)`);
+      addWarning(stack, `StorageClass ${sc.name} does not allow volume expansion: a cluster's disk can then never grow (vertical scaling needs allowVolumeExpansion: true; disks cannot shrink either)`);
     }
     if (!sc.existing) {
-      const obj = new k8s.KubeStorageClass(chart, 'storage-class', {
+      const obj = new k8s.KubeStorageClass(scope, 'storage-class', {
         metadata: { name: sc.name },
         provisioner: sc.provisioner,
         allowVolumeExpansion,
@@ -53,13 +69,13 @@ export function addStackStorage(chart: Chart, delivery: Delivery, input: Omit<St
   }
 
   const vsc = storage.volumeSnapshotClass;
-  if (vsc === 'none') {
-    if (input.backupsEnabled !== false) addWarning(chart, 'storage.volumeSnapshotClass is "none": backups of this stack\'s clusters are disabled');
+  if (noneProp !== undefined) {
+    if (input.backupsEnabled !== false) addWarning(stack, `${noneProp} is "none": backups of this stack's clusters are disabled`);
     notes.push('Backups: no VolumeSnapshotClass (backups disabled).');
-  } else if (vsc) {
+  } else if (vsc && vsc !== NO_SNAPSHOT_CLASS) {
     const name = vsc.name ?? DEFAULT_SNAPSHOT_CLASS;
     if (!vsc.existing) {
-      const obj = new VolumeSnapshotClass(chart, 'volume-snapshot-class', {
+      const obj = new VolumeSnapshotClass(scope, 'volume-snapshot-class', {
         metadata: { name },
         driver: vsc.driver,
         deletionPolicy: (vsc.deletionPolicy ?? 'Delete') as VolumeSnapshotClassDeletionPolicy,
@@ -68,12 +84,53 @@ export function addStackStorage(chart: Chart, delivery: Delivery, input: Omit<St
       delivery._stage(obj, DeliveryStage.PREREQUISITES, { preventPrune: true });
     }
     notes.push(`Backups: VolumeSnapshotClass \`${name}\` (${vsc.driver}), ${origin(vsc.existing)}; it needs the CSI snapshot controller in the cluster.`);
-  } else if (input.backupsEnabled !== false) {
-    addWarning(chart, `backups use VolumeSnapshotClass ${input.settings.volumeSnapshotClass ?? DEFAULT_SNAPSHOT_CLASS}, which storage.volumeSnapshotClass does not declare: check that it exists, or declare it`);
+  } else if (input.storage !== undefined && input.backupsEnabled !== false) {
+    addWarning(stack, `backups use VolumeSnapshotClass ${namedSnapshotClass(ruleInput) ?? DEFAULT_SNAPSHOT_CLASS}, which storage.volumeSnapshotClass does not declare: check that it exists, or declare it`);
   }
   return {
     storageClass: sc?.name,
-    volumeSnapshotClass: vsc === 'none' ? 'none' : vsc ? vsc.name ?? DEFAULT_SNAPSHOT_CLASS : undefined,
+    volumeSnapshotClass: vsc === NO_SNAPSHOT_CLASS ? NO_SNAPSHOT_CLASS : vsc ? vsc.name ?? DEFAULT_SNAPSHOT_CLASS : undefined,
     notes,
   };
+}
+
+/** The calls that declare backup objects, by kind. */
+const BACKUP_CALLS: Readonly<Record<string, string>> = {
+  [QdrantClusterSnapshot.GVK.kind]: 'addSnapshot',
+  [QdrantClusterScheduledSnapshot.GVK.kind]: 'addScheduledSnapshot',
+};
+
+/** The VolumeSnapshotClass a setting of the stack names, if any. */
+function namedSnapshotClass(input: StorageRuleInput): string | undefined {
+  return input.settings.volumeSnapshotClass ?? Object.values(input.otherSnapshotClassSettings ?? {}).find((v) => v !== undefined);
+}
+
+/**
+ * When the app renders: a snapshot or schedule of the stack's clusters is refused where
+ * the stack takes no snapshots, and without any declared or named VolumeSnapshotClass
+ * the stack warns once that the operator's default class must exist (qdrant-facts.md §8.4).
+ */
+function checkBackupsOnRender(stack: Chart, input: StorageRuleInput, noneProp: string | undefined): void {
+  const noSnapshotsBecause = noneProp !== undefined ? `${noneProp} is "${NO_SNAPSHOT_CLASS}"`
+    : input.backupsEnabled === false ? 'the operator\'s snapshots are switched off (settings.features.backupManagement)' : undefined;
+  const assumesDefault = noSnapshotsBecause === undefined && input.storage.volumeSnapshotClass === undefined && namedSnapshotClass(input) === undefined;
+  let warned = false;
+  stack.node.addValidation({
+    validate: () => {
+      const backups = stack.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && BACKUP_CALLS[c.kind] !== undefined);
+      const described = backups.map((obj) => {
+        const call = `${BACKUP_CALLS[obj.kind]}(${obj.node.id})`;
+        const clusterId = obj.metadata.getLabel('cluster-id') ?? '';
+        applyPolicy(obj.node.scope!, BACKUP_OBJECT_RULES, { call, name: obj.name, clusterId, noSnapshotsBecause });
+        return `${call} of cluster ${clusterId}`;
+      });
+      if (assumesDefault && described.length && !warned) {
+        warned = true;
+        const more = described.length > 1 ? ` and ${described.length - 1} more` : '';
+        addWarning(stack, `backups (${described[0]}${more}) use VolumeSnapshotClass ${DEFAULT_SNAPSHOT_CLASS}, the operator's default, which this stack ` +
+          'assumes exists: nothing declares or names a VolumeSnapshotClass; check that it exists in the cluster, or declare it with storage.volumeSnapshotClass');
+      }
+      return [];
+    },
+  });
 }

@@ -2,7 +2,7 @@
 export interface StorageClassDeclaration {
   /** Name of the StorageClass. */
   readonly name: string;
-  /** CSI provisioner, e.g. `ebs.csi.aws.com`. Network filesystems (NFS, SMB, EFS, CephFS) are refused. */
+  /** CSI provisioner of block storage, e.g. `ebs.csi.aws.com`. Network filesystems (NFS, EFS, Filestore, FSx for Lustre, CephFS, SMB, Azure Files) and object storage (S3, Azure Blob, Cloud Storage FUSE, JuiceFS) are refused. */
   readonly provisioner: string;
   /** Whether volumes can grow; vertical scaling of a cluster needs it. @default true */
   readonly allowVolumeExpansion?: boolean;
