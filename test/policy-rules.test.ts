@@ -3,7 +3,7 @@ import { CLUSTER_RULES } from '../src/cluster/cluster-rules';
 import { PolicyRule } from '../src/core/policy';
 import { OPERATOR_RULES } from '../src/operator/operator-rules';
 import { REGION_RULES } from '../src/region/region-rules';
-import { STORAGE_RULES } from '../src/storage/storage-rules';
+import { BACKUP_OBJECT_RULES, STORAGE_RULES } from '../src/storage/storage-rules';
 import { configErrorOf } from './support/errors';
 import { testApp } from './support/synth';
 
@@ -71,6 +71,19 @@ const storageRows: Array<[string, Partial<QdrantOperatorProps>, RegExp]> = [
   ['backups-need-snapshot-class', { storage: { volumeSnapshotClass: 'none' } }, /storage.volumeSnapshotClass: got "none"; a VolumeSnapshotClass while backups are on/],
 ];
 
+/** Rules on objects added to a stack's clusters after the stack, checked when the app renders. */
+const backupObjectRows: Array<[string, () => unknown, RegExp]> = [
+  ['snapshots-need-snapshot-class', () => {
+    const app = testApp();
+    const op = new QdrantOperator(app, 'pc', {
+      namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), storage: { volumeSnapshotClass: 'none' },
+      settings: { features: { backupManagement: { enable: false } } },
+    });
+    op.addCluster('db', minimal).addScheduledSnapshot('nightly', { name: 'nightly', schedule: '0 2 * * *', retention: '72h' });
+    return app.render();
+  }, /addScheduledSnapshot\(nightly\): got "nightly"; no snapshot of cluster .* could never take this one/],
+];
+
 describe('QdrantOperator and HybridRegion policy rules', () => {
   test.each(storageRows)('%s', (id, props, message) => {
     const error = configErrorOf(() => operatorOf(props));
@@ -80,6 +93,12 @@ describe('QdrantOperator and HybridRegion policy rules', () => {
 
   test.each(operatorRows)('%s', (id, props, message) => {
     const error = configErrorOf(() => operatorOf(props));
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain(`[rule ${id}]`);
+  });
+
+  test.each(backupObjectRows)('%s', (id, build, message) => {
+    const error = configErrorOf(build);
     expect(error.message).toMatch(message);
     expect(error.message).toContain(`[rule ${id}]`);
   });
@@ -94,6 +113,7 @@ describe('QdrantOperator and HybridRegion policy rules', () => {
     ['operator', OPERATOR_RULES, operatorRows],
     ['region', REGION_RULES, regionRows],
     ['storage', STORAGE_RULES, storageRows],
+    ['backup object', BACKUP_OBJECT_RULES, backupObjectRows],
   ] as Array<[string, readonly PolicyRule<any>[], Array<[string, ...unknown[]]>]>)('every %s rule has a test row and a doc line citing qdrant-facts.md', (_name, rules, tested) => {
     expect(tested.map(([id]) => id).sort()).toEqual(rules.map((r) => r.id).sort());
     for (const rule of rules) expect(rule.doc).toMatch(/\(qdrant-facts\.md §\d+/);
