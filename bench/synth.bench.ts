@@ -9,7 +9,7 @@
  *
  * BENCH_SIZES=10,100 limits the sizes; BENCH_SHOWCASE=0 skips the showcase timings.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -22,9 +22,20 @@ const RUN_TS = path.join(ROOT, 'scripts', 'run-ts.js');
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000,10000').split(',').map(Number);
 const SHOWCASE_RUNS = process.env.BENCH_SHOWCASE === '0' ? 0 : 5;
 
+/** Warning lines already summarised, so each kind is told once per run. */
+const toldWarnings = new Set<string>();
+
 function runOne(mode: string, clusters: number, outdir: string): Run {
-  const out = execFileSync(process.execPath, [RUN_TS, path.join(ROOT, 'bench', 'run-one.ts'), mode, String(clusters), outdir], { encoding: 'utf8', cwd: ROOT });
-  return JSON.parse(out.trim().split('\n').pop()!);
+  const run = spawnSync(process.execPath, [RUN_TS, path.join(ROOT, 'bench', 'run-one.ts'), mode, String(clusters), outdir], { encoding: 'utf8', cwd: ROOT });
+  if (run.status !== 0) throw new Error(`${mode} at ${clusters} clusters failed:\n${run.stderr}`);
+  // The workload's stacks each warn once (their backups assume csi-snapclass): one line per kind, not one per stack.
+  const warnings = run.stderr.split('\n').filter((l) => l.includes('warning:'));
+  const kind = warnings[0]?.replace(/\[[^\]]*\]|\d+/g, '');
+  if (kind !== undefined && !toldWarnings.has(kind)) {
+    toldWarnings.add(kind);
+    console.error(`(${mode}: ${warnings.length} warnings at ${clusters} clusters, one per stack, such as: ${warnings[0]})`);
+  }
+  return JSON.parse(run.stdout.trim().split('\n').pop()!);
 }
 
 /** Relative path to content of every file under `dir`. */
