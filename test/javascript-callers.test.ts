@@ -45,6 +45,7 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ['registryUsername as a number', () => region({ ...validRegion, registryUsername: 42 }), /\[r\] registryUsername: got 42; expected a non-empty user name/],
   ['grpcServerUrl as an object', () => region({ ...validRegion, grpcServerUrl: {} }), /\[r\] grpcServerUrl: got \{\}; expected a host name/],
   ['a Flux outputPath that is a number', () => region({ ...validRegion, delivery: new FluxDelivery({ outputPath: 42 } as any) }), /\[r\] delivery.outputPath: got 42; expected a path/],
+  ['an Argo CD outputPath that is a number', () => region({ ...validRegion, delivery: new ArgoCdDelivery({ outputPath: 5 } as any) }), /\[r\] delivery.outputPath: got 5; expected a path/],
   ['Argo CD props that are a string', () => region({ ...validRegion, delivery: new ArgoCdDelivery('argocd' as any) }), /\[r\] delivery: got "argocd"; expected ArgoCdDeliveryProps/],
   ['a mirror without props', () => region({ ...validRegion, mirror: new ImageMirror(undefined as any) }), /\[r\] mirror.containerRegistry: got nothing; expected a registry host/],
   ['a plain object as the mirror', () => region({ ...validRegion, mirror: { containerRegistry: 'r.example.com' } }), /\[r\] mirror: got .*; expected an ImageMirror/],

@@ -95,10 +95,11 @@ describe('monitoring of a Private Cloud operator', () => {
     expect(monitor.spec.selector.matchLabels).toEqual({ 'app': 'qdrant', 'cluster-id': CLUSTER });
     expect(monitor.spec.podMetricsEndpoints[0].authorization.credentials).toEqual({ name: 'db-keys', key: 'api-key' });
     findObject(clusters, 'NetworkPolicy', `qdrant-${CLUSTER}-metrics-allow-prometheus`, 'qdrant');
-    // Flux applies the clusters folder after the stack folder is ready: monitoring objects are ordered with the custom resources.
-    expect(clusters.filter((o: any) => o.kind === 'PodMonitor').map((o: any) => o.metadata.name)).toEqual(['qdrant-operator', `qdrant-${CLUSTER}-metrics`]);
-    findObject(clusters, 'PrometheusRule', 'qdrant-alerts', 'qdrant');
-    expect(pc.toJson().filter((o: any) => ['PodMonitor', 'PrometheusRule', 'NetworkPolicy'].includes(o.kind))).toEqual([]);
+    // Under Flux the stack's own monitor and alerts stay in the stack folder (the folder a stack without clusters is
+    // applied from); each cluster's scrape goes with the cluster.
+    expect(clusters.filter((o: any) => o.kind === 'PodMonitor').map((o: any) => o.metadata.name)).toEqual([`qdrant-${CLUSTER}-metrics`]);
+    expect(pc.toJson().filter((o: any) => ['PodMonitor', 'PrometheusRule'].includes(o.kind)).map((o: any) => `${o.kind}/${o.metadata.name}`))
+      .toEqual(['PodMonitor/qdrant-operator', 'PrometheusRule/qdrant-alerts']);
     expect(schemaErrors([...pc.toJson(), ...clusters])).toEqual([]);
   });
 });
@@ -188,6 +189,15 @@ describe('snapshot alerts', () => {
   test.each(snapshotAlertRules(['qdrant'], 25).map((r) => [r.alert, r.expr]))('%s parses as PromQL', (_alert, expr) => {
     expect(promqlErrors(expr)).toEqual([]);
   });
+});
+
+test('a Flux region with monitoring keeps one folder: no -entry or -clusters folder appears', () => {
+  // GIVEN a Flux region (no clusters of its own) with monitoring
+  const r = region({ monitoring: MONITORING });
+  // WHEN / THEN its monitoring objects are in its own folder, and it has no other
+  const folders = (r.node.root as QdrantApp).render();
+  expect(folders.map((f) => f.folder)).toEqual(['eu']);
+  expect(folders[0].objects.filter((o: any) => o.kind === 'PrometheusRule').map((o: any) => o.metadata.name)).toEqual(['qdrant-alerts']);
 });
 
 describe('monitoring delivered by Argo CD to a remote destination', () => {

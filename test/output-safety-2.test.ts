@@ -120,6 +120,20 @@ describe('the output directory is a directory of its own', () => {
     expect(fs.readFileSync(path.join(outdir, 'notes', 'todo.txt'), 'utf8')).toBe('keep me');
   });
 
+  test("git's housekeeping files at the root of the output (.gitkeep, .gitignore, .gitattributes) are accepted and kept", () => {
+    // GIVEN an output directory committed empty with a .gitkeep, and a .gitattributes
+    const outdir = path.join(tmp('qdrant-out-'), 'dist');
+    fs.mkdirSync(outdir, { recursive: true });
+    fs.writeFileSync(path.join(outdir, '.gitkeep'), '');
+    fs.writeFileSync(path.join(outdir, '.gitattributes'), '*.yaml linguist-generated\n');
+    // WHEN synthesising twice
+    for (let i = 0; i < 2; i++) { const app = new QdrantApp({ outdir }); addClusterChart(app); app.synth(); }
+    // THEN both files are still there, unchanged, beside the output
+    expect(fs.readFileSync(path.join(outdir, '.gitattributes'), 'utf8')).toBe('*.yaml linguist-generated\n');
+    expect(fs.existsSync(path.join(outdir, '.gitkeep'))).toBe(true);
+    expect(fs.readdirSync(outdir).filter((e) => !e.startsWith('.')).length).toBeGreaterThan(0);
+  });
+
   test('a symlinked outdir is judged by its target', () => {
     // GIVEN dist linking to a project folder
     const dir = project();

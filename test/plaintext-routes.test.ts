@@ -52,7 +52,6 @@ const routes: Array<[string, (app: QdrantApp) => unknown, string, RegExp]> = [
   ['a KEY env var in extraSettings', (a) => operator(a, { extraSettings: { sidecar: { env: [{ name: 'S3_KEY', value: secret }] } } }), 'extraSettings.sidecar.env[0].value', /valueFrom.secretKeyRef/],
   ['a secret env var given as a number', (a) => region(a, { agentValues: { extraEnv: [{ name: 'DB_PASSWORD', value: 987654321 }] } }), 'agentValues.extraEnv[0].value', /valueFrom.secretKeyRef/],
   ['a number under a credential-named key', (a) => region(a, { agentValues: { config: { proxyPassword: 987654321 } } }), 'agentValues.config.proxyPassword', /SecretSource/],
-  ['a boolean under a credential-named key', (a) => operator(a, { extraValues: { auth: { token: true } } }), 'extraValues.auth.token', /SecretSource/],
 ];
 
 // Values that look close to a route but hold no credential: accepted.
@@ -64,6 +63,16 @@ const notCredentials: Array<[string, (app: QdrantApp) => unknown]> = [
   ['an env var with a harmless name in Helm values', (a) => operator(a, { extraValues: { operator: { env: [{ name: 'LOG_FORMAT', value: 'json' }] } } })],
   ['null and empty values under credential-named keys', (a) => region(a, { agentValues: { config: { proxyPassword: null, token: '' }, extraEnv: [{ name: 'API_TOKEN', value: '' }] } })],
   ['a number under a reference-named key', (a) => operator(a, { extraValues: { operator: { tokenRefreshEnabled: true, existingSecret: 'creds' } } })],
+  ['a switch under a credential-named key (a boolean holds no credential)', (a) => operator(a, { extraValues: { auth: { token: true }, credentials: { useSecret: true } } })],
+  ['keys of a Secret and settings named after credentials', (a) => operator(a, {
+    extraValues: { auth: { existingSecret: 'db', passwordKey: 'password', tokenKey: 'token', usePasswordFiles: true, tokenRefreshInterval: '1h' }, oidc: { tokenEndpoint: 'https://idp.example.com/token' }, secrets: ['a'] },
+  })],
+  ['Vault agent annotations (free-form keys with "secret" and "token")', (a) => region(a, {
+    agentValues: { podAnnotations: { 'vault.hashicorp.com/agent-inject-secret-config': 'secret/data/qdrant', 'vault.hashicorp.com/agent-inject-token': 'true' } },
+  })],
+  ['a credential file path in an env var', (a) => cluster(a, { statefulSet: { extraEnv: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/var/secrets/key.json' }, { name: 'QDRANT__TLS__KEY', value: '/qdrant/tls/tls.key' }] } })],
+  ['env vars whose names only mention a credential', (a) => operator(a, { extraValues: { operator: { env: [{ name: 'TOKEN_AUDIENCE', value: 'sts.amazonaws.com' }, { name: 'API_KEY_HEADER', value: 'api-key' }] } } })],
+  ['a mailto: owner annotation', (a) => cluster(a, { statefulSet: { annotations: { owner: 'mailto:search-team@example.com' } } })],
 ];
 
 // Routes that are refused too, but where the mistake is pasting the secret into the wrong prop.

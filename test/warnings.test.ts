@@ -46,6 +46,13 @@ describe('warnings', () => {
     ]);
   });
 
+  test('a LoadBalancer whose annotations make the cloud load balancer terminate TLS does not warn', () => {
+    const op = operator();
+    const db = op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key') });
+    db.exposeWithService('lb', { name: 'db-lb', type: 'LoadBalancer', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-ssl-cert': 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' } });
+    expect(warningsUnder(op).filter((m) => m.includes('clear text'))).toEqual([]);
+  });
+
   test('an exposure helper on a cluster with TLS does not warn', () => {
     const op = operator();
     const db = op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key'), tls: { certificate: SecretSource.existing('tls') } });

@@ -46,6 +46,15 @@ export interface AllowFromNamespacesOptions {
   readonly ports?: readonly QdrantPort[];
 }
 
+/**
+ * Whether a Service's annotations ask the cloud load balancer to terminate TLS (AWS
+ * `aws-load-balancer-ssl-cert`, DigitalOcean `do-loadbalancer-certificate-id`, OCI
+ * `oci-load-balancer-ssl-ports`, ...): then the key does not cross the network in clear text.
+ */
+function terminatesTls(annotations: Record<string, string> | undefined): boolean {
+  return Object.keys(annotations ?? {}).some((k) => /ssl-cert|certificate-id|ssl-ports|tls-cert/i.test(k));
+}
+
 const selector = (cluster: ClusterReference) => ({ app: 'qdrant', 'cluster-id': cluster.clusterId });
 
 function checkPorts(cluster: ClusterReference, prop: string, ports: readonly QdrantPort[]): void {
@@ -60,7 +69,7 @@ export function exposeWithService(cluster: ClusterReference, id: string, o: Extr
   check(cluster, `${prop}.type`, o.type, oneOf(['ClusterIP', 'NodePort', 'LoadBalancer']));
   if (o.type !== 'ClusterIP') {
     checkExposureHasApiKey(cluster, `${prop}.type`, o.type, cluster.hasApiKey);
-    warnKeyInClearText(cluster, `${prop} type "${o.type}"`, false);
+    warnKeyInClearText(cluster, `${prop} type "${o.type}"`, terminatesTls(o.annotations));
   }
   const ports = o.ports ?? ['http', 'grpc'];
   checkPorts(cluster, `${prop}.ports`, ports);

@@ -16,15 +16,24 @@ const URL_USERINFO = /[a-z][a-z0-9+.-]*:\/\/[^/?#\s@]+@/i;
  * password and `@` before a host. Not `git@host:path` (no password part) and not an
  * image digest (`image:tag@sha256:...`).
  */
-const BARE_USERINFO_BODY = String.raw`[^\s"'/?#@:<>]+:[^\s"'/?#<>]+@(?![a-z0-9]+:[0-9a-f]{32,})(?=[a-z0-9[])`;
+const BARE_USERINFO_BODY = String.raw`(?!(?:mailto|urn|tel|sips?|xmpp|news|cid|mid):)[^\s"'/?#@:<>]+:[^\s"'/?#<>]+@(?![a-z0-9]+:[0-9a-f]{32,})(?=[a-z0-9[])`;
 const BARE_USERINFO = new RegExp(String.raw`(?:^|[\s"'=(,;<>])${BARE_USERINFO_BODY}`, 'i');
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-/** Names of values that are credentials (`password`, `apiKey`, `ACCESS_TOKEN`), compared without separators. */
-const SECRET_NAME = /password|passwd|secret|token|apikey|accesskey|privatekey|credential/;
-/** Environment variable names with a `KEY` word (`QDRANT__TLS__KEY`, `S3_KEY`). */
-const KEY_WORD = /(^|_)KEY(_|$)/i;
+/**
+ * Names of values that are credentials (`password`, `apiKey`, `ACCESS_TOKEN`), compared
+ * without separators: the credential word ends the name. `passwordKey` (the key of a
+ * Secret), `tokenEndpoint` or `usePasswordFiles` name something else.
+ */
+const SECRET_NAME = /(password|passwd|secret|token|apikey|accesskey|secretkey|privatekey|credentials?)$/;
+/** Environment variable names ending in a `KEY` word (`QDRANT__TLS__KEY`, `S3_KEY`). */
+const KEY_WORD = /(^|_)KEY$/i;
 /** Names that hold a reference to a secret or a path to one, not the secret itself. */
 const REFERENCE_NAME = /name$|pullsecrets?$|ref$|existing|file$|path$|dir$|enabled$|create|mount|hash$|selector|annotations?$|labels?$|keys?ref/;
+
+/** An absolute file path: a value that names where a credential is mounted, not the credential. */
+export function isFilePath(value: unknown): boolean {
+  return typeof value === 'string' && /^\/[^\s]*$/.test(value);
+}
 
 /** Whether a string looks like a credential whatever prop carries it. */
 export function looksLikeCredential(value: unknown): boolean {

@@ -246,6 +246,15 @@ export class ArgoCdDelivery extends Delivery {
     return this.isOwnCluster() ? chart : this.remoteFolder(chart, stackNamespace, 'clusters', DeliveryStage.CUSTOM_RESOURCES);
   }
 
+  /**
+   * Monitoring objects go with the custom resources (wave 3, or `<chart>-clusters` for a
+   * remote destination): a missing prometheus-operator CRD then holds back that last step,
+   * not the stack's Namespace and Secrets. @internal
+   */
+  public _monitoringScope(chart: Chart, stackNamespace: string): Chart {
+    return this._customResourceScope(chart, stackNamespace);
+  }
+
   /** With a remote destination, the Namespace and Secrets go to `<chart>-prerequisites`, applied there by an Application of wave 0. @internal */
   public _prerequisiteScope(chart: Chart, stackNamespace: string): Chart {
     return this.isOwnCluster() ? chart : this.remoteFolder(chart, stackNamespace, 'prerequisites', DeliveryStage.PREREQUISITES);
@@ -330,7 +339,7 @@ export class ArgoCdDelivery extends Delivery {
       checkOptional(scope, 'delivery.gitRepository.revision', repo.revision, (v) => (typeof v === 'string' && /^\S+$/.test(v)
         ? undefined : 'expected a branch, tag or commit such as "main"'));
     }
-    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (/^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
+    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (typeof v === 'string' && /^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
       ? undefined : 'expected a path inside the Git repository such as "dist" or "clusters/prod"'));
     checkOptional(scope, 'delivery.destinationName', this.props.destinationName, (v) => (this.props.destinationServer !== undefined
       ? 'either destinationName or destinationServer, not both' : typeof v === 'string' && v.trim() !== '' ? undefined : 'expected the name of a cluster registered in Argo CD'));

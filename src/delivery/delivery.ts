@@ -102,6 +102,15 @@ export abstract class Delivery {
   }
 
   /**
+   * Where a stack's monitoring objects (PodMonitors, PrometheusRule) go: the stack
+   * chart (Flux: the folder a user points Flux at, the layout stays one folder for a
+   * stack without clusters), unless the delivery orders them elsewhere. @internal
+   */
+  public _monitoringScope(chart: Chart, _stackNamespace: string): Chart {
+    return chart;
+  }
+
+  /**
    * The Kubernetes cluster the objects of `folder` (the stack chart or one nested in it)
    * are applied to: the stack's own, unless the delivery applies that folder elsewhere
    * (a central Argo CD keeps a remote stack's Applications in its own cluster). @internal

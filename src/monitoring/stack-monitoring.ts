@@ -38,10 +38,11 @@ export interface MonitoredCluster {
  * PodMonitor covers every database in the namespace; with an operator, each declared
  * cluster gets its own, authenticated with its own API key.
  *
- * Every object goes where the stack's custom resources go (the delivery's custom-resource
- * scope: the stack folder at Argo CD wave 3, or the `<id>-clusters` folder of Flux and of
- * an Argo CD remote destination, where a missing prometheus-operator CRD blocks that folder
- * and not the stack's Namespace, Secrets or charts).
+ * The stack's objects go where its delivery puts monitoring: under Argo CD with the custom
+ * resources (wave 3, or the `<id>-clusters` folder of a remote destination, where a missing
+ * prometheus-operator CRD blocks that folder and not the stack's Namespace, Secrets or
+ * charts); under Flux in the stack folder, as before. A declared cluster's scrape objects go
+ * with that cluster.
  */
 export class StackMonitoring {
   private readonly props: MonitoringProps;
@@ -58,7 +59,7 @@ export class StackMonitoring {
       fail(chart, 'monitoring.databaseApiKey', props.databaseApiKey, 'leave it unset for a QdrantOperator: each cluster declared with addCluster is scraped with its own apiKey');
     }
     this.props = props;
-    this.scope = delivery._customResourceScope(chart, stack.namespace);
+    this.scope = delivery._monitoringScope(chart, stack.namespace);
     const scope = this.scope;
     const ns = stack.namespace;
     this.podMonitor(scope, 'operator-monitor', 'qdrant-operator', ns,

@@ -9,6 +9,9 @@ export const FLEET_README = 'README.md';
 /** The files the library writes at the root of the output directory, beside the folders. */
 export const ROOT_FILES: readonly string[] = [FLEET_README];
 
+/** Git's housekeeping files at the root of the output directory: the user's, kept across synths. */
+export const KEPT_ROOT_FILES: readonly string[] = ['.gitkeep', '.gitignore', '.gitattributes'];
+
 /** Every output folder holds this file (the folder's kustomization) and, unless empty, manifests (`*.k8s.yaml`). */
 export const FOLDER_MARKER = 'kustomization.yaml';
 
@@ -21,7 +24,8 @@ export interface OutputFolder {
 /**
  * Writes every folder into a sibling temporary directory, then swaps it with the old
  * output in one step. A symlinked output directory keeps its link: the target is
- * replaced. `rootFiles` (the fleet README) sit beside the folders. The state file is
+ * replaced. `rootFiles` (the fleet README) sit beside the folders, with the git housekeeping
+ * files the old output had (`KEPT_ROOT_FILES`). The state file is
  * written last, beside the output. `folders` may be produced lazily, so that only one
  * folder's text is held at a time.
  */
@@ -41,6 +45,9 @@ export function writeOutput(
       for (const [name, content] of Object.entries(f.files)) fs.writeFileSync(path.join(dir, name), content);
     }
     for (const [name, content] of Object.entries(rootFiles)) fs.writeFileSync(path.join(staging, name), content);
+    for (const name of KEPT_ROOT_FILES) {
+      if (fs.statSync(path.join(target, name), { throwIfNoEntry: false })?.isFile()) fs.copyFileSync(path.join(target, name), path.join(staging, name));
+    }
     if (fs.existsSync(target)) fs.renameSync(target, previous);
     fs.renameSync(staging, target);
     const stagedState = `${stateFile.path}.tmp-${process.pid}`;
@@ -84,7 +91,7 @@ export function outputDirProblems(outdir: string, linkText?: string): ConfigProb
 
 /** Whether an entry of the output directory is one the library writes: a root file, or an output folder of plain files. */
 function isLibraryEntry(dir: string, e: fs.Dirent): boolean {
-  if (e.isFile()) return ROOT_FILES.includes(e.name);
+  if (e.isFile()) return ROOT_FILES.includes(e.name) || KEPT_ROOT_FILES.includes(e.name);
   if (!e.isDirectory() || dns1123Label(e.name) !== undefined) return false;
   const inside = fs.readdirSync(path.join(dir, e.name), { withFileTypes: true });
   return inside.every((f) => f.isFile() && !f.name.startsWith('.')) && inside.some((f) => f.name === FOLDER_MARKER || f.name.endsWith('.k8s.yaml'));
