@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ArgoCdDelivery, Delivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource } from '../src';
 import { configErrorOf } from './support/errors';
 import { findObject, testApp } from './support/synth';
@@ -221,5 +224,32 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     const err = configErrorOf(() => app.render());
     expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'region-b', prop: 'delivery.outputPath', value: './clusters/prod/region-b' })]);
     expect(err.message).toContain('under the output\'s Git path "dist"');
+  });
+});
+
+describe('the Git path the bootstrap reads against the output directory', () => {
+  const synthInto = (outdir: string, outputPath?: string) => {
+    const app = new QdrantApp({ outdir });
+    operator(app, 'pc', 'qdrant', new FluxDelivery({ cluster: 'eu', outputPath }));
+    const lines: string[] = [];
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((l) => { lines.push(String(l)); return true; });
+    try {
+      app.synth();
+    } finally {
+      stderr.mockRestore();
+    }
+    return lines.filter((l) => l.includes('read the output from'));
+  };
+  const tmpDir = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-paths-')), name);
+
+  test('an output written to another directory than the Kustomizations read warns, naming both', () => {
+    // GIVEN the default outputPath ./dist, WHEN the output is written to out/ THEN one warning names both
+    const outdir = tmpDir('out');
+    expect(synthInto(outdir)).toEqual([expect.stringContaining(`read the output from "dist/" in Git, but it is written to ${outdir}; set delivery.outputPath`)]);
+  });
+
+  test('matching paths do not warn', () => {
+    expect(synthInto(tmpDir('dist'))).toEqual([]);
+    expect(synthInto(path.join(tmpDir('clusters'), 'prod'), './clusters/prod')).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { ConfigProblem, pathOf } from '../core/errors';
 import { appliedPath, lastSegment } from './fleet-readme';
@@ -146,4 +148,20 @@ export function unbootstrappedStacks(rendered: readonly (readonly [Chart, readon
   });
   const rooted = stacks.filter((chart) => applied.has(chart.node.id));
   return rooted.length ? stacks.filter((chart) => !applied.has(chart.node.id)) : [];
+}
+
+/**
+ * The Git path the library's Kustomizations and Applications read the output from
+ * (`delivery.outputPath`, default `dist`) should be where the output is written: a
+ * warning, since the output may be copied into the repository by other means.
+ */
+export function outputPathWarning(outdir: string, folders: readonly { readonly placement?: unknown; readonly objects: readonly any[] }[]): string | undefined {
+  const bases = new Set(folders.filter((f) => f.placement).flatMap((f) => f.objects.map(appliedPath))
+    .filter((p): p is string => p !== undefined)
+    .map((p) => p.replace(/^\.\//, '').replace(/\/+$/, '').split('/').slice(0, -1).join('/')));
+  const written = [path.resolve(outdir), fs.existsSync(outdir) ? fs.realpathSync(outdir) : path.resolve(outdir)];
+  const elsewhere = [...bases].filter((base) => base !== '' && !written.some((w) => w === `/${base}` || w.endsWith(`${path.sep}${base}`)));
+  if (!elsewhere.length) return undefined;
+  return `the Flux Kustomizations and Argo CD Applications read the output from "${elsewhere[0]}/" in Git, but it is written to ${path.resolve(outdir)}; ` +
+    'set delivery.outputPath to the output directory\'s path in the repository (or write the output there)';
 }

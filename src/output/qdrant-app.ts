@@ -17,7 +17,7 @@ import { GuardedFolder, keyOf, serializeState, stateOf } from './guard-state';
 import { manifestYaml } from './manifest-yaml';
 import { FLEET_README, FOLDER_MARKER, outputDirProblems, writeOutput } from './output-writer';
 import {
-  bootstrapPathProblems, clusterIdProblems, duplicateObjectProblems, namespaceClaimProblems, outputRepositoryProblems, unbootstrappedStacks,
+  bootstrapPathProblems, clusterIdProblems, duplicateObjectProblems, namespaceClaimProblems, outputPathWarning, outputRepositoryProblems, unbootstrappedStacks,
 } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
 import { folderDiagram } from './folder-diagram';
@@ -113,12 +113,15 @@ export class QdrantApp extends App implements IMirrorDefault {
     annotate(drafts, guard.annotations);
     const warnings = drafts.flatMap((d) => d.warnings);
     const rootFiles = { [FLEET_README]: fleetReadme(drafts) };
+    // Before writing: the writer lets go of each folder's objects once it is serialised.
+    const pathWarnings = [outputPathWarning(this.outdir, drafts)].filter((w): w is string => w !== undefined);
     if (relink !== undefined) restoreLink(this.outdir, relink);
     const outputLink = fs.lstatSync(this.outdir, { throwIfNoEntry: false })?.isSymbolicLink() ? fs.readlinkSync(this.outdir) : undefined;
     writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName, outputLink) }, rootFiles);
     [
       ...guard.allowedChanges,
       ...warnings,
+      ...pathWarnings,
       ...guard.unusedAllowances.map((a) => `allowedChanges: ${a.change} of "${a.target}" matched no change; remove it`),
     ].forEach(warn);
   }
