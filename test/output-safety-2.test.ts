@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, QdrantOperator, SecretSource } from '../src';
+import { addClusterChart } from './support/cluster-chart';
 import { configErrorOf } from './support/errors';
 
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
@@ -13,16 +14,6 @@ function tmp(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** One cluster under an out-of-band operator, in a chart of `app`. */
-function addClusterChart(app: QdrantApp, chartId = 'clusters'): Chart {
-  const chart = new Chart(app, chartId);
-  new QdrantCluster(chart, 'db', {
-    id: ID, customerId: 'acme', version: 'v1.16.3', size: 1, namespace: 'db',
-    resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
-    existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
-  });
-  return chart;
-}
 
 /** Every path below `dir` with its file content ('<dir>' for directories): what must stay untouched. */
 function tree(dir: string): Record<string, string> {

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, SecretSource } from '../src';
+import { addClusterChart } from './support/cluster-chart';
 import { configErrorOf } from './support/errors';
 
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
@@ -12,12 +13,7 @@ const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
 /** An app whose only chart has id `chartId` and holds one cluster. */
 function appWithChart(outdir: string, chartId: string): QdrantApp {
   const app = new QdrantApp({ outdir });
-  const chart = new Chart(app, chartId);
-  new QdrantCluster(chart, 'db', {
-    id: ID, customerId: 'acme', version: 'v1.16.3', size: 1, namespace: 'db',
-    resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
-    existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
-  });
+  addClusterChart(app, chartId);
   return app;
 }
 
