@@ -387,6 +387,8 @@ describe('the constructs of this library belong in a QdrantApp', () => {
     expect(error.value).toBe('App');
     expect(error.allowed).toMatch(/a QdrantOperator belongs in a QdrantApp \(new QdrantApp\(\) instead of new App\(\)\): only QdrantApp\.synth\(\) refuses data-losing changes/);
     expect(fs.existsSync(outdir)).toBe(false);
+    // AND the refused construct never joined the tree: a caller that catches the error and synthesises gets nothing of it
+    expect(app.node.children).toEqual([]);
   });
 
   test('a HybridRegion or a QdrantCluster in a plain chart of a plain App is refused too', () => {
@@ -398,6 +400,7 @@ describe('the constructs of this library belong in a QdrantApp', () => {
     const error = configErrorOf(() => new QdrantCluster(chart, 'db', {} as any));
     expect(error.constructPath).toBe('clusters/db');
     expect(error.allowed).toMatch(/a QdrantCluster belongs in a QdrantApp/);
+    expect(chart.node.children).toEqual([]);
   });
 
   test('a QdrantCluster directly under the app gets the library error, not cdk8s\'s "cannot find a parent chart"', () => {

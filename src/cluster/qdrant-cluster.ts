@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { QdrantCluster as QdrantClusterL1, QdrantClusterSpec } from '../../imports/qdrant.io';
-import { requireChart, requireQdrantApp } from '../core/app-scope';
+import { inChart, inQdrantApp } from '../core/app-scope';
 import { fail } from '../core/errors';
 import { applyPolicy } from '../core/policy';
 import { dns1123Label } from '../core/rules';
@@ -70,12 +70,11 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
    * a QdrantOperator or HybridRegion come from their `addCluster`.
    */
   constructor(scope: Construct, id: string, props: QdrantClusterProps) {
-    super(scope, constructId(scope, id));
+    super(inChart(inQdrantApp(scope, constructId(scope, id), 'QdrantCluster'), id, 'QdrantCluster',
+      'create it with QdrantOperator.addCluster or HybridRegion.addCluster, or, with existingOperator, ' +
+      'in a chart of your own (new QdrantCluster(new Chart(app, \'clusters\'), ...)); the chart id names its output folder'), id);
     const host = pendingHost;
     pendingHost = undefined;
-    requireQdrantApp(this, 'QdrantCluster');
-    requireChart(this, 'QdrantCluster', 'create it with QdrantOperator.addCluster or HybridRegion.addCluster, or, with existingOperator, ' +
-      'in a chart of your own (new QdrantCluster(new Chart(app, \'clusters\'), ...)); the chart id names its output folder');
     checkObject(this, 'props', props, 'QdrantClusterProps');
     // The ids name the objects below: checked by their table entries before they are used.
     for (const key of ['id', 'customerId'] as const) convertShape(this, key, CLUSTER_SPEC.fields![key], props[key]);

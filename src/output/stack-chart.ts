@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { requireQdrantApp } from '../core/app-scope';
+import { inQdrantApp } from '../core/app-scope';
 import { dns1123Label } from '../core/rules';
 import { check, constructId } from '../core/validate';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
@@ -29,8 +29,7 @@ export abstract class StackChart extends Chart {
   public _placement?: { readonly namespace: string; readonly delivery: Delivery };
 
   constructor(scope: Construct, id: string) {
-    super(scope, constructId(scope, id));
-    requireQdrantApp(this, this.constructor.name);
+    super(inQdrantApp(scope, constructId(scope, id), new.target.name), id);
     check(this, 'id (output folder name)', id, dns1123Label);
   }
 
