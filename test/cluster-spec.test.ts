@@ -75,7 +75,7 @@ describe('the QdrantCluster table', () => {
 
   test('GIVEN an unknown key THEN the error shows its structure, not its values', () => {
     const error = configErrorOf(() => operator().addCluster('db', { ...minimal, config: { servce: { api_key: 'hunter2' } } } as any));
-    expect(error.message).toMatch(/config.servce: got \{"api_key":"<redacted>"\}; unknown key; expected one of "collection"/);
+    expect(error.message).toMatch(/config.servce: got \{"api_key":"<redacted>"\}; unknown key; did you mean "service"\?; expected one of "collection"/);
   });
 });
 

@@ -267,6 +267,21 @@ describe('guards: previous state', () => {
     else expect(configErrorOf(() => synth('flux', outdir, { version })).message).toMatch(/spec.version: .*upgrades go one minor version at a time and never down \(it was v1.16.3\)/);
   });
 
+  test('an allowed cluster deletion is logged with its guard and says the object stays until deleted by hand', () => {
+    // GIVEN a landed cluster
+    const outdir = bootstrapped('flux');
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      // WHEN its deletion is allowed
+      synth('flux', outdir, { withCluster: false }, [Allow.clusterDeletion(ID, 'replaced by eu-2')]);
+      // THEN the log names the allowance and the guard, and what is left to do
+      expect(stderr.mock.calls.map(([l]) => String(l)).join('')).toContain(
+        `QdrantCluster qdrant/qdrant-${ID}: allowed by Allow.clusterDeletion [guard cluster-deleted] (replaced by eu-2); the QdrantCluster stays in the Kubernetes cluster (it is never pruned): delete it with kubectl when you mean to`);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
   test('an allowance needs a reason', () => {
     const outdir = bootstrapped('flux');
     expect(configErrorOf(() => synth('flux', outdir, {}, [Allow.clusterDeletion(ID, ' ')])).message).toMatch(/allowedChanges\[0\].reason: got " "; say why this change is intended/);
@@ -376,9 +391,9 @@ describe('guards in a fleet', () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       fleet(outdir, [], ['eu', 'us'].flatMap((c) => [Allow.operatorRemoval(`${c}/qdrant`, REASON), Allow.namespaceRemoval(`${c}/qdrant`, REASON)]));
-      expect(stderr.mock.calls.map(([line]) => String(line)).filter((l) => l.includes('remove-operator allowed')).sort()).toEqual([
-        expect.stringContaining('QdrantOperator in namespace qdrant on Kubernetes cluster eu: remove-operator allowed'),
-        expect.stringContaining('QdrantOperator in namespace qdrant on Kubernetes cluster us: remove-operator allowed'),
+      expect(stderr.mock.calls.map(([line]) => String(line)).filter((l) => l.includes('Allow.operatorRemoval')).sort()).toEqual([
+        expect.stringContaining('QdrantOperator in namespace qdrant on Kubernetes cluster eu: allowed by Allow.operatorRemoval [guard operator-removed]'),
+        expect.stringContaining('QdrantOperator in namespace qdrant on Kubernetes cluster us: allowed by Allow.operatorRemoval [guard operator-removed]'),
       ]);
     } finally {
       stderr.mockRestore();

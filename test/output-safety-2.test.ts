@@ -164,7 +164,7 @@ describe('QdrantApp props from JavaScript callers', () => {
     ['a NUL byte in outdir', { outdir: 'di\u0000st' }, 'outdir', /without NUL bytes/],
     ['an object as previousOutput', { previousOutput: {} }, 'previousOutput', /expected a non-empty path/],
     ['a string as mirror', { mirror: 'harbor.corp/qdrant' }, 'mirror', /expected an ImageMirror/],
-    ['a typo (previousOuput)', { previousOuput: '../main/dist' }, 'previousOuput', /unknown key; expected one of "outdir", "mirror", "allowedChanges", "previousOutput"/],
+    ['a typo (previousOuput)', { previousOuput: '../main/dist' }, 'previousOuput', /unknown key; did you mean "previousOutput"\?; expected one of "outdir", "mirror", "allowedChanges", "previousOutput"/],
   ])('%s is refused when the app is created', (_what, props, prop, allowed) => {
     // GIVEN props a TypeScript caller could not write
     // WHEN the app is created THEN the library error names the app, the prop and what is allowed

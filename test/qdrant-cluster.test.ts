@@ -205,7 +205,7 @@ describe('QdrantCluster bad input', () => {
     ['field newer than the installed CRD', { service: { type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/8'] }, apiKey: apiKey() }, /service.loadBalancerSourceRanges: .*needs qdrant-kubernetes-api v1.37.0 or later; QdrantOperator "pc" installs v1.23.0/],
     ['source ranges on a ClusterIP', { service: { loadBalancerSourceRanges: ['10.0.0.0/8'] } }, /loadBalancerSourceRanges: .*applies only to service.type "LoadBalancer"/, { crdChartVersion: 'v1.37.6' }],
     ['replication factor above size', { config: { collection: { replicationFactor: 2 } } }, /replicationFactor: got 2; at most size \(1\)/],
-    ['unknown key through an untyped path', { config: { collection: { replication_factor: 2 } } } as any, /config.collection.replication_factor: got "<set>"; unknown key; expected one of "replicationFactor"/],
+    ['unknown key through an untyped path', { config: { collection: { replication_factor: 2 } } } as any, /config.collection.replication_factor: got "<set>"; unknown key; did you mean "replicationFactor"\?; expected one of "replicationFactor"/],
     ['unknown key in a Kubernetes pass-through type', { storage: { additionalVolumes: [{ name: 'x', emptyDir: {}, bogus: 1 } as any] } }, /storage.additionalVolumes\[0\].bogus: got "<set>"; unknown key/, { crdChartVersion: 'v1.37.6' }],
     ['PDB percentage typo', { podDisruptionBudget: { maxUnavailable: '50 percent' } }, /podDisruptionBudget.maxUnavailable: got "50 percent"; expected a count/],
     ['toleration without key and Equal', { tolerations: [{ value: 'x' }] }, /tolerations\[0\].operator: got "Equal"; a toleration without a key must use operator "Exists"/],
@@ -225,6 +225,26 @@ describe('QdrantCluster bad input', () => {
     expect(() => c.addScheduledSnapshot('s', { name: 's', schedule: '@daily', retention: '72h', scheduleShortId: 'nightly-1' })).toThrow(/scheduleShortId: got "nightly-1"; expected 1 to 8/);
     expect(() => c.addSnapshot('x', { name: 'x', retention: '72' })).toThrow(/retention: got "72"/);
   });
+
+  // The CRD's own pattern anchors only its first and last alternatives: these would pass the API server and never run.
+  test.each([
+    ['0 25 * * *', /field 2 \("25"\) is out of range/],
+    ['nightly at 0 2 * * *', /expected a cron schedule/],
+    ['@daily please', /expected a cron schedule/],
+    ['60 2 * * *', /field 1 \("60"\) is out of range/],
+    ['0 2 * 13 *', /field 4 \("13"\) is out of range/],
+    ['*/0 * * * *', /field 1 \("\*\/0"\) is out of range/],
+    ['0 2 * * MON', /expected a cron schedule/],
+  ])('schedule %p is refused', (schedule, message) => {
+    const { cluster: c } = cluster();
+    expect(() => c.addScheduledSnapshot('s', { name: 's', schedule, retention: '72h' })).toThrow(message);
+  });
+
+  test.each(['0 2 * * *', '*/15 * * * *', '0 0-6 * * 1-5', '0 2 1,15 * *', '0 0 2 * * *', '0 0 2 * * * 2027', '@hourly', '@every 1h30m'])(
+    'schedule %p is accepted', (schedule) => {
+      const { cluster: c } = cluster();
+      expect(() => c.addScheduledSnapshot('s', { name: 's', schedule, retention: '72h' })).not.toThrow();
+    });
 
   test('exposure helpers hold to the same rules', () => {
     const { cluster: c } = cluster();

@@ -206,12 +206,13 @@ describe('QdrantOperator values', () => {
 describe('QdrantOperator bad input', () => {
   const cases: Array<[string, Partial<QdrantOperatorProps>, RegExp]> = [
     ['incompatible chart pair', { crdChartVersion: 'v1.16.3' }, /crdChartVersion: got "v1.16.3"; Private Cloud 1.9.6 needs qdrant-kubernetes-api v1.23.0 or later/],
-    ['malformed chart version', { chartVersion: 'latest' }, /chartVersion: got "latest"; expected a chart version/],
+    ['malformed chart version', { chartVersion: 'latest' }, /chartVersion: got "latest"; expected a qdrant-private-cloud chart version in semver form without "v"/],
+    ['chart version with a "v"', { chartVersion: 'v1.9.6' }, /chartVersion: got "v1.9.6"; expected the chart version without "v", such as "1.9.6" \(qdrant-private-cloud tags have none\)/],
     ['malformed duration', { settings: { controller: { forceResyncPeriod: '10 hours' } } }, /settings.controller.forceResyncPeriod: got "10 hours"; expected a duration/],
     ['port out of range', { settings: { metrics: { port: 70000 } } }, /settings.metrics.port: got 70000; expected an integer from 1 to 65535/],
     ['enum value', { settings: { features: { clusterManagement: { volumeExpansionMode: 'online' as any } } } }, /volumeExpansionMode: got "online"; expected one of "Online", "Offline"/],
     ['boolean as string', { settings: { features: { backupManagement: { enable: 'yes' as any } } } }, /backupManagement.enable: got "yes"; expected true or false/],
-    ['unknown settings key through an untyped caller', { settings: { features: { clusterManagment: {} } } as any }, /settings.features.clusterManagment: got \{\}; unknown key; expected one of "clusterManagement", "backupManagement"/],
+    ['unknown settings key through an untyped caller', { settings: { features: { clusterManagment: {} } } as any }, /settings.features.clusterManagment: got \{\}; unknown key; did you mean "clusterManagement"\?; expected one of "clusterManagement", "backupManagement"/],
     ['network policy opening the P2P port', { settings: { features: { clusterManagement: { qdrant: { networkPolicies: { ingress: [{ ports: [{ port: 6335 }] }] } } } } } }, /ingress\[0\].ports\[0\].port: got 6335; port 6335 is Qdrant's internal peer-to-peer port/],
     ['PDB with both fields', { settings: { features: { clusterManagement: { scheduling: { podDisruptionBudget: { maxUnavailable: 1, minAvailable: 1 } } } } } }, /podDisruptionBudget: .*set maxUnavailable or minAvailable, not both/],
     ['request above limit', { operator: { resources: { requests: { cpu: '2' }, limits: { cpu: '500m' } } } }, /operator.resources.requests.cpu: got "2"; a request may not exceed its limit \(500m\)/],

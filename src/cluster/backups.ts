@@ -9,8 +9,34 @@ import { check, checkObject, checkOptional } from '../core/validate';
 import { ClusterReference } from './cluster-reference';
 
 const RETENTION = /^[0-9]+h$/;
-/** The CRD's cron pattern: macros, `@every <duration>`, or 5 to 7 fields. */
-const SCHEDULE = /^(@(annually|yearly|monthly|weekly|daily|hourly|reboot))|(@every (\d+(ns|us|µs|ms|s|m|h))+)|((((\d+,)+\d+|([\d*]+(\/|-)\d+)|\d+|\*) ?){5,7})$/;
+/**
+ * The CRD's cron grammar (qdrant-facts.md §7.4): a macro, `@every <duration>`, or 5 to 7
+ * fields. The CRD's own pattern anchors only its first and last alternatives, so it lets
+ * `0 25 * * *` or `nightly at 0 2 * * *` through; here the whole value must match, and
+ * each field must be in range, or the schedule would never run.
+ */
+const SCHEDULE_MACRO = /^@(annually|yearly|monthly|weekly|daily|hourly|reboot)$|^@every (\d+(ns|us|µs|ms|s|m|h))+$/;
+const SCHEDULE_FIELD = /^(\*|\d+|(\d+,)+\d+|[\d*]+[/-]\d+)$/;
+/** Field ranges: minute hour day-of-month month day-of-week, with seconds first (6 fields) and a year last (7). */
+const FIVE_FIELDS: readonly (readonly [number, number])[] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+
+function cronSchedule(v: unknown): string | undefined {
+  const allowed = 'expected a cron schedule in UTC such as "0 2 * * *", "@daily" or "@every 6h" (5 fields: minute 0-59, hour 0-23, ' +
+    'day 1-31, month 1-12, weekday 0-7; numbers, "*", lists "1,5", ranges "1-5" and steps "*/15")';
+  if (typeof v !== 'string') return allowed;
+  if (SCHEDULE_MACRO.test(v)) return undefined;
+  const fields = v.split(' ');
+  if (fields.length < 5 || fields.length > 7 || !fields.every((f) => SCHEDULE_FIELD.test(f))) return allowed;
+  const ranges = [...(fields.length >= 6 ? [[0, 59] as const] : []), ...FIVE_FIELDS, ...(fields.length === 7 ? [[1970, 2099] as const] : [])];
+  const outOfRange = fields.findIndex((f, i) => {
+    const [min, max] = ranges[i];
+    // In a step "a/n" only the start counts as a value; the step just has to be positive.
+    const [values, step] = f.split('/');
+    const numbers = values.split(/[,-]/).filter((x) => x !== '*').map(Number);
+    return numbers.some((n) => n < min || n > max) || (step !== undefined && Number(step) < 1);
+  });
+  return outOfRange < 0 ? undefined : `${allowed}; field ${outOfRange + 1} ("${fields[outOfRange]}") is out of range`;
+}
 
 const retention = (v: string) => (RETENTION.test(v) ? undefined : 'expected hours such as "72h"');
 
@@ -57,8 +83,7 @@ export function addScheduledSnapshot(cluster: ClusterReference, id: string, o: C
   checkObject(cluster, `addScheduledSnapshot(${id})`, o, 'options');
   const prop = `addScheduledSnapshot(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);
-  check(cluster, `${prop}.schedule`, o.schedule, (v) => (typeof v === 'string' && SCHEDULE.test(v)
-    ? undefined : 'expected a cron schedule in UTC such as "0 2 * * *", "@daily" or "@every 6h"'));
+  check(cluster, `${prop}.schedule`, o.schedule, cronSchedule);
   check(cluster, `${prop}.retention`, o.retention, retention);
   const shortId = o.scheduleShortId ?? cluster.clusterId.slice(0, 8);
   check(cluster, `${prop}.scheduleShortId`, shortId, (v) => (/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?$/.test(v)

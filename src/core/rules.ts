@@ -39,6 +39,19 @@ export const chartVersion: Rule<string> = (v) =>
     ? undefined
     : 'expected a chart version in semver form such as "1.33.0" (a leading "v" is kept as given)';
 
+/**
+ * The version of a chart whose tags have no leading "v" (qdrant-cloud-agent,
+ * qdrant-private-cloud: qdrant-facts.md §4 installs them as `--version 1.8.0`).
+ */
+export function unprefixedChartVersion(chart: string): Rule<string> {
+  return (v) => {
+    if (typeof v === 'string' && /^v\d/.test(v) && SEMVER.test(v.slice(1))) {
+      return `expected the chart version without "v", such as ${JSON.stringify(v.slice(1))} (${chart} tags have none)`;
+    }
+    return typeof v === 'string' && SEMVER.test(v) ? undefined : `expected a ${chart} chart version in semver form without "v", such as "1.9.6"`;
+  };
+}
+
 export const qdrantVersion: Rule<string> = (v) =>
   typeof v === 'string' && QDRANT_VERSION.test(v) ? undefined : 'expected a Qdrant version "vX.Y.Z" such as "v1.16.3" ("latest" is not allowed)';
 

@@ -161,9 +161,30 @@ function convertObject(scope: IConstruct, prop: string, shape: Shape, value: Rec
 export function refuseUnknownKeys(scope: IConstruct, prop: string, value: object, known: readonly string[]): void {
   for (const [key, v] of Object.entries(value)) {
     if (!known.includes(key)) {
-      fail(scope, prop ? `${prop}.${key}` : key, structureOf(v), `unknown key; expected one of ${known.map((k) => JSON.stringify(k)).join(', ')}`);
+      const near = nearest(key, known);
+      fail(scope, prop ? `${prop}.${key}` : key, structureOf(v), `unknown key${near ? `; did you mean ${JSON.stringify(near)}?` : ''}; ` +
+        `expected one of ${known.map((k) => JSON.stringify(k)).join(', ')} (values under an unknown key are not shown: it may hold a secret)`);
     }
   }
+}
+
+/** The known key a typo most likely meant: at most two edits away, ignoring case and separators. */
+function nearest(key: string, known: readonly string[]): string | undefined {
+  const norm = (k: string) => k.toLowerCase().replace(/[-_]/g, '');
+  const scored = known.map((k) => [k, editDistance(norm(key), norm(k))] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1]);
+  return scored[0]?.[0];
+}
+
+/** Levenshtein distance, with a swap of two neighbours as one edit (the commonest typo). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (__, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 /**

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { checkResources } from '../core/resources';
-import { chartVersion, dns1123Label, integerBetween, labelValue, oneOf, qualifiedName } from '../core/rules';
+import { chartVersion, dns1123Label, integerBetween, labelValue, oneOf, qualifiedName, unprefixedChartVersion } from '../core/rules';
 import { checkNodeSelector, checkTolerations } from '../core/scheduling';
 import { check, checkEach, checkObject, checkOptional, checkStringMap } from '../core/validate';
 import { compact, deepMerge, mergeExtraValues, Values } from '../core/values';
@@ -271,7 +271,7 @@ function resolveProps(scope: Construct, props: QdrantOperatorProps) {
   checkObject(scope, 'props', props, 'QdrantOperatorProps');
   refuseUnknownKeys(scope, '', props, OPERATOR_PROP_KEYS);
   check(scope, 'namespace', props.namespace, dns1123Label);
-  check(scope, 'chartVersion', props.chartVersion, chartVersion);
+  check(scope, 'chartVersion', props.chartVersion, unprefixedChartVersion('qdrant-private-cloud'));
   checkOptional(scope, 'crdChartVersion', props.crdChartVersion, chartVersion);
   if (!(props.delivery instanceof Delivery)) fail(scope, 'delivery', props.delivery, 'expected new FluxDelivery() or new ArgoCdDelivery()');
   const operator = props.operator ?? {};

@@ -27,6 +27,8 @@ export interface GuardRule {
   readonly allowance?: { readonly change: GuardedChange; readonly factory: string };
   /** One line: what it refuses, and why. */
   readonly reason: string;
+  /** What the user must still do once the change is allowed, printed with it. @default - nothing */
+  readonly whenAllowed?: string;
   find(previous: GuardState, next: GuardState): Violation[];
 }
 
@@ -74,6 +76,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
     id: 'cluster-deleted',
     allowance: { change: 'delete-cluster', factory: 'clusterDeletion' },
     reason: 'a QdrantCluster left the output: pruning or deleting it deletes its data',
+    whenAllowed: 'the QdrantCluster stays in the Kubernetes cluster (it is never pruned): delete it with kubectl when you mean to',
     find: (previous, next) => gone(previous.clusters, next.clusters, keyOf).map((c) => ({
       target: c.id, cluster: c.cluster, folder: c.folder, subject: clusterName(c), value: 'deleted', why: 'a cluster left the output; deleting it deletes its data',
     })),
@@ -154,6 +157,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
     id: 'namespace-removed',
     allowance: { change: 'remove-namespace', factory: 'namespaceRemoval' },
     reason: 'deleting a Namespace deletes every cluster and volume in it, whatever their own annotations say',
+    whenAllowed: 'the Namespace stays in the Kubernetes cluster (it is never pruned): delete it with kubectl when you mean to',
     find: (previous, next) => gone(previous.namespaces, next.namespaces, keyOf).map((n) => ({
       target: n.name, cluster: n.cluster, folder: n.folder, subject: `Namespace ${n.name}`, value: 'removed',
       why: 'a Namespace the library created left the output; deleting it deletes every cluster and volume in it',

@@ -48,7 +48,8 @@ export function checkAgainstPrevious(previous: GuardState, next: GuardState, all
       const allowance = rule.allowance && allowed.find((a) => a.change === rule.allowance!.change && (a.target === qualified || (!ambiguous && a.target === v.target)));
       if (allowance) {
         used.add(allowance);
-        allowedChanges.push(`${subject}: ${rule.allowance!.change} allowed (${allowance.reason})`);
+        allowedChanges.push(`${subject}: allowed by Allow.${rule.allowance!.factory} [guard ${rule.id}] (${allowance.reason})` +
+          (rule.whenAllowed ? `; ${rule.whenAllowed}` : ''));
         if (v.annotate) annotations.push({ object: v.annotate, key: `${ALLOWED_CHANGE_ANNOTATION_PREFIX}${rule.allowance!.change}`, value: allowance.reason });
         continue;
       }

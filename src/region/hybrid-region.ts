@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
-import { chartVersion, dns1123Label, httpUrl, oneOf, Rule, sha256Hex, userName, uuid } from '../core/rules';
+import { dns1123Label, httpUrl, oneOf, sha256Hex, unprefixedChartVersion, userName, uuid } from '../core/rules';
 import { propKeys, refuseUnknownKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { compact, mergeExtraValues, Values } from '../core/values';
@@ -283,8 +283,7 @@ function describeOrigin(origin: BoundSecret['origin']): string {
 }
 
 /** The qdrant-cloud-agent chart is tagged without a leading "v"; "v1.33.0" would not resolve. */
-const agentChartVersion: Rule<string> = (v) =>
-  typeof v === 'string' && v.startsWith('v') ? `expected the chart version without "v", such as ${JSON.stringify(v.slice(1))} (qdrant-cloud-agent tags have none)` : chartVersion(v);
+const agentChartVersion = unprefixedChartVersion('qdrant-cloud-agent');
 
 /** Every key of HybridRegionProps, for refusing unknown ones at run time. */
 const REGION_PROP_KEYS = propKeys<HybridRegionProps>({

@@ -10,6 +10,7 @@ import { looksLikeCredential } from '../core/credentials';
 import { fail } from '../core/errors';
 import { addNotice, addWarning } from '../core/notices';
 import { dns1123Subdomain, duration, oneOf, Rule } from '../core/rules';
+import { propKeys, refuseUnknownKeys } from '../core/shape';
 import { check, checkObject, checkOptional } from '../core/validate';
 import { externalSecretSyntax, plaintextSyntax, SecretRequest } from './secret-request';
 
@@ -136,6 +137,11 @@ class ExistingSecretSource extends SecretSource {
   }
 }
 
+/** Every key of the props of the External Secrets and Sealed Secrets sources, for refusing misspelt ones at run time. */
+const EXTERNAL_SECRET_KEYS = propKeys<ExternalSecretSourceProps>({ storeName: true, storeKind: true, refs: true, refreshInterval: true });
+const EXTERNAL_SECRET_REF_KEYS = propKeys<ExternalSecretRef>({ key: true, property: true, version: true });
+const SEALED_SECRET_KEYS = propKeys<SealedSecretSourceProps>({ encryptedData: true, scope: true });
+
 class ExternalSecretSource extends SecretSource {
   public readonly origin = 'external-secret';
   constructor(private readonly props: ExternalSecretSourceProps) { super(); }
@@ -143,6 +149,7 @@ class ExternalSecretSource extends SecretSource {
   public _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret {
     const p = this.props;
     checkObject(scope, prop, p, 'ExternalSecretSourceProps');
+    refuseUnknownKeys(scope, prop, p, EXTERNAL_SECRET_KEYS);
     check(scope, `${prop}.storeName`, p.storeName, dns1123Subdomain);
     checkOptional(scope, `${prop}.storeKind`, p.storeKind, oneOf(['SecretStore', 'ClusterSecretStore']));
     checkOptional(scope, `${prop}.refreshInterval`, p.refreshInterval, duration);
@@ -150,6 +157,7 @@ class ExternalSecretSource extends SecretSource {
     const provided = checkInputs(scope, `${prop}.refs`, p.refs, request);
     for (const [k, ref] of Object.entries(p.refs)) {
       checkObject(scope, `${prop}.refs.${k}`, ref, 'a remote reference { key, property?, version? }');
+      refuseUnknownKeys(scope, `${prop}.refs.${k}`, ref, EXTERNAL_SECRET_REF_KEYS);
       check(scope, `${prop}.refs.${k}.key`, ref.key, storeReference);
       checkOptional(scope, `${prop}.refs.${k}.property`, ref.property, storeReference);
       checkOptional(scope, `${prop}.refs.${k}.version`, ref.version, storeReference);
@@ -200,6 +208,7 @@ class SealedSecretSource extends SecretSource {
     }
     this.boundTo = target;
     checkObject(scope, prop, this.props, 'SealedSecretSourceProps');
+    refuseUnknownKeys(scope, prop, this.props, SEALED_SECRET_KEYS);
     checkObject(scope, `${prop}.encryptedData`, this.props.encryptedData, 'a map from Secret key to kubeseal ciphertext');
     checkOptional(scope, `${prop}.scope`, this.props.scope, oneOf(['strict', 'namespace-wide', 'cluster-wide']));
     const expected = secretKeys(request);
