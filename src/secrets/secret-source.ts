@@ -190,6 +190,10 @@ class ExternalSecretSource extends SecretSource {
         })),
       },
     });
+    // What must exist in the store: the remote keys are paths, not secrets.
+    const remote = [...provided].sort().map((k) => `\`${k}\` from \`${p.refs[k].key}\`${p.refs[k].property ? ` property \`${p.refs[k].property}\`` : ''}`);
+    addNotice(scope, 'secret', `\`${request.namespace}/${request.name}\` (${request.type}, keys ${keyList(request)}): ${request.purpose}, ` +
+      `made by External Secrets from ${p.storeKind ?? 'ClusterSecretStore'} \`${p.storeName}\`: ${remote.join(', ')}`);
     return { name: request.name, origin: this.origin, objects: [obj] };
   }
 }
