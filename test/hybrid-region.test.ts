@@ -93,6 +93,17 @@ describe('HybridRegion with Flux', () => {
   });
 });
 
+describe('HybridRegion access key rotation', () => {
+  test('without accessKeyHash the folder README says a rotated key needs a restart; with it, nothing', () => {
+    // GIVEN a region whose key comes from out of band, without and with its hash
+    const without = region().chart.readmeNotes().join('\n');
+    const withHash = region({ accessKeyHash: 'a'.repeat(64) }).chart.readmeNotes().join('\n');
+    // THEN only the first says how to roll the agent on rotation
+    expect(without).toContain('`accessKeyHash` is not set: after rotating the key, the agent keeps the old one until its pod restarts');
+    expect(withHash).not.toContain('accessKeyHash` is not set');
+  });
+});
+
 describe('HybridRegion with Argo CD', () => {
   test('orders namespace and secrets before the agent with sync waves', () => {
     // GIVEN

@@ -110,6 +110,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
   private readonly declaredClusters: string[] = [];
   private readonly target: RegistryTarget;
   private readonly storage: ResolvedStorage;
+  /** Whether the agent pods carry the access key's hash (so a rotated key rolls them). */
+  private readonly accessKeyHashSet: boolean;
   private readonly monitoring?: StackMonitoring;
 
   constructor(scope: Construct, id: string, props: HybridRegionProps) {
@@ -147,6 +149,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     this.cloudSecret.objects.forEach((o) => p.delivery._stage(o, DeliveryStage.PREREQUISITES));
 
     const accessKeyHash = this.resolveAccessKeyHash(p.accessKeyHash);
+    this.accessKeyHashSet = accessKeyHash !== undefined;
     const typedValues = compact({
       config: {
         serverURL: p.serverUrl,
@@ -236,7 +239,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
       `\`environment.json\` holds the environment's Qdrant Cloud settings (Cloud API / Terraform \`configuration\` field names); apply it there, not with kubectl.`,
       this.cloudSecret.origin === 'plaintext'
         ? '**Warning:** the access key is committed in clear text (plaintext opt-in).'
-        : `The access key comes from ${describeOrigin(this.cloudSecret.origin)}; no credential is stored in this folder.`,
+        : `The access key comes from ${describeOrigin(this.cloudSecret.origin)}; no credential is stored in this folder.` +
+          (this.accessKeyHashSet ? '' : ' `accessKeyHash` is not set: after rotating the key, the agent keeps the old one until its pod restarts; set `accessKeyHash` to the new key\'s SHA-256 to roll it.'),
       ...(this.declaredClusters.length
         ? ['**Clusters declared in code** (acknowledged): the Qdrant Cloud agent also owns QdrantCluster objects; change them only through git.'] : []),
       ...this.storage.notes,
