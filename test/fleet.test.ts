@@ -101,7 +101,7 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     const readme = folder(app, 'pc-b')!.files['README.md'];
     // THEN the stack left out says how it is applied, once
     expect(readme.match(/not in argocd-bootstrap/g)).toHaveLength(1);
-    expect(readme).toContain('apply dist/pc-b with an Application of your own, or give the delivery gitRepository');
+    expect(readme).toContain('apply its folder pc-b with an Application of your own, or give the delivery gitRepository');
     expect(folder(app, 'pc-a')!.files['README.md']).not.toContain('not in argocd-bootstrap');
   });
 

@@ -46,8 +46,10 @@ describe('warnings', () => {
     ]);
   });
 
-  test('a LoadBalancer whose annotations make the cloud load balancer terminate TLS does not warn', () => {
+  test('a LoadBalancer whose annotations make the cloud load balancer terminate TLS does not warn, from either path', () => {
     const op = operator();
+    const tlsAtLoadBalancer = { 'service.beta.kubernetes.io/aws-load-balancer-ssl-cert': 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' };
+    op.addCluster('typed', { ...cluster, id: '5b2e8c41-7d3a-4f6e-9a1b-c4d5e6f70819', apiKey: SecretSource.existing('api-key'), service: { type: 'LoadBalancer', annotations: tlsAtLoadBalancer } });
     const db = op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key') });
     db.exposeWithService('lb', { name: 'db-lb', type: 'LoadBalancer', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-ssl-cert': 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' } });
     expect(warningsUnder(op).filter((m) => m.includes('clear text'))).toEqual([]);

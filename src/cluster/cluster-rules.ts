@@ -117,15 +117,28 @@ export const CLUSTER_RULES: readonly PolicyRule<ClusterRuleInput>[] = [
   },
 ];
 
+/** Id of the warning below, in the style of the rule list. */
+export const KEY_IN_CLEAR_TEXT = 'api-key-in-clear-text';
+
 /**
  * Warns when an exposure outside the Kubernetes cluster carries the API key over plain
  * HTTP: Qdrant takes the key in a header, so anyone on the path can read it.
- * `tlsAtEdge`: the exposure terminates TLS itself (an Ingress with a certificate).
+ * `tlsAtEdge`: the exposure terminates TLS itself (an Ingress with a certificate, a cloud
+ * load balancer with one); `otherFix`: how else this exposure could get TLS.
  */
-export function warnKeyInClearText(cluster: ClusterIdentity & IConstruct, exposure: string, tlsAtEdge: boolean): void {
+export function warnKeyInClearText(cluster: ClusterIdentity & IConstruct, exposure: string, tlsAtEdge: boolean, otherFix?: string): void {
   if (!cluster.hasApiKey || cluster.hasTls || tlsAtEdge) return;
-  addWarning(cluster, `${exposure} sends the API key in clear text from outside the cluster; set tls on the cluster (a certificate SecretSource)` +
-    (exposure.startsWith('exposeWithIngress') ? ' or tlsSecretName on the Ingress' : ''));
+  addWarning(cluster, withRuleId(`${exposure} sends the API key in clear text from outside the cluster; ` +
+    `set tls on the cluster (a certificate SecretSource)${otherFix ? ` ${otherFix}` : ''}`, KEY_IN_CLEAR_TEXT));
+}
+
+/**
+ * Whether a Service's annotations ask the cloud load balancer to terminate TLS (AWS
+ * `aws-load-balancer-ssl-cert`, DigitalOcean `do-loadbalancer-certificate-id`, OCI
+ * `oci-load-balancer-ssl-ports`, ...): then the key does not cross the network in clear text.
+ */
+export function serviceTerminatesTls(annotations: Readonly<Record<string, string>> | undefined): boolean {
+  return Object.keys(annotations ?? {}).some((k) => /ssl-cert|certificate-id|ssl-ports|tls-cert/i.test(k));
 }
 
 /** The expose-needs-api-key rule for the exposure helpers, which add Services and Ingresses after the cluster. */

@@ -4,7 +4,7 @@ import { fail } from '../core/errors';
 import { QDRANT_GRPC_PORT, QDRANT_HTTP_PORT } from '../core/network';
 import { cidr, dns1123Label, dns1123Subdomain, maxItems, oneOf, qualifiedName } from '../core/rules';
 import { check, checkObject, checkEach, checkOptional, checkStringMap } from '../core/validate';
-import { checkExposureHasApiKey, warnKeyInClearText } from './cluster-rules';
+import { checkExposureHasApiKey, serviceTerminatesTls, warnKeyInClearText } from './cluster-rules';
 import { ClusterReference } from './cluster-reference';
 
 /** The database ports a helper may open; the peer-to-peer port 6335 is not among them by design. */
@@ -46,15 +46,6 @@ export interface AllowFromNamespacesOptions {
   readonly ports?: readonly QdrantPort[];
 }
 
-/**
- * Whether a Service's annotations ask the cloud load balancer to terminate TLS (AWS
- * `aws-load-balancer-ssl-cert`, DigitalOcean `do-loadbalancer-certificate-id`, OCI
- * `oci-load-balancer-ssl-ports`, ...): then the key does not cross the network in clear text.
- */
-function terminatesTls(annotations: Record<string, string> | undefined): boolean {
-  return Object.keys(annotations ?? {}).some((k) => /ssl-cert|certificate-id|ssl-ports|tls-cert/i.test(k));
-}
-
 const selector = (cluster: ClusterReference) => ({ app: 'qdrant', 'cluster-id': cluster.clusterId });
 
 function checkPorts(cluster: ClusterReference, prop: string, ports: readonly QdrantPort[]): void {
@@ -69,7 +60,7 @@ export function exposeWithService(cluster: ClusterReference, id: string, o: Extr
   check(cluster, `${prop}.type`, o.type, oneOf(['ClusterIP', 'NodePort', 'LoadBalancer']));
   if (o.type !== 'ClusterIP') {
     checkExposureHasApiKey(cluster, `${prop}.type`, o.type, cluster.hasApiKey);
-    warnKeyInClearText(cluster, `${prop} type "${o.type}"`, terminatesTls(o.annotations));
+    warnKeyInClearText(cluster, `${prop} type "${o.type}"`, serviceTerminatesTls(o.annotations));
   }
   const ports = o.ports ?? ['http', 'grpc'];
   checkPorts(cluster, `${prop}.ports`, ports);
@@ -99,7 +90,7 @@ export function exposeWithIngress(cluster: ClusterReference, id: string, o: Extr
   checkOptional(cluster, `${prop}.tlsSecretName`, o.tlsSecretName, dns1123Subdomain);
   checkStringMap(cluster, `${prop}.annotations`, o.annotations, qualifiedName);
   checkExposureHasApiKey(cluster, prop, `host ${o.host}`, cluster.hasApiKey);
-  warnKeyInClearText(cluster, `${prop} host ${o.host}`, o.tlsSecretName !== undefined);
+  warnKeyInClearText(cluster, `${prop} host ${o.host}`, o.tlsSecretName !== undefined, 'or tlsSecretName on the Ingress');
   return new k8s.KubeIngress(cluster, id, {
     metadata: { name: o.name, namespace: cluster.namespace, labels: { ...cluster.labels }, annotations: o.annotations },
     spec: {

@@ -52,6 +52,10 @@ export function unprefixedChartVersion(chart: string): Rule<string> {
   };
 }
 
+/** A directory inside a Git repository, as Flux and Argo CD paths name it (`dist`, `./clusters/prod`), never above it. */
+export const repositoryPath: Rule<string> = (v) => (typeof v === 'string' && /^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
+  ? undefined : 'expected a path inside the Git repository such as "dist" or "./clusters/prod"');
+
 export const qdrantVersion: Rule<string> = (v) =>
   typeof v === 'string' && QDRANT_VERSION.test(v) ? undefined : 'expected a Qdrant version "vX.Y.Z" such as "v1.16.3" ("latest" is not allowed)';
 

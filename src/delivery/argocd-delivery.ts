@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Application } from '../../imports/argoproj.io';
 import { looksLikeCredential } from '../core/credentials';
 import { fail, pathOf } from '../core/errors';
-import { dns1123Label, dns1123Subdomain, httpUrl, Rule } from '../core/rules';
+import { dns1123Label, dns1123Subdomain, httpUrl, repositoryPath, Rule } from '../core/rules';
 import { bool, propKeys, refuseUnknownKeys } from '../core/shape';
 import { check, checkObject, checkOptional } from '../core/validate';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
@@ -23,6 +23,18 @@ const ARGOCD_OWN_CLUSTER: KubernetesClusterId = { key: `argocd ${IN_CLUSTER_SERV
 const ARGOCD_BOOTSTRAP_FOLDER = 'argocd-bootstrap';
 /** Sync options of an object whose deletion loses data: not pruned when it leaves git, kept when its Application is deleted. */
 export const PROTECTED_SYNC_OPTIONS = ['Prune=false', 'Delete=false'];
+
+/** The Git repository Argo CD reads the output from. */
+export interface ArgoCdGitRepository {
+  /**
+   * Clone URL. It is written to git: no credentials in it (`https://user:token@...` is
+   * refused); Argo CD reads them from a repository Secret. `git@host:path` and
+   * `ssh://git@host/...` are fine.
+   */
+  readonly url: string;
+  /** Branch, tag or commit. @default 'HEAD' */
+  readonly revision?: string;
+}
 
 export interface ArgoCdDeliveryProps {
   /** Namespace Argo CD runs in; Applications and repository Secrets go there. @default 'argocd' */
@@ -48,13 +60,10 @@ export interface ArgoCdDeliveryProps {
   /**
    * The Git repository holding the synthesised output, for a central Argo CD. With it
    * the library writes `argocd-bootstrap/`: one root Application per stack
-   * (`<namePrefix>stack`) applying the stack's folder. @default - no bootstrap: point a
-   * parent Application at the stack's folder yourself
-   *
-   * The URL is written to git: no credentials in it (`https://user:token@...` is refused);
-   * Argo CD reads them from a repository Secret. `git@host:path` and `ssh://git@host/...` are fine.
+   * (`<namePrefix>stack`) applying the stack's folder.
+   * @default - no bootstrap: point a parent Application at the stack's folder yourself
    */
-  readonly gitRepository?: { readonly url: string; readonly revision?: string };
+  readonly gitRepository?: ArgoCdGitRepository;
   /** Path of the output directory inside that repository. @default 'dist' */
   readonly outputPath?: string;
   /** Let Argo CD sync automatically (with self-heal; pruning except for CRD charts). @default true */
@@ -71,7 +80,7 @@ interface RepositoryClaim {
   readonly path: string;
 }
 
-const GIT_REPOSITORY_KEYS = ['url', 'revision'];
+const GIT_REPOSITORY_KEYS = propKeys<ArgoCdGitRepository>({ url: true, revision: true });
 
 /**
  * The URL Argo CD clones the output repository from: https://, ssh:// or scp-like
@@ -100,6 +109,12 @@ function repositoryClaims(scope: IConstruct): Map<string, RepositoryClaim> {
   return REPOSITORY_CLAIMS.get(root)!;
 }
 
+/** Every key of ArgoCdDeliveryProps, for refusing unknown ones at run time. */
+const ARGOCD_DELIVERY_PROP_KEYS = propKeys<ArgoCdDeliveryProps>({
+  argoCdNamespace: true, project: true, destinationServer: true, destinationName: true, namePrefix: true,
+  repositoryCredentials: true, gitRepository: true, outputPath: true, automated: true,
+});
+
 /**
  * Delivers charts with Argo CD: one `Application` (argoproj.io/v1alpha1) per chart with
  * a Helm source and `valuesObject`, a repository Secret with `enableOCI` for the
@@ -108,11 +123,6 @@ function repositoryClaims(scope: IConstruct): Map<string, RepositoryClaim> {
  * The output folder is meant to be synced by a parent Application (app of apps) in the
  * cluster Argo CD runs in.
  */
-/** Every key of ArgoCdDeliveryProps, for refusing unknown ones at run time. */
-const ARGOCD_DELIVERY_PROP_KEYS = propKeys<ArgoCdDeliveryProps>({
-  argoCdNamespace: true, project: true, destinationServer: true, destinationName: true, namePrefix: true,
-  repositoryCredentials: true, gitRepository: true, outputPath: true, automated: true,
-});
 
 export class ArgoCdDelivery extends Delivery {
   public readonly tool = 'argocd';
@@ -339,8 +349,7 @@ export class ArgoCdDelivery extends Delivery {
       checkOptional(scope, 'delivery.gitRepository.revision', repo.revision, (v) => (typeof v === 'string' && /^\S+$/.test(v)
         ? undefined : 'expected a branch, tag or commit such as "main"'));
     }
-    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (typeof v === 'string' && /^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
-      ? undefined : 'expected a path inside the Git repository such as "dist" or "clusters/prod"'));
+    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, repositoryPath);
     checkOptional(scope, 'delivery.destinationName', this.props.destinationName, (v) => (this.props.destinationServer !== undefined
       ? 'either destinationName or destinationServer, not both' : typeof v === 'string' && v.trim() !== '' ? undefined : 'expected the name of a cluster registered in Argo CD'));
     checkOptional(scope, 'delivery.destinationServer', this.props.destinationServer, httpUrl);

@@ -55,7 +55,9 @@ export interface ChartReleaseRequest {
 
 /** A release a delivery has emitted. */
 export interface ChartRelease {
+  /** Helm release name, e.g. `qdrant-private-cloud`. */
   readonly releaseName: string;
+  /** Namespace the release installs into. */
   readonly namespace: string;
   /** Name of the object that represents the release (HelmRelease or Application). */
   readonly objectName: string;

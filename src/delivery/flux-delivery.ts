@@ -6,7 +6,7 @@ import {
 } from '../../imports/helm.toolkit.fluxcd.io';
 import { Kustomization, KustomizationSpecSourceRefKind } from '../../imports/kustomize.toolkit.fluxcd.io';
 import { OciRepository, OciRepositorySpecLayerSelectorOperation } from '../../imports/source.toolkit.fluxcd.io';
-import { dns1123Label, dns1123Subdomain, duration, integerBetween } from '../core/rules';
+import { dns1123Label, dns1123Subdomain, duration, integerBetween, repositoryPath } from '../core/rules';
 import { propKeys, refuseUnknownKeys } from '../core/shape';
 import { check, checkObject, checkOptional } from '../core/validate';
 import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
@@ -15,13 +15,21 @@ import { BootstrapChart } from './bootstrap';
 /** Media type of a Helm chart layer in an OCI artifact. */
 const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
 
+/** A Flux GitRepository object, by name. */
+export interface FluxGitRepositoryReference {
+  /** Name of the GitRepository. */
+  readonly name: string;
+  /** Its namespace. @default 'flux-system' */
+  readonly namespace?: string;
+}
+
 export interface FluxDeliveryProps {
   /** Reconcile interval of the OCIRepository and HelmRelease objects. @default '10m' */
   readonly interval?: string;
   /** Helm install/upgrade retries before Flux gives up and remediates. @default 3 */
   readonly retries?: number;
   /** The GitRepository that holds the synthesised output. @default - flux-system/flux-system, as `flux bootstrap` creates it */
-  readonly gitRepository?: { readonly name: string; readonly namespace?: string };
+  readonly gitRepository?: FluxGitRepositoryReference;
   /** Path of the output directory inside that repository. @default './dist' */
   readonly outputPath?: string;
   /**
@@ -42,13 +50,15 @@ const fluxBootstrapFolder = (cluster: string) => `flux-${cluster}`;
 /** Annotation that stops Flux from pruning an object that left the output, or deleting it with its Kustomization. */
 export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
 
+/** Every key of FluxDeliveryProps and of its GitRepository reference, for refusing unknown ones at run time. */
+const FLUX_DELIVERY_PROP_KEYS = propKeys<FluxDeliveryProps>({ interval: true, retries: true, gitRepository: true, outputPath: true, cluster: true });
+const FLUX_GIT_REPOSITORY_KEYS = propKeys<FluxGitRepositoryReference>({ name: true, namespace: true });
+
 /**
  * Delivers charts with Flux: an `OCIRepository` (source.toolkit.fluxcd.io/v1) per
  * chart, authenticated with the release namespace's pull secret, and a `HelmRelease`
  * (helm.toolkit.fluxcd.io/v2) with `chartRef` and `dependsOn` for ordering.
  */
-/** Every key of FluxDeliveryProps, for refusing unknown ones at run time. */
-const FLUX_DELIVERY_PROP_KEYS = propKeys<FluxDeliveryProps>({ interval: true, retries: true, gitRepository: true, outputPath: true, cluster: true });
 
 export class FluxDelivery extends Delivery {
   public readonly tool = 'flux';
@@ -165,14 +175,16 @@ export class FluxDelivery extends Delivery {
   private checkProps(scope: Construct): void {
     checkObject(scope, 'delivery', this.props, 'FluxDeliveryProps');
     refuseUnknownKeys(scope, 'delivery', this.props, FLUX_DELIVERY_PROP_KEYS);
-    if (this.props.gitRepository !== undefined) checkObject(scope, 'delivery.gitRepository', this.props.gitRepository, '{ name, namespace? }');
+    if (this.props.gitRepository !== undefined) {
+      checkObject(scope, 'delivery.gitRepository', this.props.gitRepository, '{ name, namespace? }');
+      refuseUnknownKeys(scope, 'delivery.gitRepository', this.props.gitRepository, FLUX_GIT_REPOSITORY_KEYS);
+    }
     check(scope, 'delivery.interval', this.interval, duration);
     check(scope, 'delivery.retries', this.retries, integerBetween(0, 100));
     checkOptional(scope, 'delivery.gitRepository.name', this.props.gitRepository?.name, dns1123Subdomain);
     checkOptional(scope, 'delivery.cluster', this.props.cluster, (v) => dns1123Label(v) ?? dns1123Label(fluxBootstrapFolder(v)));
     checkOptional(scope, 'delivery.gitRepository.namespace', this.props.gitRepository?.namespace, dns1123Label);
-    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, (v) => (typeof v === 'string' && /^\.?\/?[A-Za-z0-9._/-]+$/.test(v) && !v.includes('..')
-      ? undefined : 'expected a path inside the Git repository such as "./dist" or "./clusters/prod"'));
+    checkOptional(scope, 'delivery.outputPath', this.props.outputPath, repositoryPath);
   }
 
   /** One CA secret (`ca.crt`, public data) per chart folder and namespace. */

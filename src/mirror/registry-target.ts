@@ -17,15 +17,15 @@ export interface RegistryTarget {
   image(name: string): string;
   /** Name of the pull secret. */
   readonly pullSecretName: string;
-  /** Source of the pull secret; undefined for anonymous pulls. */
+  /** Source of the pull secret. @default - none: anonymous pulls */
   readonly pullSecret?: SecretSource;
   /** Prop path of that source, for errors. */
   readonly pullSecretProp: string;
-  /** PEM CA of the registry. */
+  /** PEM CA of the registry. @default - the system's trust store */
   readonly caCertificates?: string;
-  /** The mirror, when there is one. */
+  /** The mirror. @default - none: Qdrant's registry */
   readonly mirror?: ImageMirror;
-  /** References to list in mirror.yaml, when there is a mirror. */
+  /** References to list in mirror.yaml. @default - none: no mirror */
   readonly manifest?: MirrorManifest;
 }
 

@@ -49,7 +49,7 @@ export class StackMonitoring {
   /** The chart the monitoring objects go to. */
   private readonly scope: Chart;
 
-  /** `chart`: the stack's own chart (errors name it); the objects go to its custom-resource scope. */
+  /** `chart`: the stack's own chart (errors name it); the objects go where its delivery puts monitoring (`_monitoringScope`). */
   constructor(private readonly chart: Chart, private readonly delivery: Delivery, props: MonitoringProps, private readonly stack: MonitoredStack) {
     checkMonitoring(chart, 'monitoring', props);
     if (props.snapshotAlerts && props.alertRules === false) {

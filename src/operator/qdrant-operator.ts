@@ -147,7 +147,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     });
     this.databaseImageName = dbImage && target.mirror ? dbImage.slice(target.mirror.containerRegistry.length + 1) : undefined;
     this.recordMirroredArtifacts(crdChart, operatorChart);
-    // Applied to the stack's own Kubernetes cluster with the custom resources (a central Argo CD keeps only Applications here).
+    // Applied to the stack's own Kubernetes cluster, where the delivery puts monitoring (Argo CD: with the custom resources).
     this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
       kind: 'operator', namespace: p.namespace, databaseNamespaces: this.watchScope,
     }) : undefined;

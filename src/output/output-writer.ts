@@ -7,10 +7,10 @@ import { dns1123Label } from '../core/rules';
 export const FLEET_README = 'README.md';
 
 /** The files the library writes at the root of the output directory, beside the folders. */
-export const ROOT_FILES: readonly string[] = [FLEET_README];
+const ROOT_FILES: readonly string[] = [FLEET_README];
 
 /** Git's housekeeping files at the root of the output directory: the user's, kept across synths. */
-export const KEPT_ROOT_FILES: readonly string[] = ['.gitkeep', '.gitignore', '.gitattributes'];
+const KEPT_ROOT_FILES: readonly string[] = ['.gitkeep', '.gitignore', '.gitattributes'];
 
 /** Every output folder holds this file (the folder's kustomization) and, unless empty, manifests (`*.k8s.yaml`). */
 export const FOLDER_MARKER = 'kustomization.yaml';

@@ -41,7 +41,7 @@ export function previousState(q: PreviousStateQuery): PreviousState {
   if (q.previousOutput !== undefined) return namedPrevious(q.previousOutput, q.clusterOf);
   const file = stateFileOf(q.outdir);
   if (fs.existsSync(file)) return { state: readStateFile(file, 'previousOutput'), warnings: [] };
-  if (hasManifests(q.outdir)) {
+  if (holdsManifests(q.outdir)) {
     return {
       state: stateOfOutput(q.outdir, q.clusterOf),
       warnings: [`no guard state file ${file}: compared with the manifests in ${q.outdir}; the state file is written now, commit it with the output`],
@@ -99,13 +99,9 @@ function readStateFile(file: string, prop: string): GuardState {
   return state;
 }
 
-function hasManifests(dir: string): boolean {
-  return fs.existsSync(dir) && fs.readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory());
-}
-
-/** Whether an output folder of `dir` holds a manifest file (`*.k8s.yaml`). */
+/** Whether `dir` exists and an output folder of it holds a manifest file (`*.k8s.yaml`). */
 function holdsManifests(dir: string): boolean {
-  return fs.readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() &&
+  return fs.existsSync(dir) && fs.readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() &&
     fs.readdirSync(path.join(dir, d.name)).some((f) => f.endsWith('.k8s.yaml')));
 }
 

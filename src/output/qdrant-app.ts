@@ -143,7 +143,7 @@ export class QdrantApp extends App implements IMirrorDefault {
     if (duplicates.length) throw new QdrantConfigError(duplicates);
     for (const stack of unbootstrappedStacks(rendered)) {
       const message = 'not in argocd-bootstrap (its ArgoCdDelivery has no gitRepository) while other Argo CD stacks are: ' +
-        `apply dist/${stack.node.id} with an Application of your own, or give the delivery gitRepository`;
+        `apply its folder ${stack.node.id} with an Application of your own, or give the delivery gitRepository`;
       // render() and synth() may both run on one app: warn once.
       if (!stack.node.metadata.some((m) => m.data === message)) addWarning(stack, message);
     }

@@ -174,7 +174,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     });
     target.manifest?.addChart({ ...agentChart, repository: QDRANT_CHART_REPOSITORY });
     target.manifest?.addImage('qdrant-cloud-agent', { unpinned: `tag follows the appVersion of chart qdrant-cloud-agent ${p.agentChartVersion}` });
-    // Applied to the region's own Kubernetes cluster with the custom resources.
+    // Applied to the region's own Kubernetes cluster, where the delivery puts monitoring (Argo CD: with the custom resources).
     this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
       kind: 'hybrid', namespace: p.namespace, databaseNamespaces: [p.namespace],
     }) : undefined;

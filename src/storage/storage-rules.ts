@@ -51,7 +51,7 @@ const NOT_BLOCK_STORAGE: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** What `provisioner` provisions when it is not block storage; undefined for block storage. */
-export function nonBlockStorageKind(provisioner: string): string | undefined {
+function nonBlockStorageKind(provisioner: string): string | undefined {
   return NOT_BLOCK_STORAGE.find(([pattern]) => pattern.test(provisioner))?.[1];
 }
 
