@@ -205,7 +205,7 @@ describe('HybridRegion bad input', () => {
     ['tolerationSeconds without NoExecute', { environment: { tolerations: [{ key: 'k', value: 'v', tolerationSeconds: 5 }] } }, /tolerationSeconds applies only to effect "NoExecute"/],
     ['plaintext secret without the opt-in', { cloudAccessKey: { 'access-key': 'x' } as any }, /cloudAccessKey: got "<redacted>"; expected a SecretSource .*, not a plain object/],
     ['typed key set again through the escape hatch', { agentValues: { config: { logLevel: 'DEBUG' } } }, /agentValues.config.logLevel: got "<set>"; "config.logLevel" is set from a typed prop/],
-    ['access key hash that is not SHA-256 hex', { accessKeyHash: 'abc' }, /accessKeyHash: got "abc"; expected 64 lowercase hex digits/],
+    ['access key hash that is not SHA-256 hex', { accessKeyHash: 'abc' }, /accessKeyHash: got "<redacted>"; expected 64 lowercase hex digits/],
     ['grpc URL with a scheme', { grpcServerUrl: 'https://grpc.cloud.qdrant.io' }, /grpcServerUrl: got "https:\/\/grpc.cloud.qdrant.io"; expected a host name/],
   ];
 

@@ -26,6 +26,21 @@ const key = PLANTED_ACCESS_KEY;
 const secret = PLANTED_SECRET;
 
 const routes: Array<[string, (app: QdrantApp) => unknown, string, RegExp]> = [
+  // Names where the credential word is not the last one, plurals, containers and short words (sixth review).
+  ['a credential word inside a longer key', (a) => operator(a, { extraValues: { db: { passwordValue: secret } } }), 'extraValues.db.passwordValue', /SecretSource/],
+  ['a plural credential key', (a) => operator(a, { extraValues: { auth: { apiKeys: [secret] } } }), 'extraValues.auth.apiKeys[0]', /SecretSource/],
+  ['a leaf under a credential container', (a) => region(a, { agentValues: { tokens: { primary: secret } } }), 'agentValues.tokens.primary', /SecretSource/],
+  ['a short credential word', (a) => operator(a, { extraValues: { db: { pwd: secret } } }), 'extraValues.db.pwd', /SecretSource/],
+  ['an AWS secret access key starting with "/"', (a) => operator(a, { extraValues: { s3: { secretAccessKey: `/${secret}/K7MDENG` } } }), 'extraValues.s3.secretAccessKey', /SecretSource/],
+  ['a mount password', (a) => operator(a, { extraValues: { smb: { mountPassword: secret } } }), 'extraValues.smb.mountPassword', /SecretSource/],
+  ['a credential-named annotation', (a) => operator(a, { extraValues: { operator: { podAnnotations: { password: secret } } } }), 'extraValues.operator.podAnnotations.password', /SecretSource/],
+  ['an env name with the credential word first', (a) => cluster(a, { statefulSet: { extraEnv: [{ name: 'SECRET_KEY_BASE', value: secret }] } }), 'statefulSet.extraEnv[0].value', /secretKeyRef/],
+  ['a token as an External Secrets remote key', (a) => region(a, { cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: { 'access-key': { key: 'ghp_0123456789abcdefghijABCDEFGHIJ0123456789' } } }) }),
+    'cloudAccessKey.refs.access-key.key', /where the value lives in the store, not the value/],
+  ['a GitHub token under a harmless key', (a) => operator(a, { extraValues: { sync: { remote: 'ghp_0123456789abcdefghijABCDEFGHIJ0123456789' } } }), 'extraValues.sync.remote', /SecretSource/],
+  ['a JWT in an annotation', (a) => cluster(a, { statefulSet: { annotations: { session: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl' } } }), 'statefulSet.annotations.session', /credential/],
+  ['a password in a connection string', (a) => operator(a, { extraValues: { db: { connection: 'Server=db;User Id=qdrant;Password=hunter2hunter2' } } }), 'extraValues.db.connection', /SecretSource/],
+  ['a token in a URL query', (a) => operator(a, { extraValues: { hook: { target: 'https://hooks.example.com/x?token=abcdef123456' } } }), 'extraValues.hook.target', /SecretSource/],
   ['an access key in agentValues', (a) => region(a, { agentValues: { config: { accessKey: key } } }), 'agentValues.config.accessKey', /SecretSource/],
   ['a password-named leaf in extraValues', (a) => operator(a, { extraValues: { db: { password: secret } } }), 'extraValues.db.password', /SecretSource/],
   ['a token in extraSettings', (a) => operator(a, { extraSettings: { sync: { token: secret } } }), 'extraSettings.sync.token', /SecretSource/],
@@ -65,7 +80,7 @@ const notCredentials: Array<[string, (app: QdrantApp) => unknown]> = [
   ['a number under a reference-named key', (a) => operator(a, { extraValues: { operator: { tokenRefreshEnabled: true, existingSecret: 'creds' } } })],
   ['a switch under a credential-named key (a boolean holds no credential)', (a) => operator(a, { extraValues: { auth: { token: true }, credentials: { useSecret: true } } })],
   ['keys of a Secret and settings named after credentials', (a) => operator(a, {
-    extraValues: { auth: { existingSecret: 'db', passwordKey: 'password', tokenKey: 'token', usePasswordFiles: true, tokenRefreshInterval: '1h' }, oidc: { tokenEndpoint: 'https://idp.example.com/token' }, secrets: ['a'] },
+    extraValues: { auth: { existingSecret: 'db', passwordKey: 'password', tokenKey: 'token', usePasswordFiles: true, tokenRefreshInterval: '1h' }, oidc: { tokenEndpoint: 'https://idp.example.com/token' }, imagePullSecrets: [{ name: 'regcred' }] },
   })],
   ['Vault agent annotations (free-form keys with "secret" and "token")', (a) => region(a, {
     agentValues: { podAnnotations: { 'vault.hashicorp.com/agent-inject-secret-config': 'secret/data/qdrant', 'vault.hashicorp.com/agent-inject-token': 'true' } },
@@ -88,6 +103,9 @@ const wrongProps: Array<[string, (app: QdrantApp) => unknown, string]> = [
   ['"user:password@" without a scheme in the mirror registry', (a) => region(a, {
     mirror: new ImageMirror({ containerRegistry: `robot:${secret}@harbor.corp:8443/qdrant`, chartRepository: 'oci://harbor.corp:8443/c', pullSecret: SecretSource.existing() }),
   }), 'mirror.containerRegistry'],
+  ['a secret given as the Helm values object itself', (a) => operator(a, { extraValues: secret as any }), 'extraValues'],
+  ['the secret given as the existing Secret name', (a) => region(a, { registryCredentials: SecretSource.existing(secret) }), 'registryCredentials (existing secret name)'],
+  ['a raw secret given as the access key hash', (a) => region(a, { accessKeyHash: secret }), 'accessKeyHash'],
   ['"user:password@" without a scheme in the proxy URL', (a) => region(a, { environment: { httpsProxyUrl: `user:${secret}@proxy:3128` } }), 'environment.httpsProxyUrl'],
 ];
 

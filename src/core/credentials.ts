@@ -7,57 +7,118 @@
 /** What errors and warnings show instead of a secret. */
 export const REDACTED = '<redacted>';
 
-/** A Qdrant Cloud access key: `<uuid>|<secret>` (qdrant-facts.md, "access key"). */
-const ACCESS_KEY = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\|\S/i;
-/** `scheme://user[:password]@host`: credentials in a URL's userinfo. */
-const URL_USERINFO = /[a-z][a-z0-9+.-]*:\/\/[^/?#\s@]+@/i;
 /**
  * `user:password@host` without a scheme (a registry, a proxy): a word, a colon, a
- * password and `@` before a host. Not `git@host:path` (no password part) and not an
- * image digest (`image:tag@sha256:...`).
+ * password and `@` before a host. Not `git@host:path` (no password part), not an image
+ * digest (`image:tag@sha256:...`), not `mailto:team@example.com`.
  */
 const BARE_USERINFO_BODY = String.raw`(?!(?:mailto|urn|tel|sips?|xmpp|news|cid|mid):)[^\s"'/?#@:<>]+:[^\s"'/?#<>]+@(?![a-z0-9]+:[0-9a-f]{32,})(?=[a-z0-9[])`;
-const BARE_USERINFO = new RegExp(String.raw`(?:^|[\s"'=(,;<>])${BARE_USERINFO_BODY}`, 'i');
-const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-/**
- * Names of values that are credentials (`password`, `apiKey`, `ACCESS_TOKEN`), compared
- * without separators: the credential word ends the name. `passwordKey` (the key of a
- * Secret), `tokenEndpoint` or `usePasswordFiles` name something else.
- */
-const SECRET_NAME = /(password|passwd|secret|token|apikey|accesskey|secretkey|privatekey|credentials?)$/;
-/** Environment variable names ending in a `KEY` word (`QDRANT__TLS__KEY`, `S3_KEY`). */
-const KEY_WORD = /(^|_)KEY$/i;
-/** Names that hold a reference to a secret or a path to one, not the secret itself. */
-const REFERENCE_NAME = /name$|pullsecrets?$|ref$|existing|file$|path$|dir$|enabled$|create|mount|hash$|selector|annotations?$|labels?$|keys?ref/;
 
-/** An absolute file path: a value that names where a credential is mounted, not the credential. */
-export function isFilePath(value: unknown): boolean {
-  return typeof value === 'string' && /^\/[^\s]*$/.test(value);
-}
+/**
+ * Shapes that are credentials whatever prop or key carries them, each with what a
+ * message shows instead (`$1` keeps a harmless prefix such as the URL scheme). Detection
+ * and redaction both read this list, so they cannot drift apart.
+ */
+const CREDENTIAL_SHAPES: readonly { readonly pattern: RegExp; readonly shownAs: string }[] = [
+  // A Qdrant Cloud access key: `<uuid>|<secret>` (qdrant-facts.md, "access key").
+  { pattern: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\|[^\s"',;]+/gi, shownAs: REDACTED },
+  // `scheme://user[:password]@host`: credentials in a URL's userinfo.
+  { pattern: /([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]+@/gi, shownAs: `$1${REDACTED}@` },
+  { pattern: new RegExp(String.raw`(^|[\s"'=(,;<>])${BARE_USERINFO_BODY}`, 'gi'), shownAs: `$1${REDACTED}@` },
+  // Credentials in a URL query or a connection string.
+  { pattern: /([?&](?:password|passwd|pwd|token|access_token|private_token|api_key|apikey|secret|sig)=)[^&\s"']+/gi, shownAs: `$1${REDACTED}` },
+  { pattern: /((?:^|;)\s*(?:password|pwd)\s*=\s*)[^;\s"']+/gi, shownAs: `$1${REDACTED}` },
+  // PEM and PGP private keys.
+  { pattern: /-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY( BLOCK)?-----|$)/g, shownAs: REDACTED },
+  // Well-known token formats: JWTs, AWS access key ids, GitHub, GitLab and Slack tokens, Slack webhooks.
+  { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, shownAs: REDACTED },
+  { pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, shownAs: REDACTED },
+  { pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,})/g, shownAs: REDACTED },
+  { pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, shownAs: REDACTED },
+  { pattern: /hooks\.slack\.com\/services\/[A-Za-z0-9/]+/g, shownAs: `hooks.slack.com/services/${REDACTED}` },
+  // HTTP Authorization values.
+  { pattern: /\b(Basic|Bearer) [A-Za-z0-9+/=._~-]{12,}/g, shownAs: `$1 ${REDACTED}` },
+];
 
 /** Whether a string looks like a credential whatever prop carries it. */
 export function looksLikeCredential(value: unknown): boolean {
-  return typeof value === 'string' && (ACCESS_KEY.test(value) || URL_USERINFO.test(value) || BARE_USERINFO.test(value) || PRIVATE_KEY.test(value));
+  return typeof value === 'string' && CREDENTIAL_SHAPES.some(({ pattern }) => {
+    pattern.lastIndex = 0;
+    return pattern.test(value);
+  });
 }
 
-/** Whether a key or prop name says it holds a credential (`password`, `QDRANT__SERVICE__API_KEY`). */
-export function namesCredential(name: string): boolean {
-  const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return SECRET_NAME.test(n) && !REFERENCE_NAME.test(n);
-}
-
-/** Whether an environment variable name says its value is a key, password, secret or token. */
-export function envNamesCredential(name: string): boolean {
-  return namesCredential(name) || (KEY_WORD.test(name) && !REFERENCE_NAME.test(name.toLowerCase().replace(/[^a-z0-9]/g, '')));
-}
-
-/** `text` with every credential-shaped word replaced by `<redacted>`: for free-form messages (warnings, notices). */
+/** `text` with every credential-shaped part replaced by `<redacted>`: for free-form messages (warnings, notices). */
 export function redactText(text: string): string {
-  return text
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\|[^\s"',;]+/gi, REDACTED)
-    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]+@/gi, `$1${REDACTED}@`)
-    .replace(new RegExp(String.raw`(^|[\s"'=(,;<>])${BARE_USERINFO_BODY}`, 'gi'), `$1${REDACTED}@`)
-    .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, REDACTED);
+  return CREDENTIAL_SHAPES.reduce((t, { pattern, shownAs }) => t.replace(pattern, shownAs), text);
+}
+
+/**
+ * The words of a key or variable name: `passwordValue` -> password, value;
+ * `SECRET_KEY_BASE` -> secret, key, base; `agent-inject-secret-config` -> agent, inject, secret, config.
+ */
+function wordsOf(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Words that make a name a credential (`password`, `tokens`, `secret`, `pwd`, `pass`). */
+const CREDENTIAL_WORDS = new Set(['password', 'passwords', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'secrets', 'token', 'tokens',
+  'credential', 'credentials', 'apikey', 'apikeys', 'accesskey', 'privatekey']);
+/** Word pairs that do (`api key`, `access key`, `secret key`, `private key`, `client secret` is covered by `secret`). */
+const CREDENTIAL_PAIRS = /\b(api|access|secret|private|signing|encryption|master|license) keys?\b/;
+/**
+ * Last words that make the name a reference to a credential, a setting about one, or a
+ * switch: `passwordKey` (a key in a Secret), `existingSecretName`, `tokenEndpoint`,
+ * `tokenAudience`, `AWS_ACCESS_KEY_ID`, `KEY_FILE`.
+ */
+const REFERENCE_LAST_WORDS = new Set(['ref', 'refs', 'reference', 'name', 'names', 'file', 'files', 'path', 'paths', 'dir', 'endpoint',
+  'endpoints', 'url', 'uri', 'enabled', 'enable', 'interval', 'audience', 'header', 'type', 'mode', 'selector', 'length', 'ttl', 'timeout',
+  'format', 'policy', 'provider', 'issuer', 'hash', 'id', 'mount', 'mounts', 'create', 'annotations', 'labels', 'version', 'lifetime',
+  'expiry', 'expiration', 'duration', 'store', 'class', 'template', 'key', 'keys']);
+/** Before a final `key`, these words make it the key of a Secret (`passwordKey`, `tokenKey`), not a key itself. */
+const SECRET_FIELD_WORDS = new Set(['password', 'passwd', 'pwd', 'token', 'credentials', 'credential', 'user', 'username']);
+
+/** Whether a key or prop name says it holds a credential (`password`, `passwordValue`, `apiKeys`, `QDRANT__SERVICE__API_KEY`). */
+export function namesCredential(name: string): boolean {
+  const words = wordsOf(name);
+  // `existingSecret`, `imagePullSecrets`: names of Secrets; a public key is no secret.
+  if (!words.length || words.includes('existing') || words.includes('pull') || words.includes('public')) return false;
+  const last = words[words.length - 1];
+  const beforeLast = words[words.length - 2];
+  const credential = words.some((w) => CREDENTIAL_WORDS.has(w)) || CREDENTIAL_PAIRS.test(words.join(' '));
+  if (!credential) return false;
+  if (last === 'key' || last === 'keys') return !SECRET_FIELD_WORDS.has(beforeLast ?? '');
+  return !REFERENCE_LAST_WORDS.has(last);
+}
+
+/** Whether an environment variable name says its value is a credential: a credential name, or a `KEY` word (`S3_KEY`, `SSH_KEY`). */
+export function envNamesCredential(name: string): boolean {
+  if (namesCredential(name)) return true;
+  const words = wordsOf(name);
+  if (words.includes('public')) return false;
+  const last = words[words.length - 1] ?? '';
+  const hasKeyWord = words.includes('key') || words.includes('keys');
+  return last === 'key' || last === 'keys' || (hasKeyWord && !REFERENCE_LAST_WORDS.has(last));
+}
+
+/** Whether a key names a reference to a credential or a setting about one, not the credential (`secretName`, `passwordKey`). */
+export function namesReference(name: string): boolean {
+  const words = wordsOf(name);
+  return words.length > 0 && REFERENCE_LAST_WORDS.has(words[words.length - 1]);
+}
+
+/** A path in a secret store (`secret/data/qdrant`), as Vault annotations name one: lowercase segments. */
+export function isStorePath(value: unknown): boolean {
+  return typeof value === 'string' && /^[a-z0-9._-]+(\/[a-z0-9._-]+)+$/.test(value);
+}
+
+/**
+ * An absolute file path (`/var/secrets/key.json`): where a credential is mounted, not the
+ * credential. Lowercase segments only: a base64 secret that starts with `/` has capitals.
+ */
+export function isFilePath(value: unknown): boolean {
+  return typeof value === 'string' && /^(\/[a-z0-9._-]+)+$/.test(value) && /\/[a-z0-9._-]+\/|\.[a-z0-9]+$/.test(value);
 }
 
 /** `value` with every credential-shaped string and every credential-named member replaced by `<redacted>`. */
@@ -70,7 +131,7 @@ export function redact(value: unknown, depth = 0): unknown {
   const record = value as Record<string, unknown>;
   const namedSecret = typeof record.name === 'string' && envNamesCredential(record.name);
   return Object.fromEntries(Object.entries(record).map(([k, v]) => {
-    const hidden = v !== undefined && (typeof v !== 'object' || v === null) && (namesCredential(k) || (namedSecret && k === 'value'));
+    const hidden = v !== undefined && (namesCredential(k) || (namedSecret && k === 'value'));
     return [k, hidden ? REDACTED : redact(v, depth + 1)];
   }));
 }

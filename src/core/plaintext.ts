@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { envNamesCredential, isFilePath, looksLikeCredential, namesCredential } from './credentials';
+import { envNamesCredential, isFilePath, isStorePath, looksLikeCredential, namesCredential, namesReference } from './credentials';
 import { fail } from './errors';
 
 /**
@@ -11,28 +11,46 @@ import { fail } from './errors';
 const USE_SECRET_SOURCE = 'pass credentials through a SecretSource prop (cloudAccessKey, registryCredentials, a cluster\'s apiKey) ' +
   'or name an existing Secret in the values; a literal here is committed to git in clear text';
 
+/** Where a leaf sits in escape-hatch values, for the name rules. */
+interface LeafContext {
+  /** The key that holds it (the item's list key for list items). */
+  readonly key: string;
+  /** Under a key that names a credential (`tokens: { a: 'x' }`, `credentials: { user, pass }`). */
+  readonly underCredential: boolean;
+  /** In an annotations or labels map, whose keys are free-form (`vault.hashicorp.com/agent-inject-secret-x`). */
+  readonly freeForm: boolean;
+}
+
 /**
- * Refuses credential-shaped leaves, string and number leaves named like credentials
- * (booleans are switches, file paths say where a credential is mounted, and null and ''
- * are no credential), and `{ name, value }` items (environment variables) whose name says
- * the value is a credential, in escape-hatch values (Helm values, settings). Under
- * annotations and labels, keys are free-form (`vault.hashicorp.com/agent-inject-secret-x`):
- * only the shape of a value counts there. `value` is plain JSON-like data (checkPlainValues ran first).
+ * Refuses credentials in escape-hatch values (Helm values, settings): credential-shaped
+ * strings anywhere; string and number leaves whose key names a credential, or that sit
+ * under such a key, unless the key names a reference (`secretName`, `passwordKey`);
+ * and `{ name, value }` items (environment variables) whose name says the value is a
+ * credential. Never a credential by name: booleans, null, '', absolute file paths; in
+ * annotations and labels (free-form keys, judged by their last segment) also "true",
+ * "false" and secret-store paths. `value` is plain JSON-like data (checkPlainValues ran first).
  */
-export function refuseCredentialValues(scope: IConstruct, prop: string, value: unknown, key = '', freeFormKeys = false): void {
+export function refuseCredentialValues(scope: IConstruct, prop: string, value: unknown, at: LeafContext = { key: '', underCredential: false, freeForm: false }): void {
   if (value === null || value === undefined || value === '') return;
   if (typeof value !== 'object') {
-    const namedSecret = !freeFormKeys && typeof value !== 'boolean' && !isFilePath(value) && namesCredential(key);
-    if (looksLikeCredential(value) || namedSecret) fail(scope, prop, value, USE_SECRET_SOURCE, true);
+    if (looksLikeCredential(value) || namedCredentialLeaf(value as string | number | boolean, at)) fail(scope, prop, value, USE_SECRET_SOURCE, true);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => refuseCredentialValues(scope, `${prop}[${i}]`, v, key, freeFormKeys));
+    value.forEach((v, i) => refuseCredentialValues(scope, `${prop}[${i}]`, v, at));
     return;
   }
-  const freeForm = /(annotations|labels)$/i.test(key);
-  Object.entries(value).forEach(([k, v]) => refuseCredentialValues(scope, `${prop}.${k}`, v, k, freeForm));
+  const freeForm = /(annotations|labels)$/i.test(at.key);
+  const underCredential = at.underCredential || (!freeForm && at.key !== '' && namesCredential(at.key));
+  Object.entries(value).forEach(([k, v]) => refuseCredentialValues(scope, `${prop}.${k}`, v, { key: k, underCredential, freeForm }));
   refuseSecretEnvLiterals(scope, prop, [value], false);
+}
+
+function namedCredentialLeaf(value: string | number | boolean, at: LeafContext): boolean {
+  if (typeof value === 'boolean' || isFilePath(value)) return false;
+  const name = at.freeForm ? at.key.slice(at.key.lastIndexOf('/') + 1) : at.key;
+  if (at.freeForm && (value === 'true' || value === 'false' || isStorePath(value))) return false;
+  return namesCredential(name) || (at.underCredential && !namesReference(name));
 }
 
 /**

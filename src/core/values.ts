@@ -65,7 +65,8 @@ export function leafPaths(values: Values, prefix = ''): string[] {
  */
 export function mergeExtraValues(scope: IConstruct, prop: string, typed: Values, extra: Values | undefined): Values {
   if (extra === undefined) return typed;
-  if (!isPlainObject(extra)) fail(scope, prop, extra, 'expected an object of Helm values');
+  // Not shown: a string or list given here may be the credential itself.
+  if (!isPlainObject(extra)) fail(scope, prop, extra, 'expected an object of Helm values', true);
   checkPlainValues(scope, prop, extra);
   refuseCredentialValues(scope, prop, extra);
   const typedPaths = new Set(leafPaths(typed));

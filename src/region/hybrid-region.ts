@@ -310,7 +310,9 @@ function resolveProps(scope: Construct, props: HybridRegionProps) {
   checkOptional(scope, 'grpcServerUrl', props.grpcServerUrl, (v) =>
     typeof v === 'string' && /^[a-z0-9.-]+$/.test(v) ? undefined : 'expected a host name without scheme or port, such as "grpc.cloud.qdrant.io"');
   checkOptional(scope, 'registryUsername', props.registryUsername, userName);
-  checkOptional(scope, 'accessKeyHash', props.accessKeyHash, sha256Hex);
+  // An invalid hash is not shown: it is most often the access key itself.
+  const invalidHash = props.accessKeyHash === undefined ? undefined : sha256Hex(props.accessKeyHash);
+  if (invalidHash) fail(scope, 'accessKeyHash', props.accessKeyHash, invalidHash, true);
   checkEnvironmentSettings(scope, 'environment', props.environment ?? {});
   return {
     ...props,

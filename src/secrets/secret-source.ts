@@ -127,7 +127,9 @@ class ExistingSecretSource extends SecretSource {
 
   public _bind(scope: Construct, _id: string, prop: string, request: SecretRequest): BoundSecret {
     const name = this.name ?? request.name;
-    check(scope, `${prop} (existing secret name)`, name, dns1123Subdomain);
+    // An invalid name is not shown: it is most often the secret itself, pasted into the wrong place.
+    const invalidName = dns1123Subdomain(name);
+    if (invalidName) fail(scope, `${prop} (existing secret name)`, name, invalidName, true);
     if (request.fixedName && name !== request.name) {
       fail(scope, `${prop} (existing secret name)`, name,
         `the ${request.purpose} is read by name; the existing Secret must be named "${request.name}"`);
