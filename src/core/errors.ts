@@ -51,6 +51,14 @@ export function fail(scope: IConstruct, prop: string, value: unknown, allowed: s
   throw new QdrantConfigError([{ constructPath: pathOf(scope), prop, value, allowed, secret }]);
 }
 
+/** The construct path of problems with the app's own props (`outdir`, `previousOutput`, `allowedChanges`). */
+export const APP_PATH = '<app>';
+
+/** Throws a QdrantConfigError for one of the QdrantApp's own props. */
+export function failApp(prop: string, value: unknown, allowed: string): never {
+  throw new QdrantConfigError([{ constructPath: APP_PATH, prop, value, allowed }]);
+}
+
 /** Whether a problem's value may be shown is decided here, for every error of the library. */
 function hideSecrets(p: ConfigProblem): ConfigProblem {
   const leaf = p.prop.split(/[.[\]\s(]/).filter(Boolean).pop() ?? '';
@@ -60,7 +68,7 @@ function hideSecrets(p: ConfigProblem): ConfigProblem {
 
 /** The construct path shown in errors; the root (the app) has an empty path. */
 export function pathOf(scope: IConstruct): string {
-  return scope.node.path || scope.node.id || '<app>';
+  return scope.node.path || scope.node.id || APP_PATH;
 }
 
 function formatProblem(p: ConfigProblem): string {

@@ -1,4 +1,4 @@
-import { QdrantConfigError } from '../core/errors';
+import { failApp } from '../core/errors';
 
 /** A change the guards refuse unless it is allowed explicitly. */
 export type GuardedChange =
@@ -73,18 +73,15 @@ export class Allow {
 
 /** Checks what JavaScript callers pass as `allowedChanges`: a list of `Allow.*` results, each with a reason. */
 export function checkAllowedChanges(value: unknown): readonly AllowedChange[] {
-  const refuse = (prop: string, got: unknown, allowed: string): never => {
-    throw new QdrantConfigError([{ constructPath: '<app>', prop, value: got, allowed }]);
-  };
   if (value === undefined) return [];
-  if (!Array.isArray(value)) refuse('allowedChanges', value, 'expected a list of Allow.* allowances');
+  if (!Array.isArray(value)) failApp('allowedChanges', value, 'expected a list of Allow.* allowances');
   (value as unknown[]).forEach((a: any, i) => {
     if (a === null || typeof a !== 'object' || !Object.prototype.hasOwnProperty.call(GUARDED_CHANGES, a.change)) {
-      refuse(`allowedChanges[${i}]`, a, 'expected an allowance made by Allow.*, such as Allow.clusterDeletion(clusterId, reason)');
+      failApp(`allowedChanges[${i}]`, a, 'expected an allowance made by Allow.*, such as Allow.clusterDeletion(clusterId, reason)');
     }
-    if (typeof a.target !== 'string' || a.target.trim() === '') refuse(`allowedChanges[${i}].target`, a.target, 'expected the cluster id, environment id or namespace the change applies to');
+    if (typeof a.target !== 'string' || a.target.trim() === '') failApp(`allowedChanges[${i}].target`, a.target, 'expected the cluster id, environment id or namespace the change applies to');
     if (typeof a.reason !== 'string' || a.reason.trim() === '' || a.reason.includes('<reason>')) {
-      refuse(`allowedChanges[${i}].reason`, a.reason, 'say why this change is intended');
+      failApp(`allowedChanges[${i}].reason`, a.reason, 'say why this change is intended');
     }
   });
   return value as readonly AllowedChange[];

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigProblem } from '../core/errors';
+import { APP_PATH, ConfigProblem } from '../core/errors';
 import { dns1123Label } from '../core/rules';
 
 /** The fleet README, at the root of the output directory. */
@@ -71,7 +71,7 @@ export function outputDirProblems(outdir: string, linkText?: string): ConfigProb
   const target = linkText === undefined ? realTarget(outdir) : path.resolve(path.dirname(path.resolve(outdir)), linkText);
   const where = target === path.resolve(outdir) ? target : `${target} (the target of the symlink ${path.resolve(outdir)})`;
   const problem = (why: string): ConfigProblem[] => [{
-    constructPath: '<app>', prop: 'outdir', value: outdir,
+    constructPath: APP_PATH, prop: 'outdir', value: outdir,
     allowed: `a directory of its own, such as 'dist': the output directory is replaced as a whole on every synth, so everything in it is deleted; ${why}`,
   }];
   const canonical = canonicalPath(target);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { QdrantConfigError } from '../core/errors';
+import { failApp } from '../core/errors';
 import { EMPTY_STATE, GuardState, parseState, stateOf } from './guard-state';
 
 /** Suffix of the state file written beside an output directory (`dist` -> `dist.qdrant-state.json`). */
@@ -57,24 +57,18 @@ export function previousState(q: PreviousStateQuery): PreviousState {
 
 function namedPrevious(previous: string, clusterOf: PreviousStateQuery['clusterOf']): PreviousState {
   if (!fs.existsSync(previous)) {
-    throw new QdrantConfigError([{
-      constructPath: '<app>', prop: 'previousOutput', value: previous,
-      allowed: 'an existing previous output directory (e.g. a checkout of the main branch\'s dist) or its guard state file; ' +
-        'the guards cannot run against a path that does not exist',
-    }]);
+    failApp('previousOutput', previous, 'an existing previous output directory (e.g. a checkout of the main branch\'s dist) or its guard state file; ' +
+      'the guards cannot run against a path that does not exist');
   }
   if (fs.statSync(previous).isFile()) return { state: readStateFile(previous, 'previousOutput'), warnings: [] };
   const file = stateFileOf(previous);
   if (fs.existsSync(file)) return { state: readStateFile(file, 'previousOutput'), warnings: [] };
   if (!holdsManifests(previous)) {
     const stateFiles = fs.readdirSync(previous).filter((f) => f.endsWith(STATE_FILE_SUFFIX)).sort();
-    throw new QdrantConfigError([{
-      constructPath: '<app>', prop: 'previousOutput', value: previous,
-      allowed: `a previous output directory with its guard state file beside it (${file}) or with manifests in its folders ` +
-        `(<folder>/*.k8s.yaml), or a guard state file; ${previous} holds neither (an empty directory, or a checkout where the output is ` +
-        'not committed?), so the guards would compare with nothing' +
-        (stateFiles.length ? `; it holds ${stateFiles.join(', ')}: point previousOutput at the output directory beside it` : ''),
-    }]);
+    failApp('previousOutput', previous, `a previous output directory with its guard state file beside it (${file}) or with manifests in its folders ` +
+      `(<folder>/*.k8s.yaml), or a guard state file; ${previous} holds neither (an empty directory, or a checkout where the output is ` +
+      'not committed?), so the guards would compare with nothing' +
+      (stateFiles.length ? `; it holds ${stateFiles.join(', ')}: point previousOutput at the output directory beside it` : ''));
   }
   return { state: stateOfOutput(previous, clusterOf), warnings: [`no guard state file ${file}: compared with the manifests in ${previous}`] };
 }
@@ -91,10 +85,7 @@ export function recordedOutputLink(outdir: string): string | undefined {
 function readStateFile(file: string, prop: string): GuardState {
   const state = parseState(fs.readFileSync(file, 'utf8'));
   if (!state) {
-    throw new QdrantConfigError([{
-      constructPath: '<app>', prop, value: file,
-      allowed: 'a guard state file written by this version of cdk8s-qdrant; restore it from git rather than editing it',
-    }]);
+    failApp(prop, file, 'a guard state file written by this version of cdk8s-qdrant; restore it from git rather than editing it');
   }
   return state;
 }
