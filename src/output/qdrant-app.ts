@@ -4,7 +4,7 @@ import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { markQdrantApp } from '../core/app-scope';
 import { ConfigProblem, fail, pathOf, QdrantConfigError } from '../core/errors';
-import { addWarning, noticesOf } from '../core/notices';
+import { addWarning } from '../core/notices';
 import { dns1123Label, Rule } from '../core/rules';
 import { propKeys, refuseUnknownKeys } from '../core/shape';
 import { checkObject, checkOptional } from '../core/validate';
@@ -14,19 +14,16 @@ import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAllowedChanges } from './allow';
 import { GuardAnnotation, checkAgainstPrevious } from './guards';
 import { GuardedFolder, keyOf, serializeState, stateOf } from './guard-state';
-import { manifestYaml } from './manifest-yaml';
-import { FLEET_README, FOLDER_MARKER, outputDirProblems, writeOutput } from './output-writer';
+import { FLEET_README, outputDirProblems, writeOutput } from './output-writer';
 import {
   bootstrapPathProblems, clusterIdProblems, duplicateObjectProblems, namespaceClaimProblems, outputPathWarning, outputRepositoryProblems, unbootstrappedStacks,
 } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
-import { folderDiagram } from './folder-diagram';
-import { renderFlowchart } from './mermaid';
-import { FolderPlacement, placementOf } from './placement';
-import { previousState, recordedOutputLink, stateFileOf } from './previous-state';
+import { Draft, draftOf, serialize, serializeOneByOne } from './folder-draft';
+import { linkToRestore, restoreLink } from './output-link';
+import { previousState, stateFileOf } from './previous-state';
 import { RenderedFolder } from './rendered-folder';
 import { renderCharts } from './render-charts';
-import { isSideFileProvider, ISideFileProvider } from './side-files';
 
 export interface QdrantAppProps {
   /** Output directory. @default - $CDK8S_OUTDIR, else 'dist' */
@@ -42,8 +39,6 @@ export interface QdrantAppProps {
    */
   readonly previousOutput?: string;
 }
-
-const MANIFEST_FILE = 'manifests.k8s.yaml';
 
 const APP_PROP_KEYS = propKeys<QdrantAppProps>({ outdir: true, mirror: true, allowedChanges: true, previousOutput: true });
 
@@ -97,7 +92,7 @@ export class QdrantApp extends App implements IMirrorDefault {
     const relink = linkToRestore(this.outdir);
     const outdirProblems = outputDirProblems(this.outdir, relink);
     if (outdirProblems.length) throw new QdrantConfigError(outdirProblems);
-    this.checkAllowances();
+    checkAllowedChanges(this.allowedChanges);
     const drafts = this.renderObjects();
     const underCli = process.env.CDK8S_OUTDIR !== undefined && path.resolve(process.env.CDK8S_OUTDIR) === path.resolve(this.outdir);
     const clusters = new Map(drafts.map((d) => [d.folder, d.placement?.clusterKey]));
@@ -157,89 +152,6 @@ export class QdrantApp extends App implements IMirrorDefault {
     }
     return drafts.sort((a, b) => byCodePoint(a.folder, b.folder));
   }
-
-  private checkAllowances(): void {
-    checkAllowedChanges(this.allowedChanges);
-  }
-
-}
-
-/** A folder before serialization: the guards may still annotate its objects. */
-interface Draft {
-  readonly folder: string;
-  readonly objects: any[];
-  readonly sideFiles: Record<string, string>;
-  readonly notes: readonly string[];
-  readonly warnings: readonly string[];
-  readonly secrets: readonly string[];
-  readonly placement?: FolderPlacement;
-}
-
-function draftOf(chart: Chart, objects: any[]): Draft {
-  const provider: ISideFileProvider | undefined = isSideFileProvider(chart) ? chart : undefined;
-  return {
-    folder: chart.node.id,
-    objects,
-    sideFiles: provider ? checkedSideFiles(chart, provider.sideFiles()) : {},
-    notes: provider?.readmeNotes() ?? [],
-    warnings: noticesOf(chart, 'warning'),
-    secrets: noticesOf(chart, 'secret'),
-    placement: placementOf(chart),
-  };
-}
-
-/** A side file name: a plain file name, no folders, no leading dot. */
-const SIDE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
-
-/** Names the library writes into every folder (compared case-insensitively: some file systems do). */
-const RESERVED_FILES = [MANIFEST_FILE, FOLDER_MARKER, 'README.md'];
-
-/**
- * A chart's side files, checked before anything is written: plain file names that stay
- * in the chart's folder and replace none of the files the library writes there.
- */
-function checkedSideFiles(chart: Chart, files: unknown): Record<string, string> {
-  const prop = 'sideFiles()';
-  if (files === null || typeof files !== 'object' || Array.isArray(files)) {
-    fail(chart, prop, files, 'expected a map of file name to file content');
-  }
-  for (const [name, content] of Object.entries(files)) {
-    const at = `${prop}[${JSON.stringify(name)}]`;
-    if (!SIDE_FILE_NAME.test(name) || name.includes('..') || name.length > 255) {
-      fail(chart, `${prop} file name`, name, 'expected a plain file name in the chart\'s folder: letters, digits, ".", "_", "-", no "/", no "..", no leading dot');
-    }
-    if (RESERVED_FILES.some((r) => r.toLowerCase() === name.toLowerCase()) || name.toLowerCase().endsWith('.k8s.yaml')) {
-      fail(chart, `${prop} file name`, name, `expected a name the library does not write itself: ${RESERVED_FILES.join(', ')} and *.k8s.yaml are the folder's own files`);
-    }
-    if (typeof content !== 'string') fail(chart, at, typeof content, 'expected the file content as a string');
-  }
-  return files as Record<string, string>;
-}
-
-function serialize(d: Draft): RenderedFolder {
-  const files: Record<string, string> = {};
-  const resources: string[] = [];
-  if (d.objects.length) {
-    files[MANIFEST_FILE] = manifestYaml(d.objects);
-    resources.push(MANIFEST_FILE);
-  }
-  files[FOLDER_MARKER] = manifestYaml([{
-    apiVersion: 'kustomize.config.k8s.io/v1beta1',
-    kind: 'Kustomization',
-    resources,
-  }]);
-  Object.assign(files, d.sideFiles);
-  files['README.md'] = readme(d);
-  return { folder: d.folder, files, objects: d.objects, warnings: d.warnings };
-}
-
-/** Serializes each draft when the writer asks for it and lets go of its objects: a large app's peak memory stays bounded. */
-function* serializeOneByOne(drafts: Draft[]): Generator<RenderedFolder> {
-  for (let i = 0; i < drafts.length; i++) {
-    const draft = drafts[i];
-    delete drafts[i];
-    yield serialize(draft);
-  }
 }
 
 /** Writes each allowed change's reason onto the object it changed, so the pull request shows it. */
@@ -268,70 +180,8 @@ function folderProblems(chart: Chart): ConfigProblem[] {
   return why ? [{ constructPath: pathOf(chart), prop: 'id (output folder name)', value: chart.node.id, allowed: why }] : [];
 }
 
-/**
- * The link text to recreate the output directory with: the state file says it was a
- * symlink, and it is now missing or an empty real directory (the cdk8s CLI deletes the
- * output directory, link included, before the app runs).
- */
-function linkToRestore(outdir: string): string | undefined {
-  const link = recordedOutputLink(outdir);
-  if (link === undefined) return undefined;
-  const stat = fs.lstatSync(outdir, { throwIfNoEntry: false });
-  if (!stat) return link;
-  return stat.isDirectory() && fs.readdirSync(outdir).length === 0 ? link : undefined;
-}
-
-/** Recreates the symlinked output directory the state file recorded, so the output reaches the link's target again. */
-function restoreLink(outdir: string, link: string): void {
-  if (fs.existsSync(outdir)) fs.rmdirSync(outdir);
-  fs.mkdirSync(path.dirname(path.resolve(outdir)), { recursive: true });
-  fs.symlinkSync(link, outdir, 'dir');
-  process.stderr.write(`cdk8s-qdrant notice: ${outdir} was a symlink to ${link} (guard state file); recreated the link and wrote the output through it\n`);
-}
-
 function warn(message: string): void {
   process.stderr.write(`cdk8s-qdrant warning: ${message}\n`);
-}
-
-function placementNote(p: FolderPlacement): string {
-  const tool = p.tool === 'flux' ? 'Flux' : 'Argo CD';
-  return p.appliedTo.key === p.clusterKey
-    ? `- Installs into Kubernetes cluster **${p.cluster}**, through ${tool}.`
-    : `- Applied in Kubernetes cluster **${p.appliedTo.label}**, where ${tool} runs; its Applications install the stack into **${p.cluster}**.`;
-}
-
-function readme(d: Draft): string {
-  const rows = d.objects.map((o) => `| ${o.kind} | ${o.metadata?.namespace ?? ''} | ${o.metadata?.name} | ${o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'] ?? ''} |`);
-  const where = d.placement ? [placementNote(d.placement)] : [];
-  return [
-    `# ${d.folder}`,
-    '',
-    'Generated by cdk8s-qdrant; do not edit. Change the TypeScript and synthesise again.',
-    '',
-    ...where,
-    ...d.notes.map((n) => `- ${n}`),
-    ...d.warnings.map((w) => `- **Warning:** ${w}`),
-    ...(d.secrets.length ? ['', '## Secrets to provide', '', ...d.secrets.map((x) => `- ${x}`)] : []),
-    '',
-    '## Picture',
-    '',
-    '```mermaid',
-    renderFlowchart(folderDiagram(d.objects, outOfBandSecrets(d.secrets))),
-    '```',
-    '',
-    '| Kind | Namespace | Name | Argo CD wave |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    '',
-  ].join('\n');
-}
-
-/** `namespace/name` of the Secrets the folder expects to exist: the secret notices of `SecretSource.existing()`. */
-function outOfBandSecrets(secrets: readonly string[]): string[] {
-  return secrets.flatMap((s) => {
-    const m = /^`([^`/]+\/[^`]+)`.*created out of band$/.exec(s);
-    return m ? [m[1]] : [];
-  });
 }
 
 /** Every deferred validation of every construct, as problems. */
