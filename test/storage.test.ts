@@ -144,6 +144,14 @@ describe('backups of a stack without a VolumeSnapshotClass', () => {
     expect(error.allowed).toContain('[rule snapshots-need-snapshot-class]');
   });
 
+  test('GIVEN two backups that can never run WHEN rendering THEN one error names both', () => {
+    const pc = operator({ storage: { volumeSnapshotClass: 'none' }, settings: SNAPSHOTS_OFF });
+    const db = pc.addCluster('db', CLUSTER);
+    db.addSnapshot('before-upgrade', { name: 'db-before-upgrade' });
+    db.addScheduledSnapshot('nightly', { name: 'db-nightly', schedule: '@daily', retention: '72h' });
+    expect(configErrorOf(renderOf(pc)).problems.map((p) => p.prop).sort()).toEqual(['addScheduledSnapshot(nightly)', 'addSnapshot(before-upgrade)']);
+  });
+
   test('GIVEN an operator with volumeSnapshotClass "none" and snapshots off WHEN a cluster adds a one-off snapshot THEN rendering refuses it', () => {
     const pc = operator({ storage: { volumeSnapshotClass: 'none' }, settings: SNAPSHOTS_OFF });
     pc.addCluster('db', CLUSTER).addSnapshot('before-upgrade', { name: 'db-before-upgrade' });

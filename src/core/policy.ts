@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { fail } from './errors';
+import { ConfigProblem, pathOf, QdrantConfigError } from './errors';
 
 /** What a policy rule found: the prop to blame, its value and what is allowed instead. */
 export interface Violation {
@@ -24,10 +24,16 @@ export interface PolicyRule<I> {
 
 /** Applies rules in order; the first violation becomes a QdrantConfigError naming the rule. */
 export function applyPolicy<I>(scope: IConstruct, rules: readonly PolicyRule<I>[], input: I): void {
-  for (const rule of rules) {
+  const [first] = policyProblems(scope, rules, input);
+  if (first) throw new QdrantConfigError([first]);
+}
+
+/** Every violation of `rules` by `input`, as problems of `scope`: for checks that report all at once. */
+export function policyProblems<I>(scope: IConstruct, rules: readonly PolicyRule<I>[], input: I): ConfigProblem[] {
+  return rules.flatMap((rule) => {
     const v = rule.check(input);
-    if (v) fail(scope, v.prop, v.value, withRuleId(v.allowed, rule.id));
-  }
+    return v ? [{ constructPath: pathOf(scope), prop: v.prop, value: v.value, allowed: withRuleId(v.allowed, rule.id) }] : [];
+  });
 }
 
 /** The message of a violated rule: what is allowed, then the rule id. */

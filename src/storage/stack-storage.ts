@@ -1,7 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+import { QdrantConfigError } from '../core/errors';
 import { addWarning } from '../core/notices';
-import { applyPolicy } from '../core/policy';
+import { applyPolicy, policyProblems } from '../core/policy';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { QdrantClusterScheduledSnapshot, QdrantClusterSnapshot } from '../../imports/qdrant.io';
 import { VolumeSnapshotClass, VolumeSnapshotClassDeletionPolicy } from '../../imports/snapshot.storage.k8s.io';
@@ -118,16 +119,18 @@ function checkBackupsOnRender(stack: Chart, input: StorageRuleInput, noneProp: s
   stack.node.addValidation({
     validate: () => {
       const backups = stack.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && BACKUP_CALLS[c.kind] !== undefined);
-      const described = backups.map((obj) => {
-        const call = `${BACKUP_CALLS[obj.kind]}(${obj.node.id})`;
-        const clusterId = obj.metadata.getLabel('cluster-id') ?? '';
-        applyPolicy(obj.node.scope!, BACKUP_OBJECT_RULES, { call, name: obj.name, clusterId, noSnapshotsBecause });
-        return `${call} of cluster ${clusterId}`;
-      });
+      const described = backups.map((obj) => ({ obj, call: `${BACKUP_CALLS[obj.kind]}(${obj.node.id})`, clusterId: obj.metadata.getLabel('cluster-id') ?? '' }))
+        .map(({ obj, call, clusterId }) => ({
+          text: `${call} of cluster ${clusterId}`,
+          problems: policyProblems(obj.node.scope!, BACKUP_OBJECT_RULES, { call, name: obj.name, clusterId, noSnapshotsBecause }),
+        }));
+      // Every backup that can never run, in one error (the render stops there, nothing is written).
+      const problems = described.flatMap((d) => d.problems);
+      if (problems.length) throw new QdrantConfigError(problems);
       if (assumesDefault && described.length && !warned) {
         warned = true;
         const more = described.length > 1 ? ` and ${described.length - 1} more` : '';
-        addWarning(stack, `backups (${described[0]}${more}) use VolumeSnapshotClass ${DEFAULT_SNAPSHOT_CLASS}, the operator's default, which this stack ` +
+        addWarning(stack, `backups (${described[0].text}${more}) use VolumeSnapshotClass ${DEFAULT_SNAPSHOT_CLASS}, the operator's default, which this stack ` +
           'assumes exists: nothing declares or names a VolumeSnapshotClass; check that it exists in the cluster, or declare it with storage.volumeSnapshotClass');
       }
       return [];
