@@ -27,6 +27,7 @@ const secret = PLANTED_SECRET;
 
 const routes: Array<[string, (app: QdrantApp) => unknown, string, RegExp]> = [
   // Names where the credential word is not the last one, plurals, containers and short words (sixth review).
+  ['a client secret', (a) => operator(a, { extraValues: { oidc: { clientSecret: secret } } }), 'extraValues.oidc.clientSecret', /SecretSource/],
   ['a credential word inside a longer key', (a) => operator(a, { extraValues: { db: { passwordValue: secret } } }), 'extraValues.db.passwordValue', /SecretSource/],
   ['a plural credential key', (a) => operator(a, { extraValues: { auth: { apiKeys: [secret] } } }), 'extraValues.auth.apiKeys[0]', /SecretSource/],
   ['a leaf under a credential container', (a) => region(a, { agentValues: { tokens: { primary: secret } } }), 'agentValues.tokens.primary', /SecretSource/],
@@ -82,6 +83,7 @@ const notCredentials: Array<[string, (app: QdrantApp) => unknown]> = [
   ['keys of a Secret and settings named after credentials', (a) => operator(a, {
     extraValues: { auth: { existingSecret: 'db', passwordKey: 'password', tokenKey: 'token', usePasswordFiles: true, tokenRefreshInterval: '1h' }, oidc: { tokenEndpoint: 'https://idp.example.com/token' }, imagePullSecrets: [{ name: 'regcred' }] },
   })],
+  ['names of Kubernetes Secrets that end in "Secret"', (a) => operator(a, { extraValues: { tls: { tlsSecret: 'db-cert' }, extraEnvVarsSecret: 'db-env' } })],
   ['Vault agent annotations (free-form keys with "secret" and "token")', (a) => region(a, {
     agentValues: { podAnnotations: { 'vault.hashicorp.com/agent-inject-secret-config': 'secret/data/qdrant', 'vault.hashicorp.com/agent-inject-token': 'true' } },
   })],

@@ -79,6 +79,10 @@ const REFERENCE_LAST_WORDS = new Set(['ref', 'refs', 'reference', 'name', 'names
 /** Before a final `key`, these words make it the key of a Secret (`passwordKey`, `tokenKey`), not a key itself. */
 const SECRET_FIELD_WORDS = new Set(['password', 'passwd', 'pwd', 'token', 'credentials', 'credential', 'user', 'username']);
 
+/** Before a final `secret`, these words make it the name of a Kubernetes Secret (`tlsSecret`, `extraEnvVarsSecret`). */
+const SECRET_OBJECT_WORDS = new Set(['tls', 'ssl', 'cert', 'certs', 'certificate', 'certificates', 'ca', 'env', 'vars', 'extra', 'config',
+  'configuration', 'registry', 'docker', 'image', 'volume', 'volumes', 'backup', 'keystore', 'truststore', 'kube', 'k8s', 'kubernetes']);
+
 /** Whether a key or prop name says it holds a credential (`password`, `passwordValue`, `apiKeys`, `QDRANT__SERVICE__API_KEY`). */
 export function namesCredential(name: string): boolean {
   const words = wordsOf(name);
@@ -89,6 +93,7 @@ export function namesCredential(name: string): boolean {
   const credential = words.some((w) => CREDENTIAL_WORDS.has(w)) || CREDENTIAL_PAIRS.test(words.join(' '));
   if (!credential) return false;
   if (last === 'key' || last === 'keys') return !SECRET_FIELD_WORDS.has(beforeLast ?? '');
+  if (last === 'secret' || last === 'secrets') return !SECRET_OBJECT_WORDS.has(beforeLast ?? '');
   return !REFERENCE_LAST_WORDS.has(last);
 }
 
