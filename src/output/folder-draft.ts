@@ -4,7 +4,7 @@ import { noticesOf } from '../core/notices';
 import { folderDiagram } from './folder-diagram';
 import { manifestYaml } from './manifest-yaml';
 import { renderFlowchart } from './mermaid';
-import { FOLDER_MARKER } from './output-writer';
+import { FOLDER_MARKER, MANIFEST_SUFFIX } from './output-writer';
 import { FolderPlacement, placementOf } from './placement';
 import { RenderedFolder } from './rendered-folder';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
@@ -15,7 +15,7 @@ import { isSideFileProvider, ISideFileProvider } from './side-files';
  */
 
 /** The manifests of a folder. */
-const MANIFEST_FILE = 'manifests.k8s.yaml';
+const MANIFEST_FILE = `manifests${MANIFEST_SUFFIX}`;
 
 /** A folder before serialization: the guards may still annotate its objects. */
 export interface Draft {
@@ -61,7 +61,7 @@ function checkedSideFiles(chart: Chart, files: unknown): Record<string, string> 
     if (!SIDE_FILE_NAME.test(name) || name.includes('..') || name.length > 255) {
       fail(chart, `${prop} file name`, name, 'expected a plain file name in the chart\'s folder: letters, digits, ".", "_", "-", no "/", no "..", no leading dot');
     }
-    if (RESERVED_FILES.some((r) => r.toLowerCase() === name.toLowerCase()) || name.toLowerCase().endsWith('.k8s.yaml')) {
+    if (RESERVED_FILES.some((r) => r.toLowerCase() === name.toLowerCase()) || name.toLowerCase().endsWith(MANIFEST_SUFFIX)) {
       fail(chart, `${prop} file name`, name, `expected a name the library does not write itself: ${RESERVED_FILES.join(', ')} and *.k8s.yaml are the folder's own files`);
     }
     if (typeof content !== 'string') fail(chart, at, typeof content, 'expected the file content as a string');

@@ -12,6 +12,9 @@ const ROOT_FILES: readonly string[] = [FLEET_README];
 /** Git's housekeeping files at the root of the output directory: the user's, kept across synths. */
 const KEPT_ROOT_FILES: readonly string[] = ['.gitkeep', '.gitignore', '.gitattributes'];
 
+/** How manifest files end (`manifests.k8s.yaml`, and cdk8s's own `*.k8s.yaml` in older outputs). */
+export const MANIFEST_SUFFIX = '.k8s.yaml';
+
 /** Every output folder holds this file (the folder's kustomization) and, unless empty, manifests (`*.k8s.yaml`). */
 export const FOLDER_MARKER = 'kustomization.yaml';
 
@@ -94,7 +97,7 @@ function isLibraryEntry(dir: string, e: fs.Dirent): boolean {
   if (e.isFile()) return ROOT_FILES.includes(e.name) || KEPT_ROOT_FILES.includes(e.name);
   if (!e.isDirectory() || dns1123Label(e.name) !== undefined) return false;
   const inside = fs.readdirSync(path.join(dir, e.name), { withFileTypes: true });
-  return inside.every((f) => f.isFile() && !f.name.startsWith('.')) && inside.some((f) => f.name === FOLDER_MARKER || f.name.endsWith('.k8s.yaml'));
+  return inside.every((f) => f.isFile() && !f.name.startsWith('.')) && inside.some((f) => f.name === FOLDER_MARKER || f.name.endsWith(MANIFEST_SUFFIX));
 }
 
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest. */

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { failApp } from '../core/errors';
 import { EMPTY_STATE, GuardState, parseState, stateOf } from './guard-state';
+import { MANIFEST_SUFFIX } from './output-writer';
 
 /** Suffix of the state file written beside an output directory (`dist` -> `dist.qdrant-state.json`). */
 export const STATE_FILE_SUFFIX = '.qdrant-state.json';
@@ -93,7 +94,7 @@ function readStateFile(file: string, prop: string): GuardState {
 /** Whether `dir` exists and an output folder of it holds a manifest file (`*.k8s.yaml`). */
 function holdsManifests(dir: string): boolean {
   return fs.existsSync(dir) && fs.readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() &&
-    fs.readdirSync(path.join(dir, d.name)).some((f) => f.endsWith('.k8s.yaml')));
+    fs.readdirSync(path.join(dir, d.name)).some((f) => f.endsWith(MANIFEST_SUFFIX)));
 }
 
 /** The state of an output written without a state file: its manifests, parsed in-process. */
@@ -102,7 +103,7 @@ function stateOfOutput(dir: string, clusterOf: PreviousStateQuery['clusterOf'] =
   return stateOf(folders.map((folder) => ({
     folder,
     cluster: clusterOf(folder),
-    objects: fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith('.k8s.yaml')).sort()
+    objects: fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith(MANIFEST_SUFFIX)).sort()
       .flatMap((file) => parseAllDocuments(fs.readFileSync(path.join(dir, folder, file), 'utf8'), { version: '1.1' }).map((d) => d.toJS())),
   })));
 }
