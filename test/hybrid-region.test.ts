@@ -71,6 +71,8 @@ describe('HybridRegion with Flux', () => {
   });
 
   test('leaves the access key hash out when the key is external, and takes a given one', () => {
+    // GIVEN regions with an access key from out of band, without and with accessKeyHash
+    // WHEN / THEN the first agent gets no podAnnotations, the second the given hash
     expect(findObject(region().objects, 'HelmRelease', 'qdrant-cloud-agent').spec.values.podAnnotations).toBeUndefined();
     const hash = 'a'.repeat(64);
     expect(findObject(region({ accessKeyHash: hash }).objects, 'HelmRelease', 'qdrant-cloud-agent').spec.values.podAnnotations)
@@ -78,17 +80,24 @@ describe('HybridRegion with Flux', () => {
   });
 
   test('merges escape-hatch values under the typed ones', () => {
+    // GIVEN agentValues that set the agent's resources
+    // WHEN the region is rendered
     const values = findObject(region({ agentValues: { resources: { limits: { memory: '512Mi' } } } }).objects, 'HelmRelease', 'qdrant-cloud-agent').spec.values;
+    // THEN the values hold them beside the typed logLevel
     expect(values.resources).toEqual({ limits: { memory: '512Mi' } });
     expect(values.config.logLevel).toBe('INFO');
   });
 
   test('a renamed construct id renames no Kubernetes object', () => {
+    // GIVEN the same region under two construct ids
     const names = (id: string) => region({}, id).objects.map((o) => `${o.kind}/${o.metadata.name}`);
+    // WHEN / THEN both render the same Kubernetes object names
     expect(names('region-b')).toEqual(names('region-a'));
   });
 
   test('can leave the namespace to someone else', () => {
+    // GIVEN a region with createNamespace false
+    // WHEN / THEN it emits no Namespace
     expect(ids(region({ createNamespace: false }).objects)).not.toContain('Namespace//qdrant');
   });
 });
@@ -134,13 +143,17 @@ describe('HybridRegion with Argo CD', () => {
   });
 
   test('asks for separately sealed repository credentials', () => {
+    // GIVEN registry credentials sealed as one Secret
     const sealed = SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': 'AgBy3i4OJSWK+PiTySYZZA9rO43c' } });
+    // WHEN / THEN an Argo CD region without separate repository credentials is refused, naming the Secret to seal
     expect(() => region({ delivery: new ArgoCdDelivery(), registryCredentials: sealed }))
       .toThrow(/\[region-a\] delivery.repositoryCredentials: got nothing; .*sealed for Secret argocd\/qdrant-repo-registry-cloud-qdrant-io-qdrant-charts/);
+    // WHEN the repository credentials are sealed separately
     const { objects } = region({
       delivery: new ArgoCdDelivery({ repositoryCredentials: SecretSource.fromSealedSecret({ encryptedData: { username: 'AgBy3i4OJSWK+PiTySYZZA9r', password: 'AgBy3i4OJSWK+PiTySYZZA9s' } }) }),
       registryCredentials: sealed,
     });
+    // THEN the repository SealedSecret is an OCI Helm repository and the objects pass the schemas
     expect(findObject(objects, 'SealedSecret', 'qdrant-repo-registry-cloud-qdrant-io-qdrant-charts').spec.template.data)
       .toMatchObject({ enableOCI: 'true', type: 'helm' });
     expect(schemaErrors(objects)).toEqual([]);
@@ -149,6 +162,7 @@ describe('HybridRegion with Argo CD', () => {
 
 describe('HybridRegion environment.json', () => {
   test('uses the Cloud API / Terraform field names', () => {
+    // GIVEN a region with a log level and every environment field
     const { chart } = region({
       logLevel: 'DEBUG',
       environment: {
@@ -161,6 +175,7 @@ describe('HybridRegion environment.json', () => {
         controlPlaneLabels: { team: 'search' },
       },
     });
+    // WHEN / THEN environment.json holds them under the Cloud API / Terraform names and enum values
     expect(JSON.parse(chart.sideFiles()['environment.json'])).toEqual({
       configuration: {
         namespace: 'qdrant',
@@ -179,13 +194,17 @@ describe('HybridRegion environment.json', () => {
 
 describe('HybridRegion advanced operator settings', () => {
   test('the typed operator settings become advanced_operator_settings', () => {
+    // GIVEN a region with typed operator settings
     const { chart } = region({ operatorSettings: { features: { clusterManagement: { volumeExpansionMode: 'Offline' } } } });
+    // WHEN / THEN environment.json holds them as advanced_operator_settings
     expect(JSON.parse(chart.sideFiles()['environment.json']).configuration.advanced_operator_settings).toEqual({
       settings: { features: { clusterManagement: { volumeExpansionMode: 'Offline' } } },
     });
   });
 
   test('are checked like QdrantOperator settings', () => {
+    // GIVEN operator settings with a qps of 0
+    // WHEN / THEN creating the region is refused as a QdrantOperator would be
     expect(configErrorOf(() => region({ operatorSettings: { controller: { qps: 0 } } })).message)
       .toMatch(/\[region-a\] operatorSettings.controller.qps: got 0; expected an integer from 1 to 1000000/);
   });
@@ -210,16 +229,23 @@ describe('HybridRegion bad input', () => {
   ];
 
   test.each(cases)('%s', (_name, overrides, message) => {
+    // GIVEN the row's region props
+    // WHEN / THEN creating the region is refused with the row's message
     expect(configErrorOf(() => region(overrides)).message).toMatch(message);
   });
 
   test('a given access key hash that contradicts the plaintext key', () => {
+    // GIVEN a plaintext access key and an accessKeyHash that is not its hash
+    // WHEN / THEN creating the region is refused: leave the hash unset
     expect(() => region({ accessKeyHash: 'b'.repeat(64), cloudAccessKey: SecretSource.plaintextCommittedToGit({ 'access-key': ACCESS_KEY }) }))
       .toThrow(/accessKeyHash: got "b{64}"; leave it unset/);
   });
 
   test('the error carries construct, prop, value and what is allowed', () => {
+    // GIVEN a namespace that is not a DNS-1123 label
+    // WHEN the region is created
     const err = configErrorOf(() => region({ namespace: 'Bad' }));
+    // THEN the error names the construct, the prop and the value, and says what is allowed
     expect([err.constructPath, err.prop, err.value]).toEqual(['region-a', 'namespace', 'Bad']);
     expect(err.allowed).toMatch(/DNS-1123 label/);
   });

@@ -63,10 +63,13 @@ describe('ImageMirror', () => {
   ];
 
   test.each(stacks)('%s: every image and chart points at the mirror and mirror.yaml lists exactly those', (name, stack) => {
+    // GIVEN the rendered app with a mirror: a Hybrid region and an operator stack with two clusters
+    // WHEN the images and charts of the row's stack are collected and its mirror lists parsed
     const { images, charts } = references(stack.flatMap((f) => f.objects));
     const mirrorYaml = parse(byName(name).files['mirror.yaml'])['registry.cloud.qdrant.io'].images as Record<string, string[]>;
     const chartList = parse(byName(name).files['mirror-charts.yaml']).charts as any[];
 
+    // THEN every reference points at the mirror, the lists name exactly those, and the objects pass the schemas
     expect(images.size).toBeGreaterThan(0);
     for (const image of images) expect(image.startsWith('registry.corp.example:5000/qdrant/')).toBe(true);
     const listedImages = Object.keys(mirrorYaml).map((k) => `registry.corp.example:5000/qdrant/${k.replace(/^qdrant\//, '')}`);
@@ -79,7 +82,10 @@ describe('ImageMirror', () => {
   });
 
   test('mirror.yaml pins what the output knows and marks what follows a chart', () => {
+    // GIVEN the rendered app with a mirror
+    // WHEN the stacks' mirror.yaml files are read
     const pc = parse(byName('pc').files['mirror.yaml'])['registry.cloud.qdrant.io'].images;
+    // THEN pc pins each image's tags, the agent's tag follows its chart, and the copy commands are given
     expect(pc).toEqual({
       'qdrant/operator': ['2.15.0'],
       'qdrant/cluster-manager': ['v0.3.17'],
@@ -92,8 +98,11 @@ describe('ImageMirror', () => {
   });
 
   test('pull secrets wherever something pulls, with the mirror host and CA', () => {
+    // GIVEN the rendered app with a mirror
+    // WHEN the region's objects and files are read
     const region = byName('region').objects;
     const regionPull = region.find((o) => o.kind === 'ExternalSecret' && o.metadata.name === 'qdrant-registry-creds');
+    // THEN the region's pull secret, Argo CD repository, CA and environment.json name the mirror
     expect(regionPull.spec.target.template.data['.dockerconfigjson']).toContain('"registry.corp.example:5000"');
     const repo = region.find((o) => o.kind === 'ExternalSecret' && o.metadata.namespace === 'argocd');
     expect(repo.spec.target.template.data).toMatchObject({ url: 'registry.corp.example:5000/qdrant-charts', enableOCI: 'true' });
@@ -104,6 +113,7 @@ describe('ImageMirror', () => {
       registry_secret_name: 'qdrant-registry-creds',
     });
 
+    // AND the operator's chart source, CA Secret, team-a pull secret and database image use it too
     const pc = byName('pc').objects;
     const source = pc.find((o) => o.kind === 'OCIRepository');
     expect(source.spec.secretRef).toEqual({ name: 'qdrant-registry-creds' });
@@ -118,19 +128,25 @@ describe('ImageMirror', () => {
   });
 
   test('a cluster declared in a mirrored Hybrid region pins its database image in mirror.yaml', () => {
+    // GIVEN a Hybrid region with a mirror
     const region = new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', regionProps({ mirror: new ImageMirror(mirrorProps()) }));
+    // WHEN a cluster with the Qdrant image is declared in it
     region.addCluster('db', {
       id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'c', version: 'v1.16.3', size: 1,
       resources: { cpu: '1', memory: '1Gi', storage: '1Gi' }, image: { repository: 'qdrant/qdrant' },
     }, { agentOwnsClustersAcknowledged: true });
+    // THEN mirror.yaml pins its version and the cluster pulls from the mirror
     expect(parse(region.sideFiles()['mirror.yaml'])['registry.cloud.qdrant.io'].images['qdrant/qdrant']).toEqual(['v1.16.3']);
     expect(region.toJson().find((o: any) => o.kind === 'QdrantCluster').spec.image).toEqual({ repository: 'registry.corp.example:5000/qdrant/qdrant' });
   });
 
   test('an anonymous mirror makes no pull secret', () => {
+    // GIVEN a Flux region with a mirror that allows anonymous pulls and has no CA
     const app = new QdrantApp({ outdir: '/nonexistent' });
     const region = new HybridRegion(app, 'r', regionProps({ delivery: new FluxDelivery(), mirror: new ImageMirror(mirrorProps({ pullSecret: undefined, anonymousPull: true, caCertificates: undefined })) }));
+    // WHEN it is rendered
     const objects = region.toJson();
+    // THEN no ExternalSecret is made, and neither the chart source nor the agent uses a pull secret
     expect(objects.map((o: any) => o.kind)).not.toContain('ExternalSecret');
     expect(objects.find((o: any) => o.kind === 'OCIRepository').spec.secretRef).toBeUndefined();
     expect(objects.find((o: any) => o.kind === 'HelmRelease').spec.values.imagePullSecrets).toBeUndefined();
@@ -149,14 +165,18 @@ describe('ImageMirror bad input', () => {
   ];
   // A rest parameter: jest would take a fourth named parameter for a done callback.
   test.each(cases)('%s', (...row) => {
+    // GIVEN the row's mirror and region props
     const [, mirror, message, region] = row;
+    // WHEN / THEN creating the region is refused with the row's message
     expect(configErrorOf(() => build(mirror, region)).message).toMatch(message);
   });
 
   test('a cluster image outside the mirror', () => {
+    // GIVEN an operator in an app with a mirror
     const op = new QdrantOperator(new QdrantApp({ outdir: '/nonexistent', mirror: new ImageMirror(mirrorProps()) }), 'pc', {
       namespace: 'q', chartVersion: '1.9.6', delivery: new FluxDelivery(),
     });
+    // WHEN / THEN a cluster whose image is outside the mirror is refused, naming the mirror
     expect(() => op.addCluster('c', {
       id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'c', version: 'v1.16.3', size: 1,
       resources: { cpu: '1', memory: '1Gi', storage: '1Gi' }, image: { repository: 'ghcr.io/someone/qdrant' },

@@ -27,7 +27,10 @@ function cluster(props: Partial<QdrantClusterProps> = {}, operatorProps: Partial
 
 describe('QdrantCluster', () => {
   test("reproduces Qdrant's documented minimal cluster field by field", () => {
+    // GIVEN a cluster with only the required props, as in Qdrant's minimal example
+    // WHEN it is added to an operator and rendered
     const { cr, objects } = cluster();
+    // THEN the QdrantCluster has the documented apiVersion, name, labels and spec, and passes the schemas
     expect(cr.apiVersion).toBe('qdrant.io/v1');
     expect(cr.metadata.name).toBe('qdrant-a7d8d973-0cc5-42de-8d7b-c29d14d24840');
     expect(cr.metadata.labels).toEqual({ 'cluster-id': 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', 'customer-id': 'acme-industries' });
@@ -39,12 +42,15 @@ describe('QdrantCluster', () => {
   });
 
   test('API keys and TLS become secretKeyRefs in the cluster namespace', () => {
+    // GIVEN a cluster with an API key from ESO, an existing read-only key, TLS with a CA and JWT RBAC
+    // WHEN it is rendered
     const { cr, objects } = cluster({
       apiKey: apiKey(),
       readOnlyApiKey: SecretSource.existing('ro-key'),
       tls: { certificate: SecretSource.existing('db-tls'), ca: SecretSource.existing('db-ca') },
       config: { service: { jwtRbac: true } },
     });
+    // THEN the config refers to each Secret by secretKeyRef, and the ExternalSecret sits in the cluster namespace
     expect(cr.spec.config.service).toEqual({
       api_key: { secretKeyRef: { name: `qdrant-${ID}-api-key`, key: 'api-key' } },
       read_only_api_key: { secretKeyRef: { name: 'ro-key', key: 'read-only-api-key' } },
@@ -61,6 +67,8 @@ describe('QdrantCluster', () => {
   });
 
   test('maps idiomatic names to the CRD wire names', () => {
+    // GIVEN a cluster setting every idiomatic prop, on a CRD chart new enough for them
+    // WHEN it is rendered
     const { cr, objects } = cluster({
       version: 'v1.16.3', size: 3, apiKey: apiKey(),
       config: {
@@ -78,6 +86,7 @@ describe('QdrantCluster', () => {
       rebalanceStrategy: 'by_count_and_size', multiAz: true, onDemandReplication: 'Auto', restartAllPodsConcurrently: false,
       readClusters: ['0f2c6a8e-1b3d-4e5f-8a9b-0c1d2e3f4a5b'], writeCluster: '0f2c6a8e-1b3d-4e5f-8a9b-0c1d2e3f4a5b',
     }, { crdChartVersion: 'v1.37.6' });
+    // THEN each prop appears under its CRD wire name, with defaults filled in, and the objects pass the schemas
     expect(cr.spec.config.collection).toEqual({ replication_factor: 2, write_consistency_factor: 1, vectors: { on_disk: true }, strict_mode: { max_payload_index_count: 50 } });
     expect(cr.spec.config.storage).toEqual({ maxCollections: 500, performance: { optimizer_cpu_budget: 2, async_scorer: true } });
     expect(cr.spec.config.audit).toEqual({ enabled: true, rotation: 'hourly', max_log_files: 24, trust_forwarded_headers: false });
@@ -91,11 +100,14 @@ describe('QdrantCluster', () => {
   });
 
   test('backups and restores carry the cluster labels', () => {
+    // GIVEN a cluster
     const { cluster: c } = cluster();
+    // WHEN a snapshot, a scheduled snapshot and a restore are added and the chart rendered
     c.addSnapshot('once', { name: 'before-upgrade', retention: '168h' });
     c.addScheduledSnapshot('nightly', { name: 'nightly', schedule: '0 2 * * *', retention: '72h' });
     c.addRestore('restore', { name: 'restore-1', snapshotName: 'before-upgrade' });
     const objects = objectsOf(Chart.of(c));
+    // THEN each carries the cluster labels and points at the cluster
     const labels = { 'cluster-id': ID, 'customer-id': 'acme-industries' };
     expect(findObject(objects, 'QdrantClusterSnapshot', 'before-upgrade')).toMatchObject({ metadata: { labels }, spec: { 'cluster-id': ID, retention: '168h' } });
     expect(findObject(objects, 'QdrantClusterScheduledSnapshot', 'nightly')).toMatchObject({
@@ -109,11 +121,14 @@ describe('QdrantCluster', () => {
   });
 
   test('exposure helpers select the cluster pods and open only 6333/6334', () => {
+    // GIVEN a cluster with an API key
     const { cluster: c } = cluster({ apiKey: apiKey() });
+    // WHEN a LoadBalancer Service, an Ingress and a NetworkPolicy are added and the chart rendered
     c.exposeWithService('lb', { name: 'db-lb', type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/8'] });
     c.exposeWithIngress('ing', { name: 'db', host: 'db.example.com', ingressClassName: 'nginx', tlsSecretName: 'db-cert' });
     c.allowFromNamespaces('np', { name: 'db-from-apps', namespaces: ['apps'] });
     const objects = objectsOf(Chart.of(c));
+    // THEN they select the cluster pods, open only 6333/6334 and pass the schemas
     const svc = findObject(objects, 'Service', 'db-lb');
     expect(svc.spec.selector).toEqual({ app: 'qdrant', 'cluster-id': ID });
     expect(svc.spec.ports.map((p: any) => p.port)).toEqual([6333, 6334]);
@@ -128,7 +143,10 @@ describe('QdrantCluster', () => {
 
 describe('QdrantCluster placement and ordering', () => {
   test('Argo CD: clusters after the operator, dry run skipped, never pruned', () => {
+    // GIVEN an operator delivered by Argo CD
+    // WHEN a cluster is added and rendered
     const { cr } = cluster();
+    // THEN its annotations put it in wave 3, skip the dry run and forbid pruning and deletion
     expect(cr.metadata.annotations).toEqual({
       'argocd.argoproj.io/sync-wave': '3',
       'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false,SkipDryRunOnMissingResource=true',
@@ -136,10 +154,13 @@ describe('QdrantCluster placement and ordering', () => {
   });
 
   test('Flux: clusters in a folder applied after the operator folder is ready', () => {
+    // GIVEN an operator delivered by Flux under ./clusters/prod
     const op = operatorWith({ delivery: new FluxDelivery({ outputPath: './clusters/prod' }) });
+    // WHEN a cluster is added and the app rendered
     const c = op.addCluster('db', minimal);
     const app = op.node.scope as any;
     const folders = app.render().map((f: any) => f.folder);
+    // THEN the cluster has its own folder, is never pruned, and its Kustomization waits for the stack's
     expect(folders).toEqual(['pc', 'pc-clusters', 'pc-entry']);
     const clusters = objectsOf(Chart.of(c));
     expect(ids(clusters)).toEqual([`QdrantCluster/qdrant/qdrant-${ID}`]);
@@ -152,31 +173,43 @@ describe('QdrantCluster placement and ordering', () => {
   });
 
   test('a cluster outside the watched namespaces is an error', () => {
+    // GIVEN an operator that watches only its release namespace
+    // WHEN / THEN a cluster in another namespace is refused, naming the operator and what it watches
     expect(() => cluster({ namespace: 'elsewhere' })).toThrow(/\[pc\/db\] namespace: got "elsewhere"; no operator watches it: QdrantOperator "pc" watches "qdrant"/);
   });
 
   test('a cluster in another watched namespace gets the pull secret there', () => {
+    // GIVEN an operator watching qdrant and team-a, with registry credentials from ESO
+    // WHEN a cluster is added in team-a and rendered
     const { objects } = cluster({ namespace: 'team-a' }, {
       operator: { watchOnlyReleaseNamespace: false, watchNamespaces: ['qdrant', 'team-a'] },
       registryCredentials: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'r' }, password: { key: 'r' } } }),
     });
+    // THEN a dockerconfigjson ExternalSecret for the pull secret is made in team-a
     expect(findObject(objects, 'ExternalSecret', 'qdrant-registry-creds', 'team-a').spec.target.template.type).toBe('kubernetes.io/dockerconfigjson');
   });
 
   test('an existing operator can be declared', () => {
+    // GIVEN a plain chart and an operator installed elsewhere that watches all namespaces
     const chart = new Chart(testApp(), 'clusters');
+    // WHEN a QdrantCluster is declared in it with existingOperator
     new QdrantCluster(chart, 'db', { ...minimal, namespace: 'db', existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() } });
+    // THEN only the QdrantCluster is emitted, and without existingOperator it is refused
     expect(ids(objectsOf(chart))).toEqual([`QdrantCluster/db/qdrant-${ID}`]);
     expect(() => new QdrantCluster(new Chart(testApp(), 'c'), 'db', minimal)).toThrow(/existingOperator: got nothing; a QdrantCluster needs an operator/);
   });
 
   test('a Hybrid region takes clusters only with the acknowledgement', () => {
+    // GIVEN a Hybrid region
     const region = new HybridRegion(testApp(), 'r', {
       environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'qdrant',
       agentChartVersion: '1.33.0', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
     });
+    // WHEN / THEN a cluster without the acknowledgement is refused
     expect(() => region.addCluster('db', minimal, {} as any)).toThrow(/addCluster\(db\).agentOwnsClustersAcknowledged: got nothing; true: in Hybrid Cloud the agent owns/);
+    // WHEN a cluster is added with the acknowledgement
     region.addCluster('db', minimal, { agentOwnsClustersAcknowledged: true });
+    // THEN the region emits it and its README notes the clusters declared in code
     expect(ids(objectsOf(region))).toContain(`QdrantCluster/qdrant/qdrant-${ID}`);
     expect(region.readmeNotes().join('\n')).toMatch(/Clusters declared in code/);
   });
@@ -214,12 +247,16 @@ describe('QdrantCluster bad input', () => {
 
   // A rest parameter: jest would take a fourth named parameter for a done callback.
   test.each(cases)('%s', (...row) => {
+    // GIVEN the row's cluster props and operator props
     const [, props, message, operatorProps] = row;
+    // WHEN / THEN adding the cluster is refused with the row's message
     expect(configErrorOf(() => cluster(props, operatorProps)).message).toMatch(message);
   });
 
   test('scheduled snapshot rules', () => {
+    // GIVEN a cluster
     const { cluster: c } = cluster();
+    // WHEN / THEN a non-cron schedule, a retention in days, a long short id and a retention without a unit are refused
     expect(() => c.addScheduledSnapshot('s', { name: 's', schedule: 'every night', retention: '72h' })).toThrow(/schedule: got "every night"; expected a cron schedule/);
     expect(() => c.addScheduledSnapshot('s', { name: 's', schedule: '@daily', retention: '3d' })).toThrow(/retention: got "3d"; expected hours such as "72h"/);
     expect(() => c.addScheduledSnapshot('s', { name: 's', schedule: '@daily', retention: '72h', scheduleShortId: 'nightly-1' })).toThrow(/scheduleShortId: got "nightly-1"; expected 1 to 8/);
@@ -236,18 +273,24 @@ describe('QdrantCluster bad input', () => {
     ['*/0 * * * *', /field 1 \("\*\/0"\) is out of range/],
     ['0 2 * * MON', /expected a cron schedule/],
   ])('schedule %p is refused', (schedule, message) => {
+    // GIVEN a cluster
     const { cluster: c } = cluster();
+    // WHEN / THEN a scheduled snapshot with the row's schedule is refused with the row's message
     expect(() => c.addScheduledSnapshot('s', { name: 's', schedule, retention: '72h' })).toThrow(message);
   });
 
   test.each(['0 2 * * *', '*/15 * * * *', '0 0-6 * * 1-5', '0 2 1,15 * *', '0 0 2 * * *', '0 0 2 * * * 2027', '@hourly', '@every 1h30m'])(
     'schedule %p is accepted', (schedule) => {
+      // GIVEN a cluster
       const { cluster: c } = cluster();
+      // WHEN / THEN a scheduled snapshot with the row's schedule is accepted
       expect(() => c.addScheduledSnapshot('s', { name: 's', schedule, retention: '72h' })).not.toThrow();
     });
 
   test('exposure helpers hold to the same rules', () => {
+    // GIVEN a cluster without an API key
     const { cluster: c } = cluster();
+    // WHEN / THEN exposing it outside the cluster, opening the P2P port or allowing no namespace is refused
     expect(() => c.exposeWithService('lb', { name: 'lb', type: 'LoadBalancer' })).toThrow(/type: got "LoadBalancer"; .*needs an API key/);
     expect(() => c.exposeWithIngress('i', { name: 'i', host: 'db.example.com' })).toThrow(/needs an API key/);
     expect(() => c.exposeWithService('p2p', { name: 'p2p', type: 'ClusterIP', ports: ['p2p' as any] })).toThrow(/ports\[0\]: got "p2p"; expected one of "http", "grpc"/);
@@ -256,5 +299,7 @@ describe('QdrantCluster bad input', () => {
 });
 
 test('Flux delivery refuses an output path outside the repository', () => {
+  // GIVEN a Flux delivery whose outputPath leaves the Git repository
+  // WHEN / THEN creating the operator is refused, naming the prop
   expect(configErrorOf(() => operatorWith({ delivery: new FluxDelivery({ outputPath: '../elsewhere' }) })).message).toMatch(/\[pc\] delivery.outputPath: got "..\/elsewhere"; expected a path inside the Git repository/);
 });

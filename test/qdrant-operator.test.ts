@@ -19,7 +19,10 @@ const valuesOf = (objects: any[]) => findObject(objects, 'HelmRelease', 'qdrant-
 
 describe('QdrantOperator releases', () => {
   test('Flux: CRD chart first, operator depends on it, versions from the compatibility table', () => {
+    // GIVEN an operator delivered by Flux with default props
+    // WHEN it is rendered
     const { objects } = operator();
+    // THEN the objects come in order, the CRD chart at its table version, and the operator release depends on it
     expect(ids(objects)).toEqual([
       'Namespace//qdrant-private-cloud',
       'ExternalSecret/qdrant-private-cloud/qdrant-registry-creds',
@@ -38,7 +41,10 @@ describe('QdrantOperator releases', () => {
   });
 
   test('Argo CD: waves order secrets, CRDs, operator; the CRD app is never pruned and applies server-side', () => {
+    // GIVEN an operator delivered by Argo CD
+    // WHEN it is rendered
     const { objects } = operator({ delivery: new ArgoCdDelivery() });
+    // THEN the pull secret's wave precedes the CRD app's, which precedes the operator's; the CRD app never prunes
     const wave = (o: any) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
     const crds = findObject(objects, 'Application', 'qdrant-private-cloud-qdrant-private-cloud-crds');
     const op = findObject(objects, 'Application', 'qdrant-private-cloud-qdrant-private-cloud');
@@ -51,6 +57,8 @@ describe('QdrantOperator releases', () => {
   });
 
   test('every release of the table resolves its CRD chart', () => {
+    // GIVEN each release of the compatibility table
+    // WHEN / THEN an operator of its chart version picks the release's CRD chart version
     for (const r of PRIVATE_CLOUD_RELEASES) {
       expect(operator({ chartVersion: r.chartVersion }).chart.crdChartVersion).toBe(r.crdChartVersion);
     }
@@ -59,7 +67,10 @@ describe('QdrantOperator releases', () => {
 
 describe('QdrantOperator values', () => {
   test('pull secrets on operator, cluster-manager, exporter and the database image', () => {
+    // GIVEN an operator with registry credentials
+    // WHEN it is rendered
     const values = valuesOf(operator().objects);
+    // THEN the operator, cluster-manager, exporter and database image all use the pull secret
     expect(values.operator.imagePullSecrets).toEqual([{ name: 'qdrant-registry-creds' }]);
     expect(values['qdrant-cluster-manager'].imagePullSecrets).toEqual([{ name: 'qdrant-registry-creds' }]);
     expect(values['qdrant-cluster-exporter'].imagePullSecrets).toEqual([{ name: 'qdrant-registry-creds' }]);
@@ -67,6 +78,7 @@ describe('QdrantOperator values', () => {
   });
 
   test('the settings tree maps key by key to the documented wire names', () => {
+    // GIVEN a value for every key of the typed settings tree
     const settings: OperatorSettings = {
       appEnvironment: 'kubernetes',
       logLevel: 'DEBUG',
@@ -109,6 +121,7 @@ describe('QdrantOperator values', () => {
         },
       },
     };
+    // WHEN / THEN the rendered settings hold each key under its documented wire name, with defaults filled in
     expect(valuesOf(operator({ settings }).objects).operator.settings).toEqual({
       appEnvironment: 'kubernetes',
       logLevel: 'DEBUG',
@@ -154,6 +167,8 @@ describe('QdrantOperator values', () => {
   });
 
   test('operator block: watch scope, RBAC, resources, scheduling', () => {
+    // GIVEN an operator block with a wider watch, labels, resources and scheduling, and two cluster-manager replicas
+    // WHEN it is rendered
     const { chart, objects } = operator({
       operator: {
         watchOnlyReleaseNamespace: false, watchNamespaces: ['team-a', 'team-b'], serviceMonitor: true,
@@ -164,6 +179,7 @@ describe('QdrantOperator values', () => {
       },
       clusterManager: { replicaCount: 2, podAnnotations: { 'example.com/x': 'y' } },
     });
+    // THEN the chart values carry each, and the operator reports the namespaces it watches
     expect(valuesOf(objects)['qdrant-cluster-manager']).toMatchObject({ replicaCount: 2, podAnnotations: { 'example.com/x': 'y' } });
     expect(valuesOf(objects).operator).toMatchObject({
       watch: { onlyReleaseNamespace: false, namespaces: ['team-a', 'team-b'] },
@@ -180,14 +196,21 @@ describe('QdrantOperator values', () => {
   });
 
   test('watch scope defaults to the release namespace; cluster-wide needs limitRbac false', () => {
+    // GIVEN an operator with the default watch scope
+    // WHEN / THEN it watches only its release namespace
     expect(operator().chart.watchedNamespaces).toEqual(['qdrant-private-cloud']);
+    // GIVEN one with a cluster-wide watch and limitRbac false
     const all = operator({ operator: { watchOnlyReleaseNamespace: false, limitRbac: false } }).chart;
+    // THEN it watches every namespace
     expect(all.watchedNamespaces).toBe('all');
     expect(all.watches('anything')).toBe(true);
   });
 
   test('escape hatches pass values through with a visible warning', () => {
+    // GIVEN settings and chart values the library does not type
+    // WHEN the operator is rendered
     const { chart, objects } = operator({ extraSettings: { futureFeature: { enable: true } }, extraValues: { global: { x: 1 } } });
+    // THEN they pass through unchanged and each escape hatch warns, naming its keys
     expect(valuesOf(objects).operator.settings.futureFeature).toEqual({ enable: true });
     expect(valuesOf(objects).global).toEqual({ x: 1 });
     expect(noticesOf(chart, 'warning')).toEqual([
@@ -197,8 +220,12 @@ describe('QdrantOperator values', () => {
   });
 
   test('an unknown version warns and needs an explicit CRD chart', () => {
+    // GIVEN a chart version missing from the compatibility table
+    // WHEN / THEN without crdChartVersion the operator is refused
     expect(() => operator({ chartVersion: '1.10.0' })).toThrow(/\[pc\] crdChartVersion: got nothing; Private Cloud 1.10.0 is not in the library's compatibility table/);
+    // WHEN a CRD chart version is given
     const { chart } = operator({ chartVersion: '1.10.0', crdChartVersion: 'v1.30.0' });
+    // THEN the operator is made, with a warning to check the pair
     expect(noticesOf(chart, 'warning')).toEqual(['[pc] Private Cloud 1.10.0 is not in the compatibility table; check that qdrant-kubernetes-api v1.30.0 matches it']);
   });
 });
@@ -228,6 +255,8 @@ describe('QdrantOperator bad input', () => {
   ];
 
   test.each(cases)('%s', (_name, overrides, message) => {
+    // GIVEN the row's operator props
+    // WHEN / THEN creating the operator is refused with the row's message
     expect(configErrorOf(() => operator(overrides)).message).toMatch(message);
   });
 });
