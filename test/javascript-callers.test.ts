@@ -118,6 +118,9 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     /\[r\] cloudAccessKey.refs.access-key.propery: got "<set>"; unknown key; did you mean "property"\?/],
   ['a misspelt Sealed Secrets prop', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromSealedSecret({ encryptedData: { 'access-key': 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq' }, scop: 'strict' } as any) }),
     /\[r\] cloudAccessKey.scop: got "<set>"; unknown key; did you mean "scope"\?/],
+  ['a line separator in Helm values', () => region({ ...validRegion, agentValues: { note: 'a\u2028b' } }), /\[r\] agentValues.note: got "<set>"; expected text without U\+0085, U\+2028, U\+2029 or unpaired surrogates/],
+  ['an unpaired surrogate in Helm values', () => region({ ...validRegion, agentValues: { note: 'x\ud800y' } }), /agentValues.note: got "<set>"; expected text without/],
+  ['a __proto__ key in Helm values', () => region({ ...validRegion, agentValues: JSON.parse('{"__proto__":{"a":"b"}}') }), /agentValues.__proto__: got "<set>"; .*would be dropped/],
   ['External Secrets source without refs', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v' } as any) }), /cloudAccessKey.refs.access-key: got nothing/],
 ];
 

@@ -83,6 +83,20 @@ const notCredentials: Array<[string, (app: QdrantApp) => unknown]> = [
   ['keys of a Secret and settings named after credentials', (a) => operator(a, {
     extraValues: { auth: { existingSecret: 'db', passwordKey: 'password', tokenKey: 'token', usePasswordFiles: true, tokenRefreshInterval: '1h' }, oidc: { tokenEndpoint: 'https://idp.example.com/token' }, imagePullSecrets: [{ name: 'regcred' }] },
   })],
+  ['common chart values about credentials that hold none (seventh review)', (a) => operator(a, {
+    extraValues: {
+      credentials: { useSecret: true, existingSecret: 'cloud-credentials', region: 'eu-west-1' },
+      passwordUpdateJob: { enabled: true, backoffLimit: 10, resources: { limits: { cpu: '100m' } } },
+      secrets: { labels: { team: 'search' } },
+      tls: { passwordsSecret: 'kafka-jks', passwordsSecretKeystoreKey: 'keystore-password' },
+      minio: { auth: { rootUserSecretKey: 'root-user', rootPasswordSecretKey: 'root-password' } },
+      s3: { secretAccessKeySecret: 's3-creds' },
+      extraVolumes: [{ name: 'token', projected: { sources: [{ serviceAccountToken: { expirationSeconds: 3600, path: 'token' } }] } }],
+      podAnnotations: { 'checksum/secret': 'a'.repeat(64), 'nginx.ingress.kubernetes.io/auth-secret': 'basic-auth', 'vault.hashicorp.com/agent-inject-secret-app': 'secret/data/App/Prod' },
+      env: [{ name: 'CACHE_KEY_PREFIX', value: 'qdrant' }, { name: 'PASSWORD_HASH_ALGORITHM', value: 'bcrypt' }, { name: 'TOKEN_REFRESH_SECONDS', value: '300' },
+        { name: 'USE_PASSWORD_AUTH', value: 'false' }, { name: 'TOKEN_AUTH', value: 'true' }],
+    },
+  })],
   ['names of Kubernetes Secrets that end in "Secret"', (a) => operator(a, { extraValues: { tls: { tlsSecret: 'db-cert' }, extraEnvVarsSecret: 'db-env' } })],
   ['Vault agent annotations (free-form keys with "secret" and "token")', (a) => region(a, {
     agentValues: { podAnnotations: { 'vault.hashicorp.com/agent-inject-secret-config': 'secret/data/qdrant', 'vault.hashicorp.com/agent-inject-token': 'true' } },

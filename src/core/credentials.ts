@@ -79,22 +79,43 @@ const REFERENCE_LAST_WORDS = new Set(['ref', 'refs', 'reference', 'name', 'names
 /** Before a final `key`, these words make it the key of a Secret (`passwordKey`, `tokenKey`), not a key itself. */
 const SECRET_FIELD_WORDS = new Set(['password', 'passwd', 'pwd', 'token', 'credentials', 'credential', 'user', 'username']);
 
-/** Before a final `secret`, these words make it the name of a Kubernetes Secret (`tlsSecret`, `extraEnvVarsSecret`). */
+/**
+ * Before a final `secret`, these words make it the name of a Kubernetes Secret
+ * (`tlsSecret`, `extraEnvVarsSecret`, `passwordsSecret`, `auth-secret`), not a secret value.
+ */
 const SECRET_OBJECT_WORDS = new Set(['tls', 'ssl', 'cert', 'certs', 'certificate', 'certificates', 'ca', 'env', 'vars', 'extra', 'config',
-  'configuration', 'registry', 'docker', 'image', 'volume', 'volumes', 'backup', 'keystore', 'truststore', 'kube', 'k8s', 'kubernetes']);
+  'configuration', 'registry', 'docker', 'image', 'volume', 'volumes', 'backup', 'keystore', 'truststore', 'kube', 'k8s', 'kubernetes',
+  'key', 'keys', 'password', 'passwords', 'token', 'tokens', 'credentials', 'auth', 'basic']);
+/**
+ * Words after the credential word that still name the credential's value (`passwordValue`,
+ * `privateKeyPem`, `SECRET_KEY_BASE`, `GOOGLE_APPLICATION_CREDENTIALS_JSON`); any other
+ * word makes the name something about the credential (`passwordUpdateJob`, `tokenRefreshSeconds`).
+ */
+const VALUE_WORDS = new Set(['value', 'values', 'plain', 'plaintext', 'string', 'text', 'data', 'raw', 'pem', 'b64', 'base64', 'json',
+  'hex', 'base', 'content', 'contents', 'literal']);
 
 /** Whether a key or prop name says it holds a credential (`password`, `passwordValue`, `apiKeys`, `QDRANT__SERVICE__API_KEY`). */
 export function namesCredential(name: string): boolean {
   const words = wordsOf(name);
   // `existingSecret`, `imagePullSecrets`: names of Secrets; a public key is no secret.
   if (!words.length || words.includes('existing') || words.includes('pull') || words.includes('public')) return false;
+  // The credential words must end the name, or be followed only by words for its value.
+  let end = words.length;
+  while (end > 1 && VALUE_WORDS.has(words[end - 1]) && !(end === words.length && isCredentialEnd(words.slice(0, end)))) end--;
+  return isCredentialEnd(words.slice(0, end));
+}
+
+/** Whether `words` end in a credential word or pair (`password`, `apiKeys`, `secretAccessKey`), not in a reference to one. */
+function isCredentialEnd(words: readonly string[]): boolean {
   const last = words[words.length - 1];
-  const beforeLast = words[words.length - 2];
-  const credential = words.some((w) => CREDENTIAL_WORDS.has(w)) || CREDENTIAL_PAIRS.test(words.join(' '));
-  if (!credential) return false;
-  if (last === 'key' || last === 'keys') return !SECRET_FIELD_WORDS.has(beforeLast ?? '');
-  if (last === 'secret' || last === 'secrets') return !SECRET_OBJECT_WORDS.has(beforeLast ?? '');
-  return !REFERENCE_LAST_WORDS.has(last);
+  const beforeLast = words[words.length - 2] ?? '';
+  if (last === 'key' || last === 'keys') {
+    // `passwordKey`, `rootUserSecretKey`: the key of a Secret; `apiKey`, `secretKey`, `secretAccessKey`: a key.
+    if (SECRET_FIELD_WORDS.has(beforeLast) || (beforeLast === 'secret' && SECRET_FIELD_WORDS.has(words[words.length - 3] ?? ''))) return false;
+    return CREDENTIAL_PAIRS.test(words.slice(-2).join(' ')) || CREDENTIAL_WORDS.has(beforeLast);
+  }
+  if (last === 'secret' || last === 'secrets') return !SECRET_OBJECT_WORDS.has(beforeLast);
+  return CREDENTIAL_WORDS.has(last);
 }
 
 /** Whether an environment variable name says its value is a credential: a credential name, or a `KEY` word (`S3_KEY`, `SSH_KEY`). */
@@ -103,14 +124,20 @@ export function envNamesCredential(name: string): boolean {
   const words = wordsOf(name);
   if (words.includes('public')) return false;
   const last = words[words.length - 1] ?? '';
-  const hasKeyWord = words.includes('key') || words.includes('keys');
-  return last === 'key' || last === 'keys' || (hasKeyWord && !REFERENCE_LAST_WORDS.has(last));
+  return last === 'key' || last === 'keys';
+}
+
+/** Keys that hold credentials by name (`tokens: { primary: ... }`, `apiKeys: [...]`): every string in them is one. */
+export function namesCredentialContainer(name: string): boolean {
+  const words = wordsOf(name);
+  const last = words[words.length - 1];
+  return ['tokens', 'passwords', 'passwds', 'apikeys'].includes(last) || (last === 'keys' && words[words.length - 2] === 'api');
 }
 
 /** Whether a key names a reference to a credential or a setting about one, not the credential (`secretName`, `passwordKey`). */
 export function namesReference(name: string): boolean {
   const words = wordsOf(name);
-  return words.length > 0 && REFERENCE_LAST_WORDS.has(words[words.length - 1]);
+  return words.length > 0 && (words.includes('existing') || REFERENCE_LAST_WORDS.has(words[words.length - 1]));
 }
 
 /** A path in a secret store (`secret/data/qdrant`), as Vault annotations name one: lowercase segments. */

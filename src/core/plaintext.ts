@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { envNamesCredential, isFilePath, isStorePath, looksLikeCredential, namesCredential, namesReference } from './credentials';
+import { envNamesCredential, isFilePath, isStorePath, looksLikeCredential, namesCredential, namesCredentialContainer, namesReference } from './credentials';
 import { fail } from './errors';
 
 /**
@@ -15,7 +15,7 @@ const USE_SECRET_SOURCE = 'pass credentials through a SecretSource prop (cloudAc
 interface LeafContext {
   /** The key that holds it (the item's list key for list items). */
   readonly key: string;
-  /** Under a key that names a credential (`tokens: { a: 'x' }`, `credentials: { user, pass }`). */
+  /** Under a key that holds credentials by name (`tokens: { a: 'x' }`, `apiKeys: { ... }`). */
   readonly underCredential: boolean;
   /** In an annotations or labels map, whose keys are free-form (`vault.hashicorp.com/agent-inject-secret-x`). */
   readonly freeForm: boolean;
@@ -41,7 +41,7 @@ export function refuseCredentialValues(scope: IConstruct, prop: string, value: u
     return;
   }
   const freeForm = /(annotations|labels)$/i.test(at.key);
-  const underCredential = at.underCredential || (!freeForm && at.key !== '' && namesCredential(at.key));
+  const underCredential = at.underCredential || (!freeForm && at.key !== '' && namesCredentialContainer(at.key));
   Object.entries(value).forEach(([k, v]) => refuseCredentialValues(scope, `${prop}.${k}`, v, { key: k, underCredential, freeForm }));
   refuseSecretEnvLiterals(scope, prop, [value], false);
 }
@@ -49,7 +49,8 @@ export function refuseCredentialValues(scope: IConstruct, prop: string, value: u
 function namedCredentialLeaf(value: string | number | boolean, at: LeafContext): boolean {
   if (typeof value === 'boolean' || isFilePath(value)) return false;
   const name = at.freeForm ? at.key.slice(at.key.lastIndexOf('/') + 1) : at.key;
-  if (at.freeForm && (value === 'true' || value === 'false' || isStorePath(value))) return false;
+  // Annotations: switches, secret-store paths and checksums of mounted Secrets (`checksum/secret`) name no credential.
+  if (at.freeForm && (value === 'true' || value === 'false' || isStorePath(value) || at.key.startsWith('checksum/'))) return false;
   return namesCredential(name) || (at.underCredential && !namesReference(name));
 }
 
@@ -61,7 +62,7 @@ export function refuseSecretEnvLiterals(scope: IConstruct, prop: string, env: re
   env.forEach((item, i) => {
     if (item === null || typeof item !== 'object') return;
     const { name, value } = item as { name?: unknown; value?: unknown };
-    if (value === null || value === undefined || value === '' || typeof value === 'object') return;
+    if (value === null || value === undefined || value === '' || value === 'true' || value === 'false' || typeof value === 'object') return;
     if (looksLikeCredential(value) || (typeof name === 'string' && envNamesCredential(name) && !isFilePath(value))) {
       fail(scope, `${prop}${list ? `[${i}]` : ''}.value`, value,
         `a literal value for ${JSON.stringify(name)} would be committed to git in clear text; read it from a Secret with valueFrom.secretKeyRef`, true);

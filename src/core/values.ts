@@ -22,7 +22,11 @@ const MAX_DEPTH = 64;
  * `undefined` members are allowed (they are left out, like optional props).
  */
 export function checkPlainValues(scope: IConstruct, prop: string, value: unknown, ancestors: object[] = []): void {
-  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'string') {
+    if (UNWRITABLE_TEXT.test(value)) fail(scope, prop, '<set>', UNWRITABLE_MESSAGE);
+    return;
+  }
+  if (value === null || value === undefined || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail(scope, prop, String(value), `${PLAIN_VALUES} (numbers must be finite)`);
     return;
@@ -39,9 +43,19 @@ export function checkPlainValues(scope: IConstruct, prop: string, value: unknown
   if (proto !== Object.prototype && proto !== null) fail(scope, prop, describe(value), PLAIN_VALUES);
   for (const [k, v] of Object.entries(value)) {
     if (k === '<<') fail(scope, `${prop}.<<`, '<set>', MERGE_KEY);
+    if (UNWRITABLE_TEXT.test(k)) fail(scope, `${prop}[key]`, '<set>', UNWRITABLE_MESSAGE);
+    if (k === '__proto__') fail(scope, `${prop}.__proto__`, '<set>', `${PLAIN_VALUES}; a "__proto__" key would be dropped on the way to the manifest`);
     checkPlainValues(scope, `${prop}.${k}`, v, inside);
   }
 }
+
+/**
+ * Text no YAML reader takes back as written: line and paragraph separators (U+0085,
+ * U+2028, U+2029: line breaks in YAML 1.1, so `kubectl kustomize` fails on the manifest)
+ * and unpaired surrogates (not encodable in UTF-8).
+ */
+const UNWRITABLE_TEXT = /[\u0085\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNWRITABLE_MESSAGE = 'expected text without U+0085, U+2028, U+2029 or unpaired surrogates: kubectl kustomize cannot read them back from the manifest';
 
 /** What a non-JSON value is, for the error (never the value itself: it may hold anything). */
 function describe(value: unknown): string {
