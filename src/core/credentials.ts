@@ -19,12 +19,13 @@ const BARE_USERINFO_BODY = String.raw`(?!(?:mailto|urn|tel|sips?|xmpp|news|cid|m
  * message shows instead (`$1` keeps a harmless prefix such as the URL scheme). Detection
  * and redaction both read this list, so they cannot drift apart.
  */
-const CREDENTIAL_SHAPES: readonly { readonly pattern: RegExp; readonly shownAs: string }[] = [
+const CREDENTIAL_SHAPES: readonly { readonly pattern: RegExp; readonly shownAs: string; readonly needs?: string }[] = [
   // A Qdrant Cloud access key: `<uuid>|<secret>` (qdrant-facts.md, "access key").
   { pattern: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\|[^\s"',;]+/gi, shownAs: REDACTED },
   // `scheme://user[:password]@host`: credentials in a URL's userinfo.
-  { pattern: /([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]+@/gi, shownAs: `$1${REDACTED}@` },
-  { pattern: new RegExp(String.raw`(^|[\s"'=(,;<>])${BARE_USERINFO_BODY}`, 'gi'), shownAs: `$1${REDACTED}@` },
+  // (`needs`: a character the shape cannot do without; testing for it first keeps long values cheap.)
+  { pattern: /([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]+@/gi, shownAs: `$1${REDACTED}@`, needs: '@' },
+  { pattern: new RegExp(String.raw`(^|[\s"'=(,;<>])${BARE_USERINFO_BODY}`, 'gi'), shownAs: `$1${REDACTED}@`, needs: '@' },
   // Credentials in a URL query or a connection string.
   { pattern: /([?&](?:password|passwd|pwd|token|access_token|private_token|api_key|apikey|secret|sig)=)[^&\s"']+/gi, shownAs: `$1${REDACTED}` },
   { pattern: /((?:^|;)\s*(?:password|pwd)\s*=\s*)[^;\s"']+/gi, shownAs: `$1${REDACTED}` },
@@ -42,7 +43,8 @@ const CREDENTIAL_SHAPES: readonly { readonly pattern: RegExp; readonly shownAs: 
 
 /** Whether a string looks like a credential whatever prop carries it. */
 export function looksLikeCredential(value: unknown): boolean {
-  return typeof value === 'string' && CREDENTIAL_SHAPES.some(({ pattern }) => {
+  return typeof value === 'string' && CREDENTIAL_SHAPES.some(({ pattern, needs }) => {
+    if (needs !== undefined && !value.includes(needs)) return false;
     pattern.lastIndex = 0;
     return pattern.test(value);
   });
@@ -50,7 +52,7 @@ export function looksLikeCredential(value: unknown): boolean {
 
 /** `text` with every credential-shaped part replaced by `<redacted>`: for free-form messages (warnings, notices). */
 export function redactText(text: string): string {
-  return CREDENTIAL_SHAPES.reduce((t, { pattern, shownAs }) => t.replace(pattern, shownAs), text);
+  return CREDENTIAL_SHAPES.reduce((t, { pattern, shownAs, needs }) => (needs !== undefined && !t.includes(needs) ? t : t.replace(pattern, shownAs)), text);
 }
 
 /**
