@@ -5,7 +5,7 @@ import { inChart, inQdrantApp } from '../core/app-scope';
 import { fail } from '../core/errors';
 import { applyPolicy } from '../core/policy';
 import { dns1123Label } from '../core/rules';
-import { convertShape, propKeys, refuseUnknownKeys, ShapeContext } from '../core/shape';
+import { checkKnownObject, convertShape, propKeys, ShapeContext } from '../core/shape';
 import { checkEach, checkObject, constructId } from '../core/validate';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { bindPullSecret } from '../mirror/registry-target';
@@ -209,8 +209,7 @@ function hostFromProps(scope: Construct, props: QdrantClusterProps): ClusterHost
     fail(scope, 'existingOperator', undefined,
       'a QdrantCluster needs an operator: create it with QdrantOperator.addCluster or HybridRegion.addCluster, or declare existingOperator');
   }
-  checkObject(scope, 'existingOperator', existing, 'an object { watchedNamespaces, delivery }');
-  refuseUnknownKeys(scope, 'existingOperator', existing, EXISTING_OPERATOR_KEYS);
+  checkKnownObject(scope, 'existingOperator', existing, 'an object { watchedNamespaces, delivery }', EXISTING_OPERATOR_KEYS);
   if (existing.watchedNamespaces !== 'all') {
     if (!Array.isArray(existing.watchedNamespaces)) {
       fail(scope, 'existingOperator.watchedNamespaces', existing.watchedNamespaces, 'expected "all" or a list of the namespaces the operator watches');

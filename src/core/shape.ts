@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { Rule } from './rules';
-import { checkStringMap } from './validate';
+import { checkObject, checkStringMap } from './validate';
 import { compareVersions } from './versions';
 
 /**
@@ -185,6 +185,15 @@ function editDistance(a: string, b: string): number {
     }
   }
   return d[a.length][b.length];
+}
+
+/**
+ * Checks that `value` is a plain object (`what` says which) with no key outside `known`.
+ * `keyPrefix`: the prop path its keys are named under, `''` for a construct's own props.
+ */
+export function checkKnownObject(scope: IConstruct, prop: string, value: unknown, what: string, known: readonly string[], keyPrefix = prop): void {
+  checkObject(scope, prop, value, what);
+  refuseUnknownKeys(scope, keyPrefix, value as object, known);
 }
 
 /**

@@ -4,8 +4,8 @@ import { Application } from '../../imports/argoproj.io';
 import { looksLikeCredential } from '../core/credentials';
 import { fail, pathOf } from '../core/errors';
 import { dns1123Label, dns1123Subdomain, httpUrl, repositoryPath, Rule } from '../core/rules';
-import { bool, propKeys, refuseUnknownKeys } from '../core/shape';
-import { check, checkObject, checkOptional } from '../core/validate';
+import { bool, checkKnownObject, propKeys } from '../core/shape';
+import { check, checkOptional } from '../core/validate';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
 import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { argoCdTlsCertsPatch } from './argocd-tls-certs';
@@ -337,14 +337,12 @@ export class ArgoCdDelivery extends Delivery {
   }
 
   private checkProps(scope: Construct): void {
-    checkObject(scope, 'delivery', this.props, 'ArgoCdDeliveryProps');
-    refuseUnknownKeys(scope, 'delivery', this.props, ARGOCD_DELIVERY_PROP_KEYS);
+    checkKnownObject(scope, 'delivery', this.props, 'ArgoCdDeliveryProps', ARGOCD_DELIVERY_PROP_KEYS);
     check(scope, 'delivery.argoCdNamespace', this.argoCdNamespace, dns1123Label);
     checkOptional(scope, 'delivery.project', this.props.project, dns1123Subdomain);
     const repo = this.props.gitRepository;
     if (repo !== undefined) {
-      checkObject(scope, 'delivery.gitRepository', repo, 'an object { url, revision? } naming the output repository');
-      refuseUnknownKeys(scope, 'delivery.gitRepository', repo, GIT_REPOSITORY_KEYS);
+      checkKnownObject(scope, 'delivery.gitRepository', repo, 'an object { url, revision? } naming the output repository', GIT_REPOSITORY_KEYS);
       check(scope, 'delivery.gitRepository.url', repo.url, gitUrl);
       checkOptional(scope, 'delivery.gitRepository.revision', repo.revision, (v) => (typeof v === 'string' && /^\S+$/.test(v)
         ? undefined : 'expected a branch, tag or commit such as "main"'));

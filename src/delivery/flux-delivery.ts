@@ -7,8 +7,8 @@ import {
 import { Kustomization, KustomizationSpecSourceRefKind } from '../../imports/kustomize.toolkit.fluxcd.io';
 import { OciRepository, OciRepositorySpecLayerSelectorOperation } from '../../imports/source.toolkit.fluxcd.io';
 import { dns1123Label, dns1123Subdomain, duration, integerBetween, repositoryPath } from '../core/rules';
-import { propKeys, refuseUnknownKeys } from '../core/shape';
-import { check, checkObject, checkOptional } from '../core/validate';
+import { checkKnownObject, propKeys } from '../core/shape';
+import { check, checkOptional } from '../core/validate';
 import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { BootstrapChart } from './bootstrap';
 
@@ -173,11 +173,9 @@ export class FluxDelivery extends Delivery {
   }
 
   private checkProps(scope: Construct): void {
-    checkObject(scope, 'delivery', this.props, 'FluxDeliveryProps');
-    refuseUnknownKeys(scope, 'delivery', this.props, FLUX_DELIVERY_PROP_KEYS);
+    checkKnownObject(scope, 'delivery', this.props, 'FluxDeliveryProps', FLUX_DELIVERY_PROP_KEYS);
     if (this.props.gitRepository !== undefined) {
-      checkObject(scope, 'delivery.gitRepository', this.props.gitRepository, '{ name, namespace? }');
-      refuseUnknownKeys(scope, 'delivery.gitRepository', this.props.gitRepository, FLUX_GIT_REPOSITORY_KEYS);
+      checkKnownObject(scope, 'delivery.gitRepository', this.props.gitRepository, '{ name, namespace? }', FLUX_GIT_REPOSITORY_KEYS);
     }
     check(scope, 'delivery.interval', this.interval, duration);
     check(scope, 'delivery.retries', this.retries, integerBetween(0, 100));

@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { dns1123Subdomain, ociUrl, pemCertificates, registryHostPath } from '../core/rules';
-import { bool, propKeys, refuseUnknownKeys } from '../core/shape';
-import { check, checkObject, checkOptional } from '../core/validate';
+import { bool, checkKnownObject, propKeys } from '../core/shape';
+import { check, checkOptional } from '../core/validate';
 import { QDRANT_REGISTRY, REGISTRY_SECRET_NAME, registryHost } from '../delivery/chart-reference';
 import { SecretSource } from '../secrets/secret-source';
 
@@ -74,8 +74,7 @@ export class ImageMirror {
    * @internal
    */
   public _check(scope: IConstruct, prop: string): void {
-    checkObject(scope, prop, this.props, 'ImageMirrorProps');
-    refuseUnknownKeys(scope, prop, this.props, IMAGE_MIRROR_PROP_KEYS);
+    checkKnownObject(scope, prop, this.props, 'ImageMirrorProps', IMAGE_MIRROR_PROP_KEYS);
     checkOptional(scope, `${prop}.anonymousPull`, this.props.anonymousPull, bool);
     check(scope, `${prop}.containerRegistry`, this.props.containerRegistry, registryHostPath);
     check(scope, `${prop}.chartRepository`, this.props.chartRepository, ociUrl);

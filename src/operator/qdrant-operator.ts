@@ -5,7 +5,7 @@ import { fail } from '../core/errors';
 import { checkResources } from '../core/resources';
 import { chartVersion, dns1123Label, integerBetween, labelValue, oneOf, qualifiedName, unprefixedChartVersion } from '../core/rules';
 import { checkNodeSelector, checkTolerations } from '../core/scheduling';
-import { check, checkEach, checkObject, checkOptional, checkStringMap } from '../core/validate';
+import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
 import { compact, deepMerge, mergeExtraValues, Values } from '../core/values';
 import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
@@ -18,7 +18,7 @@ import { StackChart } from '../output/stack-chart';
 import { ClusterHost } from '../cluster/cluster-host';
 import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';
-import { refuseUnknownKeys } from '../core/shape';
+import { checkKnownObject } from '../core/shape';
 import { compareVersions } from '../core/versions';
 import { findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
 import { COMPONENT_PROP_KEYS, ComponentProps, OPERATOR_COMPONENT_PROP_KEYS, OPERATOR_PROP_KEYS, QdrantOperatorProps } from './operator-props';
@@ -256,8 +256,7 @@ function componentValues(c: ComponentProps | undefined): Values {
 
 function checkComponent(scope: Construct, prop: string, c: ComponentProps | undefined, keys: readonly string[]): void {
   if (c === undefined) return;
-  checkObject(scope, prop, c, 'component settings');
-  refuseUnknownKeys(scope, prop, c, keys);
+  checkKnownObject(scope, prop, c, 'component settings', keys);
   checkOptional(scope, `${prop}.replicaCount`, c.replicaCount, integerBetween(0, 100));
   checkOptional(scope, `${prop}.imagePullPolicy`, c.imagePullPolicy, oneOf(['Always', 'IfNotPresent', 'Never']));
   checkResources(scope, `${prop}.resources`, c.resources);
@@ -268,8 +267,7 @@ function checkComponent(scope: Construct, prop: string, c: ComponentProps | unde
 
 /** Checks every prop and applies defaults, in one place. */
 function resolveProps(scope: Construct, props: QdrantOperatorProps) {
-  checkObject(scope, 'props', props, 'QdrantOperatorProps');
-  refuseUnknownKeys(scope, '', props, OPERATOR_PROP_KEYS);
+  checkKnownObject(scope, 'props', props, 'QdrantOperatorProps', OPERATOR_PROP_KEYS, '');
   check(scope, 'namespace', props.namespace, dns1123Label);
   check(scope, 'chartVersion', props.chartVersion, unprefixedChartVersion('qdrant-private-cloud'));
   checkOptional(scope, 'crdChartVersion', props.crdChartVersion, chartVersion);

@@ -6,8 +6,8 @@ import { markQdrantApp } from '../core/app-scope';
 import { ConfigProblem, fail, pathOf, QdrantConfigError } from '../core/errors';
 import { addWarning } from '../core/notices';
 import { dns1123Label, Rule } from '../core/rules';
-import { propKeys, refuseUnknownKeys } from '../core/shape';
-import { checkObject, checkOptional } from '../core/validate';
+import { checkKnownObject, propKeys } from '../core/shape';
+import { checkOptional } from '../core/validate';
 import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
@@ -48,9 +48,8 @@ const pathText: Rule<string> = (v) =>
 
 /** The props as JavaScript callers may pass them: an object of known keys with values of the right type. */
 function checkAppProps(app: QdrantApp, props: unknown): void {
-  checkObject(app, 'props', props, 'QdrantAppProps (an object) or nothing');
+  checkKnownObject(app, 'props', props, 'QdrantAppProps (an object) or nothing', APP_PROP_KEYS, '');
   const p = props as Record<string, unknown>;
-  refuseUnknownKeys(app, '', p, APP_PROP_KEYS);
   checkOptional(app, 'outdir', p.outdir as string | undefined, pathText);
   checkOptional(app, 'previousOutput', p.previousOutput as string | undefined, pathText);
   if (p.mirror !== undefined && !(p.mirror instanceof ImageMirror)) fail(app, 'mirror', p.mirror, 'expected an ImageMirror');

@@ -4,7 +4,7 @@ import { fail } from '../core/errors';
 import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
 import { dns1123Label, httpUrl, oneOf, sha256Hex, unprefixedChartVersion, userName, uuid } from '../core/rules';
-import { propKeys, refuseUnknownKeys } from '../core/shape';
+import { checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { compact, mergeExtraValues, Values } from '../core/values';
 import { QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
@@ -298,8 +298,7 @@ const REGION_PROP_KEYS = propKeys<HybridRegionProps>({
 
 /** Checks every prop and applies defaults, in one place. */
 function resolveProps(scope: Construct, props: HybridRegionProps) {
-  if (!props || typeof props !== 'object') fail(scope, 'props', props, 'expected HybridRegionProps');
-  refuseUnknownKeys(scope, '', props, REGION_PROP_KEYS);
+  checkKnownObject(scope, 'props', props, 'HybridRegionProps', REGION_PROP_KEYS, '');
   check(scope, 'environmentId', props.environmentId, uuid);
   check(scope, 'accountId', props.accountId, uuid);
   check(scope, 'namespace', props.namespace, dns1123Label);

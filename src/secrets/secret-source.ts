@@ -10,7 +10,7 @@ import { looksLikeCredential } from '../core/credentials';
 import { fail } from '../core/errors';
 import { addNotice, addWarning } from '../core/notices';
 import { dns1123Subdomain, duration, oneOf, Rule } from '../core/rules';
-import { propKeys, refuseUnknownKeys } from '../core/shape';
+import { checkKnownObject, propKeys } from '../core/shape';
 import { check, checkObject, checkOptional } from '../core/validate';
 import { externalSecretSyntax, plaintextSyntax, SecretRequest } from './secret-request';
 
@@ -150,16 +150,14 @@ class ExternalSecretSource extends SecretSource {
 
   public _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret {
     const p = this.props;
-    checkObject(scope, prop, p, 'ExternalSecretSourceProps');
-    refuseUnknownKeys(scope, prop, p, EXTERNAL_SECRET_KEYS);
+    checkKnownObject(scope, prop, p, 'ExternalSecretSourceProps', EXTERNAL_SECRET_KEYS);
     check(scope, `${prop}.storeName`, p.storeName, dns1123Subdomain);
     checkOptional(scope, `${prop}.storeKind`, p.storeKind, oneOf(['SecretStore', 'ClusterSecretStore']));
     checkOptional(scope, `${prop}.refreshInterval`, p.refreshInterval, duration);
     if (p.refs !== undefined) checkObject(scope, `${prop}.refs`, p.refs, 'a map from input name to { key, property?, version? }');
     const provided = checkInputs(scope, `${prop}.refs`, p.refs, request);
     for (const [k, ref] of Object.entries(p.refs)) {
-      checkObject(scope, `${prop}.refs.${k}`, ref, 'a remote reference { key, property?, version? }');
-      refuseUnknownKeys(scope, `${prop}.refs.${k}`, ref, EXTERNAL_SECRET_REF_KEYS);
+      checkKnownObject(scope, `${prop}.refs.${k}`, ref, 'a remote reference { key, property?, version? }', EXTERNAL_SECRET_REF_KEYS);
       check(scope, `${prop}.refs.${k}.key`, ref.key, storeReference);
       checkOptional(scope, `${prop}.refs.${k}.property`, ref.property, storeReference);
       checkOptional(scope, `${prop}.refs.${k}.version`, ref.version, storeReference);
@@ -213,8 +211,7 @@ class SealedSecretSource extends SecretSource {
         (prop === 'mirror.pullSecret' ? ', in a mirror of its own: this stack\'s mirror prop, new ImageMirror({ ..., pullSecret }) (or an existing or External Secrets source, which serves every namespace)' : ''));
     }
     this.boundTo = target;
-    checkObject(scope, prop, this.props, 'SealedSecretSourceProps');
-    refuseUnknownKeys(scope, prop, this.props, SEALED_SECRET_KEYS);
+    checkKnownObject(scope, prop, this.props, 'SealedSecretSourceProps', SEALED_SECRET_KEYS);
     checkObject(scope, `${prop}.encryptedData`, this.props.encryptedData, 'a map from Secret key to kubeseal ciphertext');
     checkOptional(scope, `${prop}.scope`, this.props.scope, oneOf(['strict', 'namespace-wide', 'cluster-wide']));
     const expected = secretKeys(request);
