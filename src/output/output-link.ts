@@ -13,11 +13,11 @@ import { recordedOutputLink } from './previous-state';
  * output directory, link included, before the app runs).
  */
 export function linkToRestore(outdir: string): string | undefined {
-  const link = recordedOutputLink(outdir);
-  if (link === undefined) return undefined;
+  // Only a missing or empty output directory can be a deleted link: read the state file
+  // (which previousState reads again) only then, not on every synth.
   const stat = fs.lstatSync(outdir, { throwIfNoEntry: false });
-  if (!stat) return link;
-  return stat.isDirectory() && fs.readdirSync(outdir).length === 0 ? link : undefined;
+  const emptied = !stat || (stat.isDirectory() && fs.readdirSync(outdir).length === 0);
+  return emptied ? recordedOutputLink(outdir) : undefined;
 }
 
 /** Recreates the symlinked output directory the state file recorded, so the output reaches the link's target again. */
