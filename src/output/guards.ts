@@ -40,9 +40,12 @@ export function checkAgainstPrevious(previous: GuardState, next: GuardState, all
   const fleet = clustersIn(previous, next).size > 1;
   for (const rule of GUARD_RULES) {
     const found = rule.find(previous, next);
+    // The Kubernetes clusters each target changes on, once per rule (not once per finding).
+    const clustersOf = new Map<string, Set<string>>();
+    for (const x of found) clustersOf.set(x.target, (clustersOf.get(x.target) ?? new Set()).add(clusterLabelOf(x.cluster)));
     for (const v of found) {
       const qualified = `${clusterLabelOf(v.cluster)}/${v.target}`;
-      const sharing = [...new Set(found.filter((x) => x.target === v.target).map((x) => clusterLabelOf(x.cluster)))].sort();
+      const sharing = [...clustersOf.get(v.target)!].sort();
       const ambiguous = sharing.length > 1;
       const subject = fleet ? `${v.subject} on Kubernetes cluster ${clusterLabelOf(v.cluster)}` : v.subject;
       const allowance = rule.allowance && allowed.find((a) => a.change === rule.allowance!.change && (a.target === qualified || (!ambiguous && a.target === v.target)));
