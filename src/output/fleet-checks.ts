@@ -5,6 +5,14 @@ import { ConfigProblem, pathOf } from '../core/errors';
 import { appliedPath, lastSegment } from './fleet-readme';
 import { placementOf } from './placement';
 
+/** A chart and the objects rendered from it. */
+type RenderedChart = readonly [Chart, readonly any[]];
+
+/** The Git path of the output directory a folder path lies in: `./dist/pc/` -> `dist`. */
+function outputBaseOf(folderPath: string): string {
+  return folderPath.replace(/^\.\//, '').replace(/\/+$/, '').split('/').slice(0, -1).join('/');
+}
+
 /**
  * Two stacks claiming one namespace on one Kubernetes cluster would install the agent
  * or operator twice into it and fight over its Secrets; their folders differ, so the
@@ -29,7 +37,7 @@ export function namespaceClaimProblems(charts: readonly Chart[]): ConfigProblem[
  * Cloud knows it by that id): two clusters with one id anywhere in the fleet, even on
  * different Kubernetes clusters or in different namespaces, are a copy-paste slip.
  */
-export function clusterIdProblems(rendered: readonly (readonly [Chart, readonly any[]])[]): ConfigProblem[] {
+export function clusterIdProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
   const first = new Map<string, string>();
   const problems: ConfigProblem[] = [];
   for (const [chart, objects] of rendered) {
@@ -49,7 +57,7 @@ export function clusterIdProblems(rendered: readonly (readonly [Chart, readonly 
  * whichever applies last wins (a second operator install, a StorageClass with other
  * parameters). The cluster is where the folder's objects are applied.
  */
-export function duplicateObjectProblems(rendered: readonly (readonly [Chart, readonly any[]])[]): ConfigProblem[] {
+export function duplicateObjectProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
   const first = new Map<string, string>();
   const problems: ConfigProblem[] = [];
   for (const [chart, objects] of rendered) {
@@ -86,9 +94,8 @@ function remedyFor(kind: string): string {
  * Git path. A different `outputPath` on one stack would point its bootstrap at a folder
  * nothing writes; the first path seen is taken as the output's.
  */
-export function bootstrapPathProblems(rendered: readonly (readonly [Chart, readonly any[]])[]): ConfigProblem[] {
+export function bootstrapPathProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
   const folders = new Set(rendered.map(([chart]) => chart.node.id));
-  const base = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '').split('/').slice(0, -1).join('/');
   let outputBase: string | undefined;
   const problems: ConfigProblem[] = [];
   for (const [chart, objects] of rendered) {
@@ -96,8 +103,8 @@ export function bootstrapPathProblems(rendered: readonly (readonly [Chart, reado
     for (const o of objects) {
       const p = appliedPath(o);
       if (p === undefined) continue;
-      outputBase ??= base(p);
-      if (folders.has(lastSegment(p)) && base(p) === outputBase) continue;
+      outputBase ??= outputBaseOf(p);
+      if (folders.has(lastSegment(p)) && outputBaseOf(p) === outputBase) continue;
       // Blame the stack whose folder is named (its delivery set the path), else the folder holding the object.
       const target = rendered.find(([c]) => c.node.id === lastSegment(p))?.[0];
       const owner = (target && placementOf(target)?.stack) ?? chart;
@@ -115,7 +122,7 @@ export function bootstrapPathProblems(rendered: readonly (readonly [Chart, reado
  * repository: the output is written to one place. A second URL would point a root
  * Application at a repository this output never reaches.
  */
-export function outputRepositoryProblems(rendered: readonly (readonly [Chart, readonly any[]])[]): ConfigProblem[] {
+export function outputRepositoryProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
   let first: { url: string; where: string } | undefined;
   const problems: ConfigProblem[] = [];
   for (const [chart, objects] of rendered) {
@@ -140,7 +147,7 @@ export function outputRepositoryProblems(rendered: readonly (readonly [Chart, re
  * Application of its own made by hand, which the README's "one object by hand" does not
  * cover. Not an error (a stack may be applied by an existing app of apps), so a warning.
  */
-export function unbootstrappedStacks(rendered: readonly (readonly [Chart, readonly any[]])[]): Chart[] {
+export function unbootstrappedStacks(rendered: readonly RenderedChart[]): Chart[] {
   const applied = new Set(rendered.flatMap(([, objects]) => objects.map(appliedPath).filter((p) => p !== undefined).map((p) => lastSegment(p!))));
   const stacks = rendered.map(([chart]) => chart).filter((chart) => {
     const p = placementOf(chart);
@@ -158,7 +165,7 @@ export function unbootstrappedStacks(rendered: readonly (readonly [Chart, readon
 export function outputPathWarning(outdir: string, folders: readonly { readonly placement?: unknown; readonly objects: readonly any[] }[]): string | undefined {
   const bases = new Set(folders.filter((f) => f.placement).flatMap((f) => f.objects.map(appliedPath))
     .filter((p): p is string => p !== undefined)
-    .map((p) => p.replace(/^\.\//, '').replace(/\/+$/, '').split('/').slice(0, -1).join('/')));
+    .map(outputBaseOf));
   const written = [path.resolve(outdir), fs.existsSync(outdir) ? fs.realpathSync(outdir) : path.resolve(outdir)];
   const elsewhere = [...bases].filter((base) => base !== '' && !written.some((w) => w === `/${base}` || w.endsWith(`${path.sep}${base}`)));
   if (!elsewhere.length) return undefined;
