@@ -10,9 +10,13 @@ const PREFIX = 'cdk8s-qdrant:';
 /**
  * Records a notice on a construct. QdrantApp lists notices in the folder's README.md
  * and prints warnings on synth, so they show up in the pull request that adds them.
+ * A notice the construct already carries is not added again (checks that run on every
+ * render, such as validations, may find the same thing twice).
  */
 export function addNotice(scope: IConstruct, kind: NoticeKind, message: string): void {
-  scope.node.addMetadata(`${PREFIX}${kind}`, redactText(message));
+  const type = `${PREFIX}${kind}`;
+  const data = redactText(message);
+  if (!scope.node.metadata.some((m) => m.type === type && m.data === data)) scope.node.addMetadata(type, data);
 }
 
 export function addWarning(scope: IConstruct, message: string): void {

@@ -136,10 +136,8 @@ export class QdrantApp extends App implements IMirrorDefault {
     const duplicates = duplicateObjectProblems(rendered);
     if (duplicates.length) throw new QdrantConfigError(duplicates);
     for (const stack of unbootstrappedStacks(rendered)) {
-      const message = 'not in argocd-bootstrap (its ArgoCdDelivery has no gitRepository) while other Argo CD stacks are: ' +
-        `apply its folder ${stack.node.id} with an Application of your own, or give the delivery gitRepository`;
-      // render() and synth() may both run on one app: warn once.
-      if (!stack.node.metadata.some((m) => m.data === message)) addWarning(stack, message);
+      addWarning(stack, 'not in argocd-bootstrap (its ArgoCdDelivery has no gitRepository) while other Argo CD stacks are: ' +
+        `apply its folder ${stack.node.id} with an Application of your own, or give the delivery gitRepository`);
     }
     const drafts = rendered.map(([chart, objects]) => draftOf(chart, objects));
     const seen = new Set<string>();

@@ -115,20 +115,18 @@ function checkBackupsOnRender(stack: Chart, input: StorageRuleInput, noneProp: s
   const noSnapshotsBecause = noneProp !== undefined ? `${noneProp} is "${NO_SNAPSHOT_CLASS}"`
     : input.backupsEnabled === false ? 'the operator\'s snapshots are switched off (settings.features.backupManagement)' : undefined;
   const assumesDefault = noSnapshotsBecause === undefined && input.storage.volumeSnapshotClass === undefined && namedSnapshotClass(input) === undefined;
-  let warned = false;
   stack.node.addValidation({
     validate: () => {
       const backups = stack.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && BACKUP_CALLS[c.kind] !== undefined);
-      const described = backups.map((obj) => ({ obj, call: `${BACKUP_CALLS[obj.kind]}(${obj.node.id})`, clusterId: obj.metadata.getLabel('cluster-id') ?? '' }))
-        .map(({ obj, call, clusterId }) => ({
-          text: `${call} of cluster ${clusterId}`,
-          problems: policyProblems(obj.node.scope!, BACKUP_OBJECT_RULES, { call, name: obj.name, clusterId, noSnapshotsBecause }),
-        }));
+      const described = backups.map((obj) => {
+        const call = `${BACKUP_CALLS[obj.kind]}(${obj.node.id})`;
+        const clusterId = obj.metadata.getLabel('cluster-id') ?? '';
+        return { text: `${call} of cluster ${clusterId}`, problems: policyProblems(obj.node.scope!, BACKUP_OBJECT_RULES, { call, name: obj.name, clusterId, noSnapshotsBecause }) };
+      });
       // Every backup that can never run, in one error (the render stops there, nothing is written).
       const problems = described.flatMap((d) => d.problems);
       if (problems.length) throw new QdrantConfigError(problems);
-      if (assumesDefault && described.length && !warned) {
-        warned = true;
+      if (assumesDefault && described.length) {
         const more = described.length > 1 ? ` and ${described.length - 1} more` : '';
         addWarning(stack, `backups (${described[0].text}${more}) use VolumeSnapshotClass ${DEFAULT_SNAPSHOT_CLASS}, the operator's default, which this stack ` +
           'assumes exists: nothing declares or names a VolumeSnapshotClass; check that it exists in the cluster, or declare it with storage.volumeSnapshotClass');
