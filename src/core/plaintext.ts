@@ -24,9 +24,9 @@ interface LeafContext {
 /**
  * Refuses credentials in escape-hatch values (Helm values, settings): credential-shaped
  * strings anywhere; string and number leaves whose key names a credential, or that sit
- * under such a key, unless the key names a reference (`secretName`, `passwordKey`);
- * and `{ name, value }` items (environment variables) whose name says the value is a
- * credential. Never a credential by name: booleans, null, '', absolute file paths; in
+ * in a `tokens`, `passwords` or `apiKeys` map under a key that names no reference
+ * (`secretName`, `existingSecret`); and `{ name, value }` items (environment variables)
+ * whose name says the value is a credential. Never a credential by name: booleans, null, '', absolute file paths; in
  * annotations and labels (free-form keys, judged by their last segment) also "true",
  * "false" and secret-store paths. `value` is plain JSON-like data (checkPlainValues ran first).
  */
