@@ -1,12 +1,19 @@
-import { QdrantConfigError } from '../src';
+import { QdrantConfigError, QdrantOutputError } from '../src';
 import { showcaseApp } from './showcase';
 
-// Entry point of `npm run synth` and of cdk8s.yaml's app. Bad input prints the
-// library's error and exits 1 before anything is written.
+// Entry point of `npm run synth` and of cdk8s.yaml's app. Constructing the app and
+// synthesising it both throw: bad input or a refused change (QdrantConfigError), or a
+// file system that fails while writing (QdrantOutputError). Either prints the library's
+// message and exits 1, with the previous output untouched.
 try {
   showcaseApp().synth();
 } catch (err) {
-  if (!(err instanceof QdrantConfigError)) throw err;
-  console.error(`cdk8s-qdrant: invalid configuration\n${err.message}`);
+  if (err instanceof QdrantConfigError) {
+    console.error(`cdk8s-qdrant: invalid configuration\n${err.message}`);
+  } else if (err instanceof QdrantOutputError) {
+    console.error(err.message);
+  } else {
+    throw err;
+  }
   process.exit(1);
 }

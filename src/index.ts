@@ -3,6 +3,7 @@
 
 // Errors
 export { QdrantConfigError } from './core/errors';
+export { QdrantOutputError } from './output/writer/output-error';
 export type { ConfigProblem } from './core/errors';
 
 // The app and its output
@@ -10,10 +11,9 @@ export { QdrantApp } from './output/qdrant-app';
 export type { QdrantAppProps } from './output/qdrant-app';
 export type { RenderedFolder } from './output/rendered-folder';
 export type { ISideFileProvider } from './output/side-files';
-export { Allow } from './output/allow';
-export type { AllowedChange, GuardedChange } from './output/allow';
-export { ALLOWED_CHANGE_ANNOTATION_PREFIX } from './output/guards';
-export { STATE_FILE_SUFFIX } from './output/previous-state';
+export { Allow } from './output/guards/allow';
+export type { AllowedChange, GuardedChange } from './output/guards/allow';
+export { ALLOWED_CHANGE_ANNOTATION_PREFIX } from './output/guards/guards';
 
 // Secrets
 export { PLAINTEXT_ANNOTATION, SecretSource } from './secrets/secret-source';

@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { commitAll, git, gitInit } from './support/git';
 
 // The guards must refuse the same change whatever runs the synth: the cdk8s CLI
 // (which empties the output directory before the app runs) and a plain runner, as
@@ -27,29 +28,45 @@ function run(entry: EntryPoint, dir: string, env: Record<string, string>): { sta
 }
 
 describe.each<[EntryPoint, string]>([['cdk8s synth', 'flux'], ['runner', 'argocd']])('through %s (%s)', (entry, delivery) => {
-  test('a deleted cluster is refused, and written once allowed', () => {
-    // GIVEN a bootstrapped output and its state file
+  test('in git, a deleted cluster is refused against the committed output, and written once allowed', () => {
+    // GIVEN a git project whose bootstrapped output, memory included, is committed
     const dir = project();
+    gitInit(dir);
     const base = { FIXTURE_DELIVERY: delivery };
     expect(run(entry, dir, base).status).toBe(0);
-    const stateFile = path.join(dir, 'dist.qdrant-state.json');
-    const state = fs.readFileSync(stateFile, 'utf8');
-    expect(state).toContain('"id": "a7d8d973-0cc5-42de-8d7b-c29d14d24840"');
-    const manifestsBefore = fs.readdirSync(path.join(dir, 'dist')).sort();
+    commitAll(dir);
+    const memoryFile = path.join(dir, 'dist', 'qdrant-state.json');
+    const memory = fs.readFileSync(memoryFile, 'utf8');
+    expect(memory).toContain('"id": "a7d8d973-0cc5-42de-8d7b-c29d14d24840"');
 
     // WHEN the cluster is removed from the code
     const refused = run(entry, dir, { ...base, FIXTURE_WITH_CLUSTER: 'false' });
 
-    // THEN the synth fails with the guard's message and the state is untouched
+    // THEN the synth fails with the guard's message, and the committed output restores what the CLI emptied
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/a cluster left the output; deleting it deletes its data; if this is intended, add Allow.clusterDeletion/);
-    expect(fs.readFileSync(stateFile, 'utf8')).toBe(state);
-    if (entry === 'cdk8s synth') expect(refused.stderr).toMatch(/the cdk8s CLI emptied .*git checkout -- /);
-    else expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(manifestsBefore);
+    if (entry === 'cdk8s synth') {
+      expect(refused.stderr).toMatch(/the cdk8s CLI emptied .*git checkout -- /);
+      git(dir, 'checkout', '--', 'dist');
+    }
+    expect(fs.readFileSync(memoryFile, 'utf8')).toBe(memory);
 
-    // WHEN it is allowed with a reason / THEN it is written
+    // WHEN it is allowed with a reason / THEN it is written, and the plan names the deletion and its reason
     const allowed = run(entry, dir, { ...base, FIXTURE_WITH_CLUSTER: 'false', FIXTURE_ALLOW_DELETION: 'moved to eu-west' });
     expect(allowed.status).toBe(0);
-    expect(fs.readFileSync(stateFile, 'utf8')).not.toContain('a7d8d973');
+    expect(allowed.stderr).toMatch(/compared with git HEAD \([0-9a-f]{12}\) at dist\//);
+    expect(allowed.stderr).toMatch(/deleted \(was v1\.\d+\.\d+\): leaves the output \(allowed: moved to eu-west\)/);
+    expect(fs.readFileSync(memoryFile, 'utf8')).not.toContain('a7d8d973');
   });
+});
+
+test('outside git, the cdk8s CLI leaves the guards nothing to compare with, and the synth says so loudly', () => {
+  // GIVEN a bootstrapped project that is not in git
+  const dir = project();
+  expect(run('cdk8s synth', dir, { FIXTURE_DELIVERY: 'flux' }).status).toBe(0);
+  // WHEN the CLI synthesises again (it empties dist first)
+  const again = run('cdk8s synth', dir, { FIXTURE_DELIVERY: 'flux' });
+  // THEN it succeeds with one loud line, also in the plan
+  expect(again.status).toBe(0);
+  expect(again.stderr.match(/THE GUARDS HAD NOTHING TO COMPARE WITH/g)).toHaveLength(2);
 });

@@ -70,7 +70,7 @@ function synth(tool: Tool, outdir: string, shape: Shape = {}, allowedChanges: Al
   app.synth();
 }
 
-/** Every file of the output directory and its state file, for "nothing was written" assertions. */
+/** Every file of the output directory (its memory included) and what lies beside it, for "nothing was written" assertions. */
 function snapshotOf(outdir: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
@@ -78,7 +78,7 @@ function snapshotOf(outdir: string): Record<string, string> {
     if (e.isDirectory()) walk(p); else files[path.relative(outdir, p)] = fs.readFileSync(p, 'utf8');
   });
   if (fs.existsSync(outdir)) walk(outdir);
-  files['<state>'] = fs.readFileSync(`${outdir}.qdrant-state.json`, 'utf8');
+  files['<beside>'] = fs.readdirSync(path.dirname(outdir)).sort().join(', ');
   return files;
 }
 
@@ -202,7 +202,8 @@ describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
   test('renaming every construct id moves folders but passes every guard', () => {
     const outdir = bootstrapped(tool);
     synth(tool, outdir, { operatorId: 'pc-eu', regionId: 'region-eu' });
-    expect(fs.readdirSync(outdir).sort()).toEqual(tool === 'flux' ? ['README.md', 'pc-eu', 'pc-eu-clusters', 'pc-eu-entry', 'region-eu'] : ['README.md', 'pc-eu', 'region-eu']);
+    expect(fs.readdirSync(outdir).sort()).toEqual(tool === 'flux'
+      ? ['README.md', 'pc-eu', 'pc-eu-clusters', 'pc-eu-entry', 'qdrant-state.json', 'region-eu'] : ['README.md', 'pc-eu', 'qdrant-state.json', 'region-eu']);
   });
 
   test('a restore reading a snapshot created in the same change is never allowed; landing the snapshot first works', () => {
@@ -297,22 +298,15 @@ describe('guards: previous state', () => {
     expect(configErrorOf(() => new QdrantApp({ outdir, allowedChanges: allowedChanges as any }).synth()).message).toMatch(message);
   });
 
-  test('the state file survives an emptied output directory (as the cdk8s CLI leaves it)', () => {
-    // GIVEN a bootstrapped output whose folder is then removed
+  test('an output without its memory file is read from its manifests, with a note', () => {
+    // GIVEN a bootstrapped output whose memory file is gone
     const outdir = bootstrapped('flux');
-    fs.rmSync(outdir, { recursive: true });
-    // WHEN a cluster is deleted / THEN the state file still refuses it
-    expect(configErrorOf(() => synth('flux', outdir, { withCluster: false })).message).toMatch(/\[guard cluster-deleted\]/);
-    expect(fs.existsSync(outdir)).toBe(false);
-  });
-
-  test('an output written before state files existed is read from its manifests, with a warning', () => {
-    const outdir = bootstrapped('flux');
-    fs.rmSync(`${outdir}.qdrant-state.json`);
+    fs.rmSync(path.join(outdir, 'qdrant-state.json'));
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
+      // WHEN a cluster is deleted / THEN the manifests still refuse it, and the note says where the guards looked
       expect(configErrorOf(() => synth('flux', outdir, { withCluster: false })).message).toMatch(/\[guard cluster-deleted\]/);
-      expect(stderr.mock.calls.map(([m]) => String(m))).toContainEqual(expect.stringContaining('no guard state file'));
+      expect(stderr.mock.calls.map(([m]) => String(m))).toContainEqual(expect.stringContaining('has no qdrant-state.json: compared with its manifests'));
     } finally {
       stderr.mockRestore();
     }
@@ -336,7 +330,7 @@ describe('guards: previous state', () => {
     const pr = path.join(path.dirname(main), 'pr');
     expect(configErrorOf(() => synth('argocd', pr, { withCluster: false }, [], main)).message).toMatch(/a cluster left the output/);
     expect(fs.existsSync(pr)).toBe(false);
-    synth('argocd', pr, {}, [], `${main}.qdrant-state.json`);
+    synth('argocd', pr, {}, [], main);
     expect(fs.existsSync(path.join(pr, 'pc', 'manifests.k8s.yaml'))).toBe(true);
   });
 
@@ -347,10 +341,12 @@ describe('guards: previous state', () => {
     expect(fs.existsSync(outdir)).toBe(false);
   });
 
-  test('a state file that is not one is an error naming it', () => {
+  test('a memory file that is not one is set aside: the manifests are compared with', () => {
+    // GIVEN a bootstrapped output whose memory was overwritten by hand
     const outdir = bootstrapped('flux');
-    fs.writeFileSync(`${outdir}.qdrant-state.json`, '{"clusters": "edited by hand"}');
-    expect(configErrorOf(() => synth('flux', outdir)).message).toMatch(/qdrant-state.json"; a guard state file written by this version of cdk8s-qdrant/);
+    fs.writeFileSync(path.join(outdir, 'qdrant-state.json'), '{"clusters": "edited by hand"}');
+    // WHEN a cluster is deleted / THEN the manifests still refuse it
+    expect(configErrorOf(() => synth('flux', outdir, { withCluster: false })).message).toMatch(/\[guard cluster-deleted\]/);
   });
 });
 
@@ -391,7 +387,7 @@ describe('guards in a fleet', () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       fleet(outdir, [], ['eu', 'us'].flatMap((c) => [Allow.operatorRemoval(`${c}/qdrant`, REASON), Allow.namespaceRemoval(`${c}/qdrant`, REASON)]));
-      expect(stderr.mock.calls.map(([line]) => String(line)).filter((l) => l.includes('Allow.operatorRemoval')).sort()).toEqual([
+      expect(stderr.mock.calls.map(([line]) => String(line)).filter((l) => l.startsWith('cdk8s-qdrant warning:') && l.includes('Allow.operatorRemoval')).sort()).toEqual([
         expect.stringContaining('QdrantOperator in namespace qdrant on Kubernetes cluster eu: allowed by Allow.operatorRemoval [guard operator-removed]'),
         expect.stringContaining('QdrantOperator in namespace qdrant on Kubernetes cluster us: allowed by Allow.operatorRemoval [guard operator-removed]'),
       ]);

@@ -6,6 +6,7 @@ import { App, Chart } from 'cdk8s';
 import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, QdrantOperator, SecretSource } from '../src';
 import { addClusterChart } from './support/cluster-chart';
 import { configErrorOf } from './support/errors';
+import { commitAll, gitInit } from './support/git';
 
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
 
@@ -145,13 +146,13 @@ describe('the output directory is a directory of its own', () => {
     const first = new QdrantApp({ outdir });
     addClusterChart(first);
     first.synth();
-    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'clusters']);
+    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'clusters', 'qdrant-state.json']);
     // WHEN synthesising again, with a second chart THEN it is replaced
     const second = new QdrantApp({ outdir });
     addClusterChart(second);
     new Chart(second, 'extra');
     second.synth();
-    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'clusters', 'extra']);
+    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'clusters', 'extra', 'qdrant-state.json']);
   });
 });
 
@@ -164,7 +165,7 @@ describe('QdrantApp props from JavaScript callers', () => {
     ['a NUL byte in outdir', { outdir: 'di\u0000st' }, 'outdir', /without NUL bytes/],
     ['an object as previousOutput', { previousOutput: {} }, 'previousOutput', /expected a non-empty path/],
     ['a string as mirror', { mirror: 'harbor.corp/qdrant' }, 'mirror', /expected an ImageMirror/],
-    ['a typo (previousOuput)', { previousOuput: '../main/dist' }, 'previousOuput', /unknown key; did you mean "previousOutput"\?; expected one of "outdir", "mirror", "allowedChanges", "previousOutput"/],
+    ['a typo (previousOuput)', { previousOuput: '../main/dist' }, 'previousOuput', /unknown key; did you mean "previousOutput"\?; expected one of "outdir", "mirror", "allowedChanges", "baseRef", "previousOutput", "planFile"/],
   ])('%s is refused when the app is created', (_what, props, prop, allowed) => {
     // GIVEN props a TypeScript caller could not write
     // WHEN the app is created THEN the library error names the app, the prop and what is allowed
@@ -186,17 +187,18 @@ describe('QdrantApp props from JavaScript callers', () => {
 
 describe('a previousOutput with nothing to compare with', () => {
   test.each<[string, (dir: string) => void, RegExp]>([
-    ['an empty directory', () => undefined, /holds neither/],
+    ['an empty directory', () => undefined, /holds none/],
     ['a checkout whose output folder is not committed', (dir) => {
       fs.mkdirSync(path.join(dir, 'src'));
       fs.writeFileSync(path.join(dir, 'src', 'main.ts'), 'new QdrantApp()');
       fs.mkdirSync(path.join(dir, 'dist'));
-    }, /holds neither/],
+    }, /holds none/],
     ['a checkout root instead of its output directory', (dir) => {
-      fs.writeFileSync(path.join(dir, 'dist.qdrant-state.json'), '{}');
-    }, /it holds dist\.qdrant-state\.json: point previousOutput at the output directory beside it/],
+      fs.mkdirSync(path.join(dir, 'dist', 'clusters'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'dist', 'clusters', 'manifests.k8s.yaml'), 'kind: Namespace\n');
+    }, /its folder dist\/ holds an output: point previousOutput at it/],
   ])('%s is refused, not read as "no previous output"', (_what, fill, hint) => {
-    // GIVEN an output with a cluster, and a previousOutput holding neither a state file nor manifests
+    // GIVEN an output with a cluster, and a previousOutput holding no manifests of its own
     const outdir = path.join(tmp('qdrant-prev-'), 'dist');
     const first = new QdrantApp({ outdir });
     addClusterChart(first);
@@ -212,19 +214,19 @@ describe('a previousOutput with nothing to compare with', () => {
     expect(error.constructPath).toBe('<app>');
     expect(error.prop).toBe('previousOutput');
     expect(error.value).toBe(previous);
-    expect(error.allowed).toMatch(/guard state file .* or with manifests in its folders/);
+    expect(error.allowed).toMatch(/a previous output directory with manifests in its folders/);
     expect(error.allowed).toMatch(hint);
     // AND nothing was written
     expect(tree(path.dirname(outdir))).toEqual(before);
   });
 
-  test('a previous output without a state file but with manifests is still compared with', () => {
-    // GIVEN a previous output whose state file was not kept
+  test('a previous output without its memory file but with manifests is still compared with', () => {
+    // GIVEN a previous output whose memory file was not kept
     const main = path.join(tmp('qdrant-main-'), 'dist');
     const first = new QdrantApp({ outdir: main });
     addClusterChart(first);
     first.synth();
-    fs.rmSync(`${main}.qdrant-state.json`);
+    fs.rmSync(path.join(main, 'qdrant-state.json'));
     // WHEN the cluster is deleted in a branch compared with it THEN the guard refuses it
     const app = new QdrantApp({ outdir: path.join(tmp('qdrant-branch-'), 'dist'), previousOutput: main });
     new Chart(app, 'clusters');
@@ -292,9 +294,10 @@ describe('a symlinked output directory survives the cdk8s CLI', () => {
   const CDK8S = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
   const FIXTURE = path.join(__dirname, 'fixtures', 'guarded-app.ts');
 
-  /** A project whose dist links into a GitOps checkout, as entry-points.test.ts sets one up for the CLI. */
+  /** A git project whose dist links into a GitOps checkout, as entry-points.test.ts sets one up for the CLI. */
   function linkedProject(): { dir: string; link: string; checkout: string } {
     const dir = tmp('qdrant-linked-');
+    gitInit(dir);
     fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), `language: typescript\napp: ${TSX} ${FIXTURE}\noutput: dist\n`);
     const checkout = path.join(dir, 'gitops', 'dist');
     fs.mkdirSync(checkout, { recursive: true });
@@ -308,25 +311,22 @@ describe('a symlinked output directory survives the cdk8s CLI', () => {
     return { status: result.status, output: `${result.stderr}${result.stdout}` };
   }
 
-  test('the state file records the link; `cdk8s synth` deletes it and the app recreates it', () => {
-    // GIVEN a first synth by a plain runner through the link
+  test('git records the link; `cdk8s synth` deletes it and the app recreates it', () => {
+    // GIVEN a first synth by a plain runner through the link, committed with the link
     const { dir, link, checkout } = linkedProject();
     expect(run(dir, TSX, [FIXTURE]).status).toBe(0);
-    const state = JSON.parse(fs.readFileSync(path.join(dir, 'dist.qdrant-state.json'), 'utf8'));
-    expect(state.outputLink).toBe(path.join('gitops', 'dist'));
+    commitAll(dir);
     const folders = fs.readdirSync(checkout).sort();
-    expect(folders).toContain('private-cloud');
-    // WHEN the cdk8s CLI synthesises (it deletes dist, the link, before the app runs) with a changed app
-    fs.rmSync(path.join(checkout, 'private-cloud'), { recursive: true });
+    expect(folders).toEqual(['README.md', 'private-cloud', 'private-cloud-clusters', 'private-cloud-entry', 'qdrant-state.json']);
+    // WHEN the cdk8s CLI synthesises (it deletes dist, the link, before the app runs)
     const cli = run(dir, CDK8S, ['synth', '--no-check-upgrade']);
     // THEN it succeeds, says so in one line, and dist is the same link again
     expect(cli.status).toBe(0);
-    expect(cli.output).toMatch(/cdk8s-qdrant notice: dist was a symlink to gitops\/dist \(guard state file\); recreated the link and wrote the output through it\n/);
+    expect(cli.output).toMatch(/cdk8s-qdrant notice: dist is committed in git as a symlink to gitops\/dist; recreated the link and wrote the output through it\n/);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readlinkSync(link)).toBe(path.join('gitops', 'dist'));
-    // AND the link's target got the output, and the state file still records the link
+    // AND the link's target got the output
     expect(fs.readdirSync(checkout).sort()).toEqual(folders);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'dist.qdrant-state.json'), 'utf8')).outputLink).toBe(path.join('gitops', 'dist'));
     // AND a refused change under the CLI leaves the target's output in place
     const refused = run(dir, CDK8S, ['synth', '--no-check-upgrade'], { FIXTURE_WITH_CLUSTER: 'false' });
     expect(refused.status).not.toBe(0);
@@ -334,12 +334,13 @@ describe('a symlinked output directory survives the cdk8s CLI', () => {
     expect(fs.readdirSync(checkout).sort()).toEqual(folders);
   }, 120_000);
 
-  test('an empty real directory where the link was is replaced by the link again', () => {
-    // GIVEN an output written through a link, which was then replaced by an empty directory
+  test('an empty real directory where the committed link was is replaced by the link again', () => {
+    // GIVEN an output written through a committed link, which was then replaced by an empty directory
     const { dir, link, checkout } = linkedProject();
     const first = new QdrantApp({ outdir: link });
     addClusterChart(first);
     first.synth();
+    commitAll(dir);
     fs.rmSync(link);
     fs.mkdirSync(link);
     // WHEN synthesising again
@@ -348,16 +349,17 @@ describe('a symlinked output directory survives the cdk8s CLI', () => {
     app.synth();
     // THEN dist is the link again and the target holds the output
     expect(fs.readlinkSync(link)).toBe(path.join('gitops', 'dist'));
-    expect(fs.readdirSync(checkout).sort()).toEqual(['README.md', 'clusters']);
-    expect(fs.readdirSync(dir).sort()).toEqual(['cdk8s.yaml', 'dist', 'dist.qdrant-state.json', 'gitops']);
+    expect(fs.readdirSync(checkout).sort()).toEqual(['README.md', 'clusters', 'qdrant-state.json']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.git', 'cdk8s.yaml', 'dist', 'gitops']);
   });
 
   test('a link replaced on purpose by a real, non-empty directory stays a real directory', () => {
-    // GIVEN an output written through a link, then replaced by a real directory that is not empty
-    const { link } = linkedProject();
+    // GIVEN an output written through a committed link, then replaced by a real directory that is not empty
+    const { dir, link } = linkedProject();
     const first = new QdrantApp({ outdir: link });
     addClusterChart(first);
     first.synth();
+    commitAll(dir);
     fs.rmSync(link);
     fs.mkdirSync(link);
     fs.writeFileSync(path.join(link, 'README.md'), 'an older fleet README');
@@ -365,10 +367,9 @@ describe('a symlinked output directory survives the cdk8s CLI', () => {
     const second = new QdrantApp({ outdir: link });
     addClusterChart(second);
     second.synth();
-    // THEN dist stays a real directory with the output, and the state file records no link
+    // THEN dist stays a real directory with the output
     expect(fs.lstatSync(link).isDirectory()).toBe(true);
-    expect(fs.readdirSync(link).sort()).toEqual(['README.md', 'clusters']);
-    expect(JSON.parse(fs.readFileSync(`${link}.qdrant-state.json`, 'utf8'))).not.toHaveProperty('outputLink');
+    expect(fs.readdirSync(link).sort()).toEqual(['README.md', 'clusters', 'qdrant-state.json']);
   });
 });
 

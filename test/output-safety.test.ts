@@ -52,7 +52,7 @@ describe('the output stays inside its directory', () => {
     appWithChart(link, 'clusters').synth();
     // THEN the link is still a link, and the checkout holds exactly the new output
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(fs.readdirSync(checkout).sort()).toEqual(['README.md', 'clusters']);
+    expect(fs.readdirSync(checkout).sort()).toEqual(['README.md', 'clusters', 'qdrant-state.json']);
     expect(fs.readFileSync(path.join(checkout, 'clusters', 'manifests.k8s.yaml'), 'utf8')).toContain(`qdrant-${ID}`);
     // AND a second synth through the link compares with the first
     const app = new QdrantApp({ outdir: link });

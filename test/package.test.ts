@@ -32,7 +32,7 @@ describe('the built package', () => {
     execFileSync(process.execPath, ['-e', program, dist], { cwd: outDir, stdio: 'pipe' });
 
     // THEN it writes the region's folder
-    expect(fs.readdirSync(dist).sort()).toEqual(['README.md', 'eu-west']);
+    expect(fs.readdirSync(dist).sort()).toEqual(['README.md', 'eu-west', 'qdrant-state.json']);
     expect(fs.readFileSync(path.join(dist, 'eu-west', 'manifests.k8s.yaml'), 'utf8')).toContain('kind: HelmRelease');
   }, 60_000);
 });

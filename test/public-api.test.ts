@@ -9,7 +9,7 @@ const VALUES = [
   'DeliveryStage', 'FLUX_PRUNE_ANNOTATION', 'FluxDelivery', 'HybridRegion', 'ImageMirror', 'LOG_LEVELS', 'OPERATOR_LOG_LEVELS',
   'PLAINTEXT_ANNOTATION', 'PRIVATE_CLOUD_CHART', 'PRIVATE_CLOUD_RELEASES', 'PRIVATE_CLOUD_RELEASE_NAME', 'QDRANT_CHART_REPOSITORY',
   'QDRANT_GRPC_PORT', 'QDRANT_HTTP_PORT', 'QDRANT_IMAGE_PREFIX', 'QDRANT_P2P_PORT', 'QDRANT_REGISTRY', 'QdrantApp', 'QdrantCluster',
-  'QdrantConfigError', 'QdrantOperator', 'REGISTRY_SECRET_NAME', 'SYNC_OPTIONS_ANNOTATION', 'STATE_FILE_SUFFIX', 'SYNC_WAVE_ANNOTATION', 'SecretSource',
+  'QdrantConfigError', 'QdrantOperator', 'QdrantOutputError', 'REGISTRY_SECRET_NAME', 'SYNC_OPTIONS_ANNOTATION', 'SYNC_WAVE_ANNOTATION', 'SecretSource',
 ];
 
 test('the package exports the curated names and no internal helper', () => {

@@ -31,7 +31,7 @@ describe('QdrantApp', () => {
     // WHEN
     app.synth();
     // THEN
-    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'region-a']);
+    expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'qdrant-state.json', 'region-a']);
     expect(fs.readdirSync(path.join(outdir, 'region-a')).sort()).toEqual(['README.md', 'environment.json', 'kustomization.yaml', 'manifests.k8s.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'region-a', 'kustomization.yaml'), 'utf8')).toBe(
       'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - manifests.k8s.yaml\n');

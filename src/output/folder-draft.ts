@@ -4,7 +4,7 @@ import { noticesOf } from '../core/notices';
 import { folderDiagram } from './folder-diagram';
 import { manifestYaml } from './manifest-yaml';
 import { renderFlowchart } from './mermaid';
-import { FOLDER_MARKER, MANIFEST_SUFFIX } from './output-writer';
+import { FOLDER_MARKER, MANIFEST_FILE, MANIFEST_SUFFIX } from './writer/output-layout';
 import { FolderPlacement, placementOf } from './placement';
 import { RenderedFolder } from './rendered-folder';
 import { isSideFileProvider, ISideFileProvider } from './side-files';
@@ -13,9 +13,6 @@ import { isSideFileProvider, ISideFileProvider } from './side-files';
  * One output folder between rendering and writing: its objects (the guards may still
  * annotate them), its checked side files, and its text: manifests, kustomization and README.
  */
-
-/** The manifests of a folder. */
-const MANIFEST_FILE = `manifests${MANIFEST_SUFFIX}`;
 
 /** A folder before serialization: the guards may still annotate its objects. */
 export interface Draft {
@@ -86,12 +83,18 @@ export function serialize(d: Draft): RenderedFolder {
   return { folder: d.folder, files, objects: d.objects, warnings: d.warnings };
 }
 
+/** A folder as the writer takes it: rendered, with the Kubernetes cluster (its delivery's key) it is applied to. */
+export interface SerializedFolder extends RenderedFolder {
+  /** @default - the only one */
+  readonly cluster?: string;
+}
+
 /** Serializes each draft when the writer asks for it and lets go of its objects: a large app's peak memory stays bounded. */
-export function* serializeOneByOne(drafts: Draft[]): Generator<RenderedFolder> {
+export function* serializeOneByOne(drafts: Draft[]): Generator<SerializedFolder> {
   for (let i = 0; i < drafts.length; i++) {
     const draft = drafts[i];
     delete drafts[i];
-    yield serialize(draft);
+    yield { ...serialize(draft), cluster: draft.placement?.clusterKey };
   }
 }
 

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
@@ -11,19 +10,26 @@ import { checkOptional } from '../core/validate';
 import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
-import { AllowedChange, checkAllowedChanges } from './allow';
-import { GuardAnnotation, checkAgainstPrevious } from './guards';
-import { GuardedFolder, keyOf, serializeState, stateOf } from './guard-state';
-import { FLEET_README, outputDirProblems, writeOutput } from './output-writer';
+import { AllowedChange, checkAllowedChanges } from './guards/allow';
+import { GuardAnnotation, checkAgainstPrevious } from './guards/guards';
+import { GuardedFolder, keyOf, stateOf } from './guards/guard-state';
 import {
   bootstrapPathProblems, clusterIdProblems, duplicateObjectProblems, namespaceClaimProblems, outputPathWarning, outputRepositoryProblems, unbootstrappedStacks,
 } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
 import { Draft, draftOf, serialize, serializeOneByOne } from './folder-draft';
-import { linkToRestore, restoreLink } from './output-link';
-import { previousState, stateFileOf } from './previous-state';
+import { BASE_REF_ENV, loadBaseline } from './memory/baseline';
+import { linkToRestore, restoreLink } from './memory/output-link';
+import { FLEET_README, MEMORY_FILE } from './writer/output-layout';
+import { databaseChanges } from './plan/database-changes';
+import { FolderChanges, Plan } from './plan/plan';
+import { nothingToCompareLine, planMarkdown, PRINTED_OBJECTS } from './plan/plan-report';
+import { checkPlanFile, PLAN_FILE_ENV, writePlanFiles } from './plan/plan-file';
 import { RenderedFolder } from './rendered-folder';
 import { renderCharts } from './render-charts';
+import { removeLegacyStateFile } from './memory/legacy-state-file';
+import { recordedFolders } from './recorded-folders';
+import { outputDirProblems, recoverLeftovers, writeOutput } from './writer/output-writer';
 
 export interface QdrantAppProps {
   /** Output directory. @default - $CDK8S_OUTDIR, else 'dist' */
@@ -33,18 +39,35 @@ export interface QdrantAppProps {
   /** Changes the guards would refuse, allowed one by one with a reason (see `Allow`). @default - none */
   readonly allowedChanges?: readonly AllowedChange[];
   /**
-   * A previous output directory (or its guard state file) to compare with, e.g. a
-   * checkout of the main branch in CI. It must exist.
-   * @default - the guard state file beside the output directory (`<outdir>.qdrant-state.json`)
+   * The git ref whose committed output the guards compare with, when the output directory
+   * lies in a git work tree: the branch Argo CD or Flux syncs (a pull-request check sets
+   * `origin/main`). The ref must exist.
+   * @default - $QDRANT_BASE_REF, else HEAD
+   */
+  readonly baseRef?: string;
+  /**
+   * A previous output directory to compare with instead of git or the output on disk, e.g.
+   * a checkout of the main branch's output. It must exist and hold manifests.
+   * @default - the output committed at `baseRef`, else the output directory on disk
    */
   readonly previousOutput?: string;
+  /**
+   * A Markdown file (`.md`) to write the plan to, for a pull-request comment; the JSON plan
+   * goes beside it (`.json`). It must lie outside the output directory, so git sees no churn.
+   * @default - $QDRANT_PLAN_FILE, else none: the plan is only printed
+   */
+  readonly planFile?: string;
 }
 
-const APP_PROP_KEYS = propKeys<QdrantAppProps>({ outdir: true, mirror: true, allowedChanges: true, previousOutput: true });
+const APP_PROP_KEYS = propKeys<QdrantAppProps>({ outdir: true, mirror: true, allowedChanges: true, baseRef: true, previousOutput: true, planFile: true });
 
 /** A path prop: a non-empty string without a NUL byte (JavaScript callers can pass anything). */
 const pathText: Rule<string> = (v) =>
   (typeof v === 'string' && v.trim() !== '' && !v.includes('\u0000') ? undefined : 'expected a non-empty path (a string without NUL bytes)');
+
+/** A git ref as `git rev-parse` takes it, never an option. */
+const gitRef: Rule<string> = (v) =>
+  (typeof v === 'string' && !v.includes('\u0000') && /^[^\s-]\S*$/.test(v) ? undefined : 'expected a git ref such as HEAD, main or origin/main (no spaces, not starting with "-")');
 
 /** The props as JavaScript callers may pass them: an object of known keys with values of the right type. */
 function checkAppProps(app: QdrantApp, props: unknown): void {
@@ -52,6 +75,8 @@ function checkAppProps(app: QdrantApp, props: unknown): void {
   const p = props as Record<string, unknown>;
   checkOptional(app, 'outdir', p.outdir as string | undefined, pathText);
   checkOptional(app, 'previousOutput', p.previousOutput as string | undefined, pathText);
+  checkOptional(app, 'planFile', p.planFile as string | undefined, pathText);
+  checkOptional(app, 'baseRef', p.baseRef as string | undefined, gitRef);
   if (p.mirror !== undefined && !(p.mirror instanceof ImageMirror)) fail(app, 'mirror', p.mirror, 'expected an ImageMirror');
 }
 
@@ -59,15 +84,18 @@ function checkAppProps(app: QdrantApp, props: unknown): void {
  * The cdk8s App of this library. `synth()` writes one folder per chart:
  * `manifests.k8s.yaml`, a `kustomization.yaml` listing it, the chart's side files
  * (environment.json, mirror.yaml) and a README.md with a Mermaid picture of the folder;
- * beside the folders, a fleet `README.md` with totals. Everything is rendered in memory
- * first and swapped into place at the end, so a bad input never leaves a partial or
- * changed output directory.
+ * beside the folders, a fleet `README.md` with totals and the guards' memory
+ * (`qdrant-state.json`). Everything is rendered in memory and checked against the previous
+ * output first, then staged and swapped into place in one step, so a bad input never
+ * leaves a partial or changed output directory. Each synth prints a plan of what it changes.
  */
 export class QdrantApp extends App implements IMirrorDefault {
   /** The app-wide image mirror. */
   public readonly mirror?: ImageMirror;
   private readonly allowedChanges: readonly AllowedChange[];
+  private readonly baseRef?: string;
   private readonly previousOutput?: string;
+  private readonly planFile?: string;
 
   constructor(props: QdrantAppProps = {}) {
     super({ outdir: typeof props?.outdir === 'string' ? props.outdir : undefined });
@@ -75,7 +103,9 @@ export class QdrantApp extends App implements IMirrorDefault {
     checkAppProps(this, props);
     this.mirror = props.mirror;
     this.allowedChanges = props.allowedChanges ?? [];
+    this.baseRef = props.baseRef ?? (process.env[BASE_REF_ENV] || undefined);
     this.previousOutput = props.previousOutput;
+    this.planFile = props.planFile ?? (process.env[PLAN_FILE_ENV] || undefined);
   }
 
   /** Renders every chart without writing anything. Throws QdrantConfigError on bad input. */
@@ -84,40 +114,58 @@ export class QdrantApp extends App implements IMirrorDefault {
   }
 
   /**
-   * Renders, checks the result against the previous state (guards), then replaces the
-   * output directory in one step and writes the new guard state beside it.
+   * Renders, checks the result against the previous output (the guards), replaces the
+   * output directory in one step, then prints the plan (and writes it to `planFile`).
+   * Throws QdrantConfigError on bad input or a refused change, QdrantOutputError when the
+   * file system fails; either way the previous output stays as it was.
    */
   public synth(): void {
+    recoverLeftovers(this.outdir).forEach((n) => report(`notice: ${n}`));
     const relink = linkToRestore(this.outdir);
     const outdirProblems = outputDirProblems(this.outdir, relink);
     if (outdirProblems.length) throw new QdrantConfigError(outdirProblems);
+    // Before the guards read the previous output through it: the link is what git holds.
+    if (relink !== undefined) restoreLink(this.outdir, relink);
     checkAllowedChanges(this.allowedChanges);
+    if (this.planFile !== undefined) checkPlanFile(this.planFile, this.outdir);
     const drafts = this.renderObjects();
-    const underCli = process.env.CDK8S_OUTDIR !== undefined && path.resolve(process.env.CDK8S_OUTDIR) === path.resolve(this.outdir);
-    const clusters = new Map(drafts.map((d) => [d.folder, d.placement?.clusterKey]));
-    const previous = previousState({ outdir: this.outdir, previousOutput: this.previousOutput, underCli, clusterOf: (f) => clusters.get(f) });
-    const next = stateOf(drafts.map(guardedFolder));
     const outputName = path.basename(path.resolve(this.outdir));
-    const guard = checkAgainstPrevious(previous.state, next, this.allowedChanges, outputName);
-    previous.warnings.forEach(warn);
+    const baseline = loadBaseline({ outdir: this.outdir, previousOutput: this.previousOutput, baseRef: this.baseRef, clusterOf: clusterOfFolder(drafts) });
+    const next = stateOf(drafts.map(guardedFolder));
+    const guard = checkAgainstPrevious(baseline.state, next, this.allowedChanges, outputName);
     if (guard.problems.length) {
-      if (underCli) warn(`the cdk8s CLI emptied ${this.outdir} before the app ran and nothing new was written; \`git checkout -- ${this.outdir}\` restores the previous output`);
+      baseline.notes.forEach((n) => report(`notice: ${n}`));
+      if (underCli(this.outdir)) report(`warning: the cdk8s CLI emptied ${this.outdir} before the app ran and nothing new was written; \`git checkout -- ${this.outdir}\` restores the previous output`);
       throw new QdrantConfigError(guard.problems);
     }
     annotate(drafts, guard.annotations);
-    const warnings = drafts.flatMap((d) => d.warnings);
+    const warnings = [...drafts.flatMap((d) => d.warnings), ...[outputPathWarning(this.outdir, drafts)].filter((w): w is string => w !== undefined)];
     const rootFiles = { [FLEET_README]: fleetReadme(drafts) };
-    // Before writing: the writer lets go of each folder's objects once it is serialised.
-    const pathWarnings = [outputPathWarning(this.outdir, drafts)].filter((w): w is string => w !== undefined);
-    if (relink !== undefined) restoreLink(this.outdir, relink);
-    const outputLink = fs.lstatSync(this.outdir, { throwIfNoEntry: false })?.isSymbolicLink() ? fs.readlinkSync(this.outdir) : undefined;
-    writeOutput(this.outdir, serializeOneByOne(drafts), { path: stateFileOf(this.outdir), content: serializeState(next, outputName, outputLink) }, rootFiles);
+    const changes = new FolderChanges(baseline, drafts.map((d) => d.folder));
+    const folders = recordedFolders(serializeOneByOne(drafts), next, changes);
+    writeOutput(this.outdir, folders, () => ({ ...rootFiles, [MEMORY_FILE]: folders.memoryFile() }));
+    removeLegacyStateFile(this.outdir).forEach((n) => report(`notice: ${n}`));
+    const written = changes.result();
+    const plan: Plan = {
+      output: this.outdir,
+      written: { folders: Object.keys(folders.written()).length, objects: written.objects, warnings: warnings.length },
+      baseline: baseline.source, nothingToCompare: baseline.nothing, notes: baseline.notes,
+      folders: written.folders, databases: databaseChanges(baseline.state, next, guard.used),
+      allowances: {
+        used: guard.allowedChanges,
+        unmatched: guard.unusedAllowances.map((a) => `${a.change} of "${a.target}"`),
+      },
+      warnings,
+    };
+    const loud = nothingToCompareLine(plan);
+    if (loud) report(loud);
+    process.stderr.write(planMarkdown(plan, { limit: PRINTED_OBJECTS, warnings: false }));
+    if (this.planFile !== undefined) writePlanFiles(this.planFile, plan);
     [
       ...guard.allowedChanges,
       ...warnings,
-      ...pathWarnings,
       ...guard.unusedAllowances.map((a) => `allowedChanges: ${a.change} of "${a.target}" matched no change; remove it`),
-    ].forEach(warn);
+    ].forEach((w) => report(`warning: ${w}`));
   }
 
   /** Every chart's objects and side files; checks folder names before anything else. */
@@ -177,8 +225,25 @@ function folderProblems(chart: Chart): ConfigProblem[] {
   return why ? [{ constructPath: pathOf(chart), prop: 'id (output folder name)', value: chart.node.id, allowed: why }] : [];
 }
 
-function warn(message: string): void {
-  process.stderr.write(`cdk8s-qdrant warning: ${message}\n`);
+/** One line for the user, on stderr (stdout stays free for the program's own output). */
+function report(line: string): void {
+  process.stderr.write(`cdk8s-qdrant ${line}\n`);
+}
+
+/** Whether the cdk8s CLI runs the app: it empties the output directory first. */
+function underCli(outdir: string): boolean {
+  return process.env.CDK8S_OUTDIR !== undefined && path.resolve(process.env.CDK8S_OUTDIR) === path.resolve(outdir);
+}
+
+/**
+ * The Kubernetes cluster of a folder of the new output; for a folder it does not have
+ * (renamed or gone), the only cluster when the output has one.
+ */
+function clusterOfFolder(drafts: readonly Draft[]): (folder: string) => string | undefined {
+  const clusters = new Map(drafts.map((d) => [d.folder, d.placement?.clusterKey]));
+  const distinct = new Set(clusters.values());
+  const sole = distinct.size === 1 ? [...distinct][0] : undefined;
+  return (folder) => (clusters.has(folder) ? clusters.get(folder) : sole);
 }
 
 /** Every deferred validation of every construct, as problems. */

@@ -1,4 +1,5 @@
-import { AGENT_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
+import { createHash } from 'crypto';
+import { AGENT_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../../core/release-names';
 
 /** Kubernetes identity of one object: in a fleet, the Kubernetes cluster is part of it. */
 export interface ObjectRef {
@@ -33,7 +34,17 @@ export interface OperatorRecord {
 export interface ClusterRecord extends Recorded {
   readonly id: string;
   readonly version?: string;
+  /** Number of Qdrant nodes (pods). @default - the operator's default */
+  readonly size?: number;
+  /** CPU and memory of each node, as written. @default - none */
+  readonly cpu?: string;
+  readonly memory?: string;
   readonly storage?: string;
+  /**
+   * A digest of the rest of the spec (configuration, scheduling, exposure, ...), so the plan
+   * can say the settings changed without the memory holding them.
+   */
+  readonly settings?: string;
   /** Additional volume claim templates: name to requested size. */
   readonly claims: Readonly<Record<string, string>>;
 }
@@ -64,7 +75,11 @@ export interface GuardState {
 
 export const EMPTY_STATE: GuardState = { regions: [], operators: [], namespaces: [], clusters: [], snapshots: [], restores: [] };
 
-const STATE_VERSION = 1;
+/** The records of several states in one. */
+export function mergeStates(states: readonly GuardState[]): GuardState {
+  const lists = Object.keys(EMPTY_STATE) as (keyof GuardState)[];
+  return Object.fromEntries(lists.map((k) => [k, states.flatMap((s) => s[k] as readonly unknown[])])) as unknown as GuardState;
+}
 
 /** `<cluster> namespace/name`, the key objects are compared by within one kind. */
 export function keyOf(o: { readonly cluster?: string; readonly namespace?: string; readonly name: string }): string {
@@ -127,7 +142,16 @@ function clusterRecord(ref: Recorded, spec: any): ClusterRecord {
     const size = t?.spec?.resources?.requests?.storage;
     if (t?.metadata?.name && size) claims[t.metadata.name] = String(size);
   }
-  return { ...ref, id: String(spec.id), version: spec.version, storage: spec.resources?.storage, claims };
+  const { id, version, size, resources, storage, ...rest } = spec;
+  return {
+    ...ref, id: String(id), version, size, cpu: quantityText(resources?.cpu), memory: quantityText(resources?.memory), storage: quantityText(resources?.storage),
+    settings: createHash('sha256').update(JSON.stringify({ ...rest, storage: { ...storage, additionalVolumeClaimTemplates: undefined } })).digest('hex').slice(0, 16),
+    claims,
+  };
+}
+
+function quantityText(q: unknown): string | undefined {
+  return q === undefined || q === null ? undefined : String(q);
 }
 
 function restoreRecord(ref: Recorded, o: any): RestoreRecord {
@@ -149,46 +173,4 @@ function releaseOf(o: any): { name: string; namespace: string; values: any } | u
     return { name: helm?.releaseName, namespace: o.spec?.destination?.namespace, values: helm?.valuesObject };
   }
   return undefined;
-}
-
-/**
- * A state file as read back: the guard state, and the link text of the output directory
- * when it was a symlink (the cdk8s CLI deletes the link before the app runs; the app
- * recreates it from this). State files written before `outputLink` existed read as no link.
- */
-export interface SavedState extends GuardState {
-  /** The output directory was a symlink with this link text. @default - it was not a symlink */
-  readonly outputLink?: string;
-}
-
-/** The state file's text: sorted, so two synths give identical bytes and a diff shows what changed. */
-export function serializeState(state: GuardState, outputName: string, outputLink?: string): string {
-  const sorted = (xs: readonly any[], key: (x: any) => string) => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  return `${JSON.stringify({
-    about: `cdk8s-qdrant guard state of ${outputName}/: the next synth refuses data-losing changes against it. Commit it with the output; do not edit it.`,
-    version: STATE_VERSION,
-    ...(outputLink !== undefined ? { outputLink } : {}),
-    regions: sorted(state.regions, (r) => r.environmentId),
-    operators: sorted(state.operators, (r) => keyOf({ ...r, name: '' })),
-    namespaces: sorted(state.namespaces, keyOf),
-    clusters: sorted(state.clusters, keyOf),
-    snapshots: sorted(state.snapshots, keyOf),
-    restores: sorted(state.restores, keyOf),
-  }, null, 2)}\n`;
-}
-
-/** Reads a state file's text; undefined when it is not one this version understands. */
-export function parseState(text: string): SavedState | undefined {
-  let parsed: any;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (parsed?.version !== STATE_VERSION) return undefined;
-  const lists = Object.keys(EMPTY_STATE) as (keyof GuardState)[];
-  if (!lists.every((k) => Array.isArray(parsed[k]))) return undefined;
-  if (parsed.outputLink !== undefined && (typeof parsed.outputLink !== 'string' || parsed.outputLink === '' || parsed.outputLink.includes('\u0000'))) return undefined;
-  const state = Object.fromEntries(lists.map((k) => [k, parsed[k]])) as unknown as GuardState;
-  return parsed.outputLink === undefined ? state : { ...state, outputLink: parsed.outputLink };
 }

@@ -1,4 +1,4 @@
-import { failApp } from '../core/errors';
+import { failApp } from '../../core/errors';
 
 /** A change the guards refuse unless it is allowed explicitly. */
 export type GuardedChange =

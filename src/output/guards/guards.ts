@@ -1,4 +1,4 @@
-import { ConfigProblem } from '../core/errors';
+import { ConfigProblem } from '../../core/errors';
 import { AllowedChange } from './allow';
 import { GUARD_RULES } from './guard-rules';
 import { clusterLabelOf, GuardState, ObjectRef } from './guard-state';
@@ -22,6 +22,17 @@ export interface GuardOutcome {
   readonly annotations: readonly GuardAnnotation[];
   /** One line per allowed change, for the log (removed objects keep no annotation). */
   readonly allowedChanges: readonly string[];
+  /** The allowed changes, for the plan. */
+  readonly used: readonly UsedAllowance[];
+}
+
+/** An allowed change: the guard that found it, where, and the allowance's reason. */
+export interface UsedAllowance {
+  readonly ruleId: string;
+  readonly target: string;
+  /** The Kubernetes cluster (its key) where it happens. @default - the only one */
+  readonly cluster?: string;
+  readonly reason: string;
 }
 
 /**
@@ -37,6 +48,7 @@ export function checkAgainstPrevious(previous: GuardState, next: GuardState, all
   const problems: ConfigProblem[] = [];
   const annotations: GuardAnnotation[] = [];
   const allowedChanges: string[] = [];
+  const usedFindings: UsedAllowance[] = [];
   const fleet = clustersIn(previous, next).size > 1;
   for (const rule of GUARD_RULES) {
     const found = rule.find(previous, next);
@@ -51,6 +63,7 @@ export function checkAgainstPrevious(previous: GuardState, next: GuardState, all
       const allowance = rule.allowance && allowed.find((a) => a.change === rule.allowance!.change && (a.target === qualified || (!ambiguous && a.target === v.target)));
       if (allowance) {
         used.add(allowance);
+        usedFindings.push({ ruleId: rule.id, target: v.target, cluster: v.cluster, reason: allowance.reason });
         allowedChanges.push(`${subject}: allowed by Allow.${rule.allowance!.factory} [guard ${rule.id}] (${allowance.reason})` +
           (rule.whenAllowed ? `; ${rule.whenAllowed}` : ''));
         if (v.annotate) annotations.push({ object: v.annotate, key: `${ALLOWED_CHANGE_ANNOTATION_PREFIX}${rule.allowance!.change}`, value: allowance.reason });
@@ -65,7 +78,7 @@ export function checkAgainstPrevious(previous: GuardState, next: GuardState, all
       problems.push({ constructPath: `${outputName}/${v.folder}`, prop: subject, value: v.value, allowed: `${v.why}; ${remedy} [guard ${rule.id}]` });
     }
   }
-  return { problems, unusedAllowances: allowed.filter((a) => !used.has(a)), annotations, allowedChanges };
+  return { problems, unusedAllowances: allowed.filter((a) => !used.has(a)), annotations, allowedChanges, used: usedFindings };
 }
 
 /** The Kubernetes clusters the objects of either state are applied to. */

@@ -1,5 +1,5 @@
-import { quantityValue } from '../core/resources';
-import { parseVersion } from '../core/versions';
+import { quantityValue } from '../../core/resources';
+import { parseVersion } from '../../core/versions';
 import { GuardedChange } from './allow';
 import { ClusterRecord, GuardState, keyOf, ObjectRef, RestoreRecord, shownKey } from './guard-state';
 

@@ -1,0 +1,48 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { failApp } from '../../core/errors';
+import { QdrantOutputError } from '../writer/output-error';
+import { canonicalPath, realTarget } from '../writer/output-writer';
+import { Plan } from './plan';
+import { planJson, planMarkdown } from './plan-report';
+
+/** Environment variable naming the plan file (a pull-request check sets it). */
+export const PLAN_FILE_ENV = 'QDRANT_PLAN_FILE';
+
+/** Refuses a plan file inside the output directory (git would see it change on every synth) or not ending in `.md`. */
+export function checkPlanFile(planFile: string, outdir: string): void {
+  if (!planFile.endsWith('.md')) {
+    failApp('planFile', planFile, `a Markdown file name ending in .md (the JSON plan is written beside it, ${jsonFileOf(planFile.replace(/\.[^./]*$/, '') + '.md')}); $${PLAN_FILE_ENV} sets it too`);
+  }
+  const output = canonicalPath(realTarget(outdir));
+  const file = canonicalPath(planFile);
+  if (file === output || file.startsWith(output + path.sep)) {
+    failApp('planFile', planFile, `a path outside the output directory ${outdir}: the output is replaced on every synth and committed, so a plan in it would churn in git`);
+  }
+}
+
+/** Writes the plan as Markdown to `planFile` and as JSON beside it, each through a fresh temporary file and one rename. */
+export function writePlanFiles(planFile: string, plan: Plan): void {
+  writeAtomically(planFile, planMarkdown(plan), plan.output);
+  writeAtomically(jsonFileOf(planFile), planJson(plan), plan.output);
+}
+
+function jsonFileOf(markdownFile: string): string {
+  return `${markdownFile.slice(0, -'.md'.length)}.json`;
+}
+
+function writeAtomically(file: string, content: string, outdir: string): void {
+  const dir = path.dirname(path.resolve(file));
+  let staging: string | undefined;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    staging = fs.mkdtempSync(path.join(dir, '.qdrant-plan-'));
+    const staged = path.join(staging, path.basename(file));
+    fs.writeFileSync(staged, content, { flag: 'wx' });
+    fs.renameSync(staged, file);
+  } catch (err) {
+    throw new QdrantOutputError('write the plan to', file, err, outdir);
+  } finally {
+    if (staging) fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
