@@ -341,6 +341,14 @@ describe('guards: previous state', () => {
     expect(fs.existsSync(outdir)).toBe(false);
   });
 
+  test.each<Tool>(['flux', 'argocd'])('without a memory file, renaming construct ids still passes under %s (folders read from manifests get the only Kubernetes cluster)', (tool) => {
+    // GIVEN a bootstrapped output whose memory file is gone
+    const outdir = bootstrapped(tool);
+    fs.rmSync(path.join(outdir, 'qdrant-state.json'));
+    // WHEN every construct id is renamed (same namespaces, same environment id) / THEN no guard fires
+    expect(() => synth(tool, outdir, { operatorId: 'pc-eu', regionId: 'region-eu' })).not.toThrow();
+  });
+
   test('a memory file that is not one is set aside: the manifests are compared with', () => {
     // GIVEN a bootstrapped output whose memory was overwritten by hand
     const outdir = bootstrapped('flux');

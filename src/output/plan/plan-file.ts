@@ -41,7 +41,7 @@ function writeAtomically(file: string, content: string, outdir: string): void {
     fs.writeFileSync(staged, content, { flag: 'wx' });
     fs.renameSync(staged, file);
   } catch (err) {
-    throw new QdrantOutputError('write the plan to', file, err, outdir);
+    throw new QdrantOutputError('write the plan to', file, err, `the output ${outdir} was written; only the plan file is missing (synthesise again once the path is writable)`);
   } finally {
     if (staging) fs.rmSync(staging, { recursive: true, force: true });
   }

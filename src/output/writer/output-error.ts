@@ -23,10 +23,11 @@ export class QdrantOutputError extends Error {
   /** The file system's error code, e.g. `ENOSPC`. @default - none known */
   public readonly code?: string;
 
-  constructor(what: string, path: string, cause: unknown, outdir: string) {
+  /** `outcome`: what the failure left, e.g. that the previous output is unchanged. */
+  constructor(what: string, path: string, cause: unknown, outcome: string) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
     const why = (code && CAUSES[code]) ?? (cause instanceof Error ? cause.message : String(cause));
-    super(`cdk8s-qdrant could not ${what} ${path}: ${why}${code ? ` (${code})` : ''}; the previous output ${outdir} and the guards' memory in it are unchanged`);
+    super(`cdk8s-qdrant could not ${what} ${path}: ${why}${code ? ` (${code})` : ''}; ${outcome}`);
     this.name = 'QdrantOutputError';
     this.path = path;
     this.code = code;

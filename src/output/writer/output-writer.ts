@@ -46,7 +46,7 @@ export function writeOutput(
     try {
       return call();
     } catch (err) {
-      throw new QdrantOutputError(what, at, err, outdir);
+      throw new QdrantOutputError(what, at, err, unchanged(outdir));
     }
   };
   const parent = path.dirname(target);
@@ -81,7 +81,7 @@ export function writeOutput(
         io.rename(previous, target);
         previousMovedAside = false;
       }
-      throw new QdrantOutputError('move the new output into', target, err, outdir);
+      throw new QdrantOutputError('move the new output into', target, err, unchanged(outdir));
     }
     previousMovedAside = false;
   } catch (err) {
@@ -91,6 +91,10 @@ export function writeOutput(
     throw err;
   }
   removeQuietly(io, work);
+}
+
+function unchanged(outdir: string): string {
+  return `the previous output ${outdir} and the guards' memory in it are unchanged`;
 }
 
 /** Removes a staging directory; one that stays is marked and removed by the next synth. */
