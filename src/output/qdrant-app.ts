@@ -11,14 +11,14 @@ import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAllowedChanges } from './guards/allow';
-import { GuardAnnotation, checkAgainstPrevious } from './guards/guards';
-import { GuardedFolder, keyOf, stateOf } from './guards/guard-state';
+import { GuardAnnotation, GuardOutcome, checkAgainstPrevious } from './guards/guards';
+import { GuardedFolder, GuardState, keyOf, stateOf } from './guards/guard-state';
 import {
   bootstrapPathProblems, clusterIdProblems, duplicateObjectProblems, namespaceClaimProblems, outputPathWarning, outputRepositoryProblems, unbootstrappedStacks,
 } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
 import { Draft, draftOf, serialize, serializeOneByOne } from './folder-draft';
-import { BASE_REF_ENV, loadBaseline } from './memory/baseline';
+import { BASE_REF_ENV, Baseline, loadBaseline } from './memory/baseline';
 import { linkToRestore, restoreLink } from './memory/output-link';
 import { FLEET_README, MEMORY_FILE } from './writer/output-layout';
 import { databaseChanges } from './plan/database-changes';
@@ -120,6 +120,15 @@ export class QdrantApp extends App implements IMirrorDefault {
    * file system fails; either way the previous output stays as it was.
    */
   public synth(): void {
+    this.prepareOutput();
+    const drafts = this.renderObjects();
+    const checked = this.checkAgainstBaseline(drafts);
+    const plan = this.writeDrafts(drafts, checked);
+    this.report(plan, checked.guard);
+  }
+
+  /** Before anything is rendered: what a killed synth left, the output directory, the allowances and the plan file. */
+  private prepareOutput(): void {
     recoverLeftovers(this.outdir).forEach((n) => report(`notice: ${n}`));
     const relink = linkToRestore(this.outdir);
     const outdirProblems = outputDirProblems(this.outdir, relink);
@@ -128,17 +137,24 @@ export class QdrantApp extends App implements IMirrorDefault {
     if (relink !== undefined) restoreLink(this.outdir, relink);
     checkAllowedChanges(this.allowedChanges);
     if (this.planFile !== undefined) checkPlanFile(this.planFile, this.outdir);
-    const drafts = this.renderObjects();
-    const outputName = path.basename(path.resolve(this.outdir));
+  }
+
+  /** The guards: the new output against what GitOps deploys. Throws when they refuse; annotates allowed changes. */
+  private checkAgainstBaseline(drafts: Draft[]): Checked {
     const baseline = loadBaseline({ outdir: this.outdir, previousOutput: this.previousOutput, baseRef: this.baseRef, clusterOf: clusterOfFolder(drafts) });
     const next = stateOf(drafts.map(guardedFolder));
-    const guard = checkAgainstPrevious(baseline.state, next, this.allowedChanges, outputName);
+    const guard = checkAgainstPrevious(baseline.state, next, this.allowedChanges, path.basename(path.resolve(this.outdir)));
     if (guard.problems.length) {
       baseline.notes.forEach((n) => report(`notice: ${n}`));
       if (underCli(this.outdir)) report(`warning: the cdk8s CLI emptied ${this.outdir} before the app ran and nothing new was written; \`git checkout -- ${this.outdir}\` restores the previous output`);
       throw new QdrantConfigError(guard.problems);
     }
     annotate(drafts, guard.annotations);
+    return { baseline, next, guard };
+  }
+
+  /** Writes the output in one step (the memory with it) and returns the plan of what changed. */
+  private writeDrafts(drafts: Draft[], { baseline, next, guard }: Checked): Plan {
     const warnings = [...drafts.flatMap((d) => d.warnings), ...[outputPathWarning(this.outdir, drafts)].filter((w): w is string => w !== undefined)];
     const rootFiles = { [FLEET_README]: fleetReadme(drafts) };
     const changes = new FolderChanges(baseline, drafts.map((d) => d.folder));
@@ -146,24 +162,25 @@ export class QdrantApp extends App implements IMirrorDefault {
     writeOutput(this.outdir, folders, () => ({ ...rootFiles, [MEMORY_FILE]: folders.memoryFile() }));
     removeLegacyStateFile(this.outdir).forEach((n) => report(`notice: ${n}`));
     const written = changes.result();
-    const plan: Plan = {
+    return {
       output: this.outdir,
       written: { folders: Object.keys(folders.written()).length, objects: written.objects, warnings: warnings.length },
       baseline: baseline.source, nothingToCompare: baseline.nothing, notes: baseline.notes,
       folders: written.folders, databases: databaseChanges(baseline.state, next, guard.used),
-      allowances: {
-        used: guard.allowedChanges,
-        unmatched: guard.unusedAllowances.map((a) => `${a.change} of "${a.target}"`),
-      },
+      allowances: { used: guard.allowedChanges, unmatched: guard.unusedAllowances.map((a) => `${a.change} of "${a.target}"`) },
       warnings,
     };
+  }
+
+  /** Prints the plan (and writes the plan file), then the allowed changes and warnings. */
+  private report(plan: Plan, guard: GuardOutcome): void {
     const loud = nothingToCompareLine(plan);
     if (loud) report(loud);
     process.stderr.write(planMarkdown(plan, { limit: PRINTED_OBJECTS, warnings: false }));
     if (this.planFile !== undefined) writePlanFiles(this.planFile, plan);
     [
       ...guard.allowedChanges,
-      ...warnings,
+      ...plan.warnings,
       ...guard.unusedAllowances.map((a) => `allowedChanges: ${a.change} of "${a.target}" matched no change; remove it`),
     ].forEach((w) => report(`warning: ${w}`));
   }
@@ -197,6 +214,13 @@ export class QdrantApp extends App implements IMirrorDefault {
     }
     return drafts.sort((a, b) => byCodePoint(a.folder, b.folder));
   }
+}
+
+/** What the guards compared, and their verdict. */
+interface Checked {
+  readonly baseline: Baseline;
+  readonly next: GuardState;
+  readonly guard: GuardOutcome;
 }
 
 /** Writes each allowed change's reason onto the object it changed, so the pull request shows it. */
