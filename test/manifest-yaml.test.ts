@@ -1,5 +1,10 @@
-import { Yaml } from 'cdk8s';
-import { parse } from 'yaml';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart, Yaml } from 'cdk8s';
+import { parse, parseAllDocuments } from 'yaml';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, SecretSource } from '../src';
 import { manifestYaml } from '../src/output/manifest-yaml';
 import { showcaseApp } from '../examples/showcase';
 
@@ -104,5 +109,48 @@ describe('manifestYaml', () => {
     // WHEN each is written THEN every one has cdk8s's bytes
     const differing = docs.filter((d) => manifestYaml([d]) !== cdk8sYaml([d]));
     expect(differing).toEqual([]);
+  });
+});
+
+const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
+
+describe('strings stay strings through kubectl kustomize', () => {
+  test('a DNS label that YAML 1.2 reads as a number (0o17) is quoted, so kubectl kustomize keeps it a string', () => {
+    // GIVEN a cluster whose namespace and customer id are valid DNS labels that look like octal numbers
+    const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-yaml-')), 'dist');
+    const app = new QdrantApp({ outdir });
+    const chart = new Chart(app, 'clusters');
+    new QdrantCluster(chart, 'db', {
+      id: ID, customerId: '0o17', version: 'v1.16.3', size: 1, namespace: '0o17',
+      resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
+      existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+    });
+    // WHEN synthesised and built by kustomize (YAML 1.2)
+    app.synth();
+    const built = parse(execFileSync('kubectl', ['kustomize', path.join(outdir, 'clusters')], { encoding: 'utf8' }), { version: '1.2' });
+    // THEN both are still the string "0o17"
+    expect(built.metadata.namespace).toBe('0o17');
+    expect(built.metadata.labels['customer-id']).toBe('0o17');
+  });
+
+  test('strings go-yaml reads as numbers, and "<<" as a value, stay strings through kubectl kustomize, as keys, values and items', () => {
+    // GIVEN Helm values with strings only go-yaml reads as numbers (it drops "_" and takes Go's integer
+    // prefixes in either case) as keys, values and list items, and "<<" as a value and an item
+    // (as a key, kustomize reads "<<" as a merge key even quoted: the escape hatches refuse it)
+    const tricky = ['0o1_7', '0O17', '0X1F', '+0o17', '0B101'];
+    const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-yaml-')), 'dist');
+    const app = new QdrantApp({ outdir });
+    new HybridRegion(app, 'r', {
+      environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
+      agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
+      agentValues: { podLabels: { ...Object.fromEntries(tricky.map((t) => [t, t])), merge: '<<' }, extraArgs: [...tricky, '<<'] },
+    });
+    // WHEN synthesised and built by kustomize (go-yaml)
+    app.synth();
+    const built = parseAllDocuments(execFileSync('kubectl', ['kustomize', path.join(outdir, 'r')], { encoding: 'utf8' }), { version: '1.2' });
+    // THEN every one is still the same string, key and value
+    const values = built.map((d) => d.toJS()).find((o: any) => o.kind === 'HelmRelease').spec.values;
+    expect(values.podLabels).toEqual({ ...Object.fromEntries(tricky.map((t) => [t, t])), merge: '<<' });
+    expect(values.extraArgs).toEqual([...tricky, '<<']);
   });
 });

@@ -6,8 +6,10 @@ import { Allow, AllowedChange, ArgoCdDelivery, QdrantApp, QdrantCluster, QdrantO
 import { gitBlobId } from '../src/output/memory/blob-id';
 import { OutputFs, NODE_OUTPUT_FS } from '../src/output/writer/output-fs';
 import { recoverLeftovers, writeOutput } from '../src/output/writer/output-writer';
+import { addClusterChart } from './support/cluster-chart';
 import { configErrorOf } from './support/errors';
 import { commitAll, git, gitInit } from './support/git';
+import { tmp } from './support/tmp';
 
 // The guards' memory is the output: it lives in it, is swapped with it, is checked against
 // its manifests, and git's committed output is the baseline when there is one.
@@ -328,5 +330,54 @@ describe('the plan', () => {
     expect(configErrorOf(() => synth(outdir, [{ id: A }], { planFile: path.join(outdir, 'plan.md') })).allowed).toMatch(/a path outside the output directory/);
     expect(configErrorOf(() => synth(outdir, [{ id: A }], { planFile: path.join(path.dirname(outdir), 'plan.txt') })).allowed).toMatch(/ending in \.md/);
     expect(fs.existsSync(outdir)).toBe(false);
+  });
+});
+
+describe('a previousOutput with nothing to compare with', () => {
+  test.each<[string, (dir: string) => void, RegExp]>([
+    ['an empty directory', () => undefined, /holds none/],
+    ['a checkout whose output folder is not committed', (dir) => {
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'src', 'main.ts'), 'new QdrantApp()');
+      fs.mkdirSync(path.join(dir, 'dist'));
+    }, /holds none/],
+    ['a checkout root instead of its output directory', (dir) => {
+      fs.mkdirSync(path.join(dir, 'dist', 'clusters'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'dist', 'clusters', 'manifests.k8s.yaml'), 'kind: Namespace\n');
+    }, /its folder dist\/ holds an output: point previousOutput at it/],
+  ])('%s is refused, not read as "no previous output"', (_what, fill, hint) => {
+    // GIVEN an output with a cluster, and a previousOutput holding no manifests of its own
+    const outdir = path.join(tmp('qdrant-prev-'), 'dist');
+    const first = new QdrantApp({ outdir });
+    addClusterChart(first);
+    first.synth();
+    const before = tree(path.dirname(outdir));
+    const previous = tmp('qdrant-main-');
+    fill(previous);
+    // WHEN the cluster is deleted and the synth compares with that previousOutput
+    const app = new QdrantApp({ outdir, previousOutput: previous });
+    new Chart(app, 'clusters');
+    const error = configErrorOf(() => app.synth());
+    // THEN the library error names the prop and the path, and says what is needed
+    expect(error.constructPath).toBe('<app>');
+    expect(error.prop).toBe('previousOutput');
+    expect(error.value).toBe(previous);
+    expect(error.allowed).toMatch(/a previous output directory with manifests in its folders/);
+    expect(error.allowed).toMatch(hint);
+    // AND nothing was written
+    expect(tree(path.dirname(outdir))).toEqual(before);
+  });
+
+  test('a previous output without its memory file but with manifests is still compared with', () => {
+    // GIVEN a previous output whose memory file was not kept
+    const main = path.join(tmp('qdrant-main-'), 'dist');
+    const first = new QdrantApp({ outdir: main });
+    addClusterChart(first);
+    first.synth();
+    fs.rmSync(path.join(main, 'qdrant-state.json'));
+    // WHEN the cluster is deleted in a branch compared with it THEN the guard refuses it
+    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-branch-'), 'dist'), previousOutput: main });
+    new Chart(app, 'clusters');
+    expect(configErrorOf(() => app.synth()).message).toMatch(/\[guard cluster-deleted\]/);
   });
 });

@@ -1,19 +1,24 @@
+// The output directory: what it may be, what the library writes into it, and links to it.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart } from 'cdk8s';
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, QdrantOperator, SecretSource } from '../src';
+import { Chart } from 'cdk8s';
+import { QdrantApp } from '../src';
 import { addClusterChart } from './support/cluster-chart';
 import { configErrorOf } from './support/errors';
 import { commitAll, gitInit } from './support/git';
+import { tmp } from './support/tmp';
 
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
 
-/** A fresh temporary directory. */
-function tmp(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+/** An app whose only chart has id `chartId` and holds one cluster. */
+function appWithChart(outdir: string, chartId: string): QdrantApp {
+  const app = new QdrantApp({ outdir });
+  addClusterChart(app, chartId);
+  return app;
 }
+
 
 
 /** Every path below `dir` with its file content ('<dir>' for directories): what must stay untouched. */
@@ -52,6 +57,50 @@ function inDir<T>(dir: string, fn: () => T): T {
     process.chdir(before);
   }
 }
+
+describe('the output stays inside its directory', () => {
+  const project = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-project-'));
+    fs.writeFileSync(path.join(dir, 'README.md'), 'the project README');
+    return dir;
+  };
+
+  test.each([
+    ['..', '..'], ['.', '.'], ['a NUL byte', 'db\u0000x'], ['300 characters', 'a'.repeat(300)], ['upper case', 'Prod'],
+  ])('a chart id of %s is refused before anything is written', (_what, chartId) => {
+    // GIVEN a project with its own README and an output directory inside it
+    const dir = project();
+    const outdir = path.join(dir, 'dist');
+    // WHEN / THEN the library error names the chart and the prop
+    const error = configErrorOf(() => appWithChart(outdir, chartId).synth());
+    expect(error.prop).toBe('id (output folder name)');
+    expect(error.allowed).toMatch(/DNS-1123 label/);
+    // AND nothing was written, least of all outside the output directory
+    expect(fs.readdirSync(dir)).toEqual(['README.md']);
+    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('the project README');
+  });
+
+  test('a symlinked output directory keeps its link; its target gets the output', () => {
+    // GIVEN dist pointing into a GitOps checkout
+    const dir = project();
+    const checkout = path.join(dir, 'gitops', 'dist');
+    fs.mkdirSync(checkout, { recursive: true });
+    fs.mkdirSync(path.join(checkout, 'retired'));
+    fs.writeFileSync(path.join(checkout, 'retired', 'kustomization.yaml'), 'from an older synth');
+    const link = path.join(dir, 'dist');
+    fs.symlinkSync(checkout, link);
+    // WHEN synthesising into the link
+    appWithChart(link, 'clusters').synth();
+    // THEN the link is still a link, and the checkout holds exactly the new output
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readdirSync(checkout).sort()).toEqual(['README.md', 'clusters', 'qdrant-state.json']);
+    expect(fs.readFileSync(path.join(checkout, 'clusters', 'manifests.k8s.yaml'), 'utf8')).toContain(`qdrant-${ID}`);
+    // AND a second synth through the link compares with the first
+    const app = new QdrantApp({ outdir: link });
+    new Chart(app, 'clusters');
+    expect(configErrorOf(() => app.synth()).message).toMatch(/\[guard cluster-deleted\]/);
+  });
+});
 
 describe('the output directory is a directory of its own', () => {
   test.each<[string, string, RegExp]>([
@@ -153,84 +202,6 @@ describe('the output directory is a directory of its own', () => {
     new Chart(second, 'extra');
     second.synth();
     expect(fs.readdirSync(outdir).sort()).toEqual(['README.md', 'clusters', 'extra', 'qdrant-state.json']);
-  });
-});
-
-describe('QdrantApp props from JavaScript callers', () => {
-  test.each<[string, unknown, string, RegExp]>([
-    ['null props', null, 'props', /expected QdrantAppProps/],
-    ['a string as props', 'dist', 'props', /expected QdrantAppProps/],
-    ['a number as outdir', { outdir: 42 }, 'outdir', /expected a non-empty path/],
-    ['an empty outdir', { outdir: '' }, 'outdir', /expected a non-empty path/],
-    ['a NUL byte in outdir', { outdir: 'di\u0000st' }, 'outdir', /without NUL bytes/],
-    ['an object as previousOutput', { previousOutput: {} }, 'previousOutput', /expected a non-empty path/],
-    ['a string as mirror', { mirror: 'harbor.corp/qdrant' }, 'mirror', /expected an ImageMirror/],
-    ['a typo (previousOuput)', { previousOuput: '../main/dist' }, 'previousOuput', /unknown key; did you mean "previousOutput"\?; expected one of "outdir", "mirror", "allowedChanges", "baseRef", "previousOutput", "planFile"/],
-  ])('%s is refused when the app is created', (_what, props, prop, allowed) => {
-    // GIVEN props a TypeScript caller could not write
-    // WHEN the app is created THEN the library error names the app, the prop and what is allowed
-    const error = configErrorOf(() => new QdrantApp(props as any));
-    expect(error.constructPath).toBe('<app>');
-    expect(error.prop).toBe(prop);
-    expect(error.allowed).toMatch(allowed);
-  });
-
-  test('a typo in previousOutput is refused before the comparison could be dropped silently', () => {
-    // GIVEN an output and a previous output to compare with, named with a typo
-    const dir = tmp('qdrant-props-');
-    // WHEN the app is created THEN it is refused and nothing is written
-    const error = configErrorOf(() => new QdrantApp({ outdir: path.join(dir, 'dist'), previousOuput: dir } as any));
-    expect(error.message).toMatch(/\[<app>\] previousOuput: got "<set>"; unknown key/);
-    expect(fs.readdirSync(dir)).toEqual([]);
-  });
-});
-
-describe('a previousOutput with nothing to compare with', () => {
-  test.each<[string, (dir: string) => void, RegExp]>([
-    ['an empty directory', () => undefined, /holds none/],
-    ['a checkout whose output folder is not committed', (dir) => {
-      fs.mkdirSync(path.join(dir, 'src'));
-      fs.writeFileSync(path.join(dir, 'src', 'main.ts'), 'new QdrantApp()');
-      fs.mkdirSync(path.join(dir, 'dist'));
-    }, /holds none/],
-    ['a checkout root instead of its output directory', (dir) => {
-      fs.mkdirSync(path.join(dir, 'dist', 'clusters'), { recursive: true });
-      fs.writeFileSync(path.join(dir, 'dist', 'clusters', 'manifests.k8s.yaml'), 'kind: Namespace\n');
-    }, /its folder dist\/ holds an output: point previousOutput at it/],
-  ])('%s is refused, not read as "no previous output"', (_what, fill, hint) => {
-    // GIVEN an output with a cluster, and a previousOutput holding no manifests of its own
-    const outdir = path.join(tmp('qdrant-prev-'), 'dist');
-    const first = new QdrantApp({ outdir });
-    addClusterChart(first);
-    first.synth();
-    const before = tree(path.dirname(outdir));
-    const previous = tmp('qdrant-main-');
-    fill(previous);
-    // WHEN the cluster is deleted and the synth compares with that previousOutput
-    const app = new QdrantApp({ outdir, previousOutput: previous });
-    new Chart(app, 'clusters');
-    const error = configErrorOf(() => app.synth());
-    // THEN the library error names the prop and the path, and says what is needed
-    expect(error.constructPath).toBe('<app>');
-    expect(error.prop).toBe('previousOutput');
-    expect(error.value).toBe(previous);
-    expect(error.allowed).toMatch(/a previous output directory with manifests in its folders/);
-    expect(error.allowed).toMatch(hint);
-    // AND nothing was written
-    expect(tree(path.dirname(outdir))).toEqual(before);
-  });
-
-  test('a previous output without its memory file but with manifests is still compared with', () => {
-    // GIVEN a previous output whose memory file was not kept
-    const main = path.join(tmp('qdrant-main-'), 'dist');
-    const first = new QdrantApp({ outdir: main });
-    addClusterChart(first);
-    first.synth();
-    fs.rmSync(path.join(main, 'qdrant-state.json'));
-    // WHEN the cluster is deleted in a branch compared with it THEN the guard refuses it
-    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-branch-'), 'dist'), previousOutput: main });
-    new Chart(app, 'clusters');
-    expect(configErrorOf(() => app.synth()).message).toMatch(/\[guard cluster-deleted\]/);
   });
 });
 
@@ -370,58 +341,5 @@ describe('a symlinked output directory survives the cdk8s CLI', () => {
     // THEN dist stays a real directory with the output
     expect(fs.lstatSync(link).isDirectory()).toBe(true);
     expect(fs.readdirSync(link).sort()).toEqual(['README.md', 'clusters', 'qdrant-state.json']);
-  });
-});
-
-describe('the constructs of this library belong in a QdrantApp', () => {
-  const operatorProps = { namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing() };
-
-  test('a QdrantOperator under a plain cdk8s App is refused when it is created, so nothing is written unguarded', () => {
-    // GIVEN a plain cdk8s App with an output directory
-    const outdir = path.join(tmp('qdrant-plain-'), 'dist');
-    const app = new App({ outdir });
-    // WHEN a QdrantOperator is created in it
-    const error = configErrorOf(() => new QdrantOperator(app, 'pc', operatorProps));
-    // THEN the library error names the construct and says to use QdrantApp
-    expect(error.constructPath).toBe('pc');
-    expect(error.prop).toBe('scope');
-    expect(error.value).toBe('App');
-    expect(error.allowed).toMatch(/a QdrantOperator belongs in a QdrantApp \(new QdrantApp\(\) instead of new App\(\)\): only QdrantApp\.synth\(\) refuses data-losing changes/);
-    expect(fs.existsSync(outdir)).toBe(false);
-    // AND the refused construct never joined the tree: a caller that catches the error and synthesises gets nothing of it
-    expect(app.node.children).toEqual([]);
-  });
-
-  test('a HybridRegion or a QdrantCluster in a plain chart of a plain App is refused too', () => {
-    // GIVEN a plain cdk8s App and a chart in it
-    const app = new App({ outdir: path.join(tmp('qdrant-plain-'), 'dist') });
-    const chart = new Chart(app, 'clusters');
-    // WHEN / THEN each construct of the library is refused, naming itself
-    expect(configErrorOf(() => new HybridRegion(chart, 'eu', {} as any)).allowed).toMatch(/a HybridRegion belongs in a QdrantApp/);
-    const error = configErrorOf(() => new QdrantCluster(chart, 'db', {} as any));
-    expect(error.constructPath).toBe('clusters/db');
-    expect(error.allowed).toMatch(/a QdrantCluster belongs in a QdrantApp/);
-    expect(chart.node.children).toEqual([]);
-  });
-
-  test('a QdrantCluster directly under the app gets the library error, not cdk8s\'s "cannot find a parent chart"', () => {
-    // GIVEN a QdrantApp
-    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nochart-'), 'dist') });
-    // WHEN a cluster is created directly under it
-    const error = configErrorOf(() => new QdrantCluster(app, 'db', {
-      id: ID, customerId: 'acme', version: 'v1.16.3', size: 1, namespace: 'db',
-      resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
-      existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
-    }));
-    // THEN the library error says where it belongs
-    expect(error.constructPath).toBe('db');
-    expect(error.prop).toBe('scope');
-    expect(error.value).toBe('<app>');
-    expect(error.allowed).toMatch(/a QdrantCluster belongs in a chart: create it with QdrantOperator\.addCluster or HybridRegion\.addCluster, or, with existingOperator, in a chart of your own/);
-  });
-
-  test('a QdrantOperator in a chart of a QdrantApp is accepted', () => {
-    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nested-'), 'dist') });
-    expect(() => new QdrantOperator(new Chart(app, 'group'), 'pc', operatorProps)).not.toThrow();
   });
 });
