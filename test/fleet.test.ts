@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ArgoCdDelivery, Delivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource } from '../src';
+import { FLEET_CHECKS } from '../src/output/fleet-checks';
 import { configErrorOf } from './support/errors';
 import { findObject, testApp } from './support/synth';
 
@@ -52,7 +53,7 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     const err = configErrorOf(() => app.render());
     expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'pc-a', prop: 'namespace', value: 'qdrant' })]);
     expect(err.message).toContain('Kubernetes cluster "eu" (Flux)');
-    expect(err.message).toContain('region-a already installs into it');
+    expect(err.message).toContain('region-a already installs into it [fleet namespace-claimed-twice]');
   });
 
   test('two stacks whose Argo CD Applications have one name: refused, naming the prefix to change', () => {
@@ -63,7 +64,7 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     // WHEN / THEN the second operator's Applications would overwrite the first's
     const err = configErrorOf(() => app.render());
     expect(err.problems.map((p) => `${p.constructPath} ${p.value}`)).toEqual(['pc-2 Application argocd/p-qdrant-private-cloud-crds', 'pc-2 Application argocd/p-qdrant-private-cloud']);
-    expect(err.message).toMatch(/folder pc-1 applies it too. Give each stack its own delivery.namePrefix/);
+    expect(err.message).toMatch(/folder pc-1 applies it too. Give each stack its own delivery.namePrefix \[fleet object-applied-twice\]/);
   });
 
   test('one StorageClass emitted by two stacks on one Kubernetes cluster: refused; declared once and referenced, it passes', () => {
@@ -88,7 +89,7 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     operator(app, 'pc-b', 'ns-b', new ArgoCdDelivery({ project: 'pb', gitRepository: { url: 'https://git.example.com/other.git' } }));
     // WHEN / THEN
     expect(configErrorOf(() => app.render()).message)
-      .toMatch(/\[pc-b\] delivery.gitRepository.url: got "https:\/\/git.example.com\/other.git"; the repository the whole output is committed to, "https:\/\/git.example.com\/platform\/gitops.git"/);
+      .toMatch(/\[pc-b\] delivery.gitRepository.url: got "https:\/\/git.example.com\/other.git"; the repository the whole output is committed to, "https:\/\/git.example.com\/platform\/gitops.git".* \[fleet output-repository\]/);
   });
 
   test('an Argo CD stack left out of argocd-bootstrap while others are in it warns in its README', () => {
@@ -157,7 +158,7 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     // WHEN / THEN
     const err = configErrorOf(() => app.render());
     expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'pc-us/pc-us-clusters', prop: 'id (Qdrant cluster id)', value: cluster.id })]);
-    expect(err.message).toContain('pc-eu/pc-eu-clusters (qdrant/qdrant-a7d8d973-0cc5-42de-8d7b-c29d14d24840) has it');
+    expect(err.message).toContain('pc-eu/pc-eu-clusters (qdrant/qdrant-a7d8d973-0cc5-42de-8d7b-c29d14d24840) has it [fleet cluster-id-twice]');
   });
 
   test('a central Argo CD gets one root Application per stack in argocd-bootstrap, applying the stack folder', () => {
@@ -224,6 +225,16 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     const err = configErrorOf(() => app.render());
     expect(err.problems).toEqual([expect.objectContaining({ constructPath: 'region-b', prop: 'delivery.outputPath', value: './clusters/prod/region-b' })]);
     expect(err.message).toContain('under the output\'s Git path "dist"');
+    expect(err.message).toContain('[fleet bootstrap-path]');
+  });
+
+  test('every fleet check has a one-line reason and an id that a refusal above names', () => {
+    const source = fs.readFileSync(__filename, 'utf8');
+    for (const check of FLEET_CHECKS) {
+      expect(check.reason.length).toBeGreaterThan(20);
+      // Each refusal test names its check as `[fleet <id>]` (escaped in a regular expression).
+      expect(source).toMatch(new RegExp(`\\\\?\\[fleet ${check.id}\\\\?\\]`));
+    }
   });
 });
 

@@ -8,6 +8,54 @@ import { placementOf } from './placement';
 /** A chart and the objects rendered from it. */
 type RenderedChart = readonly [Chart, readonly any[]];
 
+/** A check across the stacks of one app, in the style of the guard rules: an id, one line of why, and what it finds. */
+export interface FleetCheck {
+  readonly id: string;
+  /** One line: what it refuses, and why. */
+  readonly reason: string;
+  /**
+   * `claims` run first; `objects` only when no claim failed (a namespace claimed twice
+   * also duplicates its objects, and the claim says why).
+   */
+  readonly phase: 'claims' | 'objects';
+  find(rendered: readonly RenderedChart[]): ConfigProblem[];
+}
+
+/** The fleet checks, in the order their findings are reported. Each problem ends in `[fleet <id>]`. */
+export const FLEET_CHECKS: readonly FleetCheck[] = [
+  {
+    id: 'namespace-claimed-twice', phase: 'claims',
+    reason: 'two stacks in one namespace of one Kubernetes cluster would install the agent or operator twice and fight over its Secrets',
+    find: (rendered) => namespaceClaimProblems(rendered.map(([chart]) => chart)),
+  },
+  {
+    id: 'cluster-id-twice', phase: 'claims',
+    reason: 'a Qdrant cluster id names one database across the fleet; two clusters with one id are a copy-paste slip',
+    find: clusterIdProblems,
+  },
+  {
+    id: 'bootstrap-path', phase: 'claims',
+    reason: 'the Kustomizations and root Applications the library writes must name folders this app writes, under one Git path',
+    find: bootstrapPathProblems,
+  },
+  {
+    id: 'output-repository', phase: 'claims',
+    reason: 'the Argo CD Applications that apply this app\'s folders must read them from the one repository the output is committed to',
+    find: outputRepositoryProblems,
+  },
+  {
+    id: 'object-applied-twice', phase: 'objects',
+    reason: 'two folders applying one object to one Kubernetes cluster fight over it; whichever applies last wins',
+    find: duplicateObjectProblems,
+  },
+];
+
+/** The problems of every fleet check of one phase, each tagged with its check's id. */
+export function fleetProblems(rendered: readonly RenderedChart[], phase: FleetCheck['phase']): ConfigProblem[] {
+  return FLEET_CHECKS.filter((c) => c.phase === phase)
+    .flatMap((c) => c.find(rendered).map((p) => ({ ...p, allowed: `${p.allowed} [fleet ${c.id}]` })));
+}
+
 /** The Git path of the output directory a folder path lies in: `./dist/pc/` -> `dist`. */
 function outputBaseOf(folderPath: string): string {
   return folderPath.replace(/^\.\//, '').replace(/\/+$/, '').split('/').slice(0, -1).join('/');
@@ -18,7 +66,7 @@ function outputBaseOf(folderPath: string): string {
  * or operator twice into it and fight over its Secrets; their folders differ, so the
  * folder check does not see it. The cluster is the GitOps tool's identity of it.
  */
-export function namespaceClaimProblems(charts: readonly Chart[]): ConfigProblem[] {
+function namespaceClaimProblems(charts: readonly Chart[]): ConfigProblem[] {
   const claims = new Map<string, string>();
   const problems: ConfigProblem[] = [];
   for (const chart of charts) {
@@ -37,7 +85,7 @@ export function namespaceClaimProblems(charts: readonly Chart[]): ConfigProblem[
  * Cloud knows it by that id): two clusters with one id anywhere in the fleet, even on
  * different Kubernetes clusters or in different namespaces, are a copy-paste slip.
  */
-export function clusterIdProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
+function clusterIdProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
   const first = new Map<string, string>();
   const problems: ConfigProblem[] = [];
   for (const [chart, objects] of rendered) {
@@ -57,7 +105,7 @@ export function clusterIdProblems(rendered: readonly RenderedChart[]): ConfigPro
  * whichever applies last wins (a second operator install, a StorageClass with other
  * parameters). The cluster is where the folder's objects are applied.
  */
-export function duplicateObjectProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
+function duplicateObjectProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
   const first = new Map<string, string>();
   const problems: ConfigProblem[] = [];
   for (const [chart, objects] of rendered) {
@@ -94,7 +142,7 @@ function remedyFor(kind: string): string {
  * Git path. A different `outputPath` on one stack would point its bootstrap at a folder
  * nothing writes; the first path seen is taken as the output's.
  */
-export function bootstrapPathProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
+function bootstrapPathProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
   const folders = new Set(rendered.map(([chart]) => chart.node.id));
   let outputBase: string | undefined;
   const problems: ConfigProblem[] = [];
@@ -122,7 +170,7 @@ export function bootstrapPathProblems(rendered: readonly RenderedChart[]): Confi
  * repository: the output is written to one place. A second URL would point a root
  * Application at a repository this output never reaches.
  */
-export function outputRepositoryProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
+function outputRepositoryProblems(rendered: readonly RenderedChart[]): ConfigProblem[] {
   let first: { url: string; where: string } | undefined;
   const problems: ConfigProblem[] = [];
   for (const [chart, objects] of rendered) {

@@ -13,9 +13,7 @@ import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAllowedChanges } from './guards/allow';
 import { GuardAnnotation, GuardOutcome, checkAgainstPrevious } from './guards/guards';
 import { GuardedFolder, GuardState, keyOf, stateOf } from './guards/guard-state';
-import {
-  bootstrapPathProblems, clusterIdProblems, duplicateObjectProblems, namespaceClaimProblems, outputPathWarning, outputRepositoryProblems, unbootstrappedStacks,
-} from './fleet-checks';
+import { fleetProblems, outputPathWarning, unbootstrappedStacks } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
 import { Draft, draftOf, serialize, serializeOneByOne } from './folder-draft';
 import { BASE_REF_ENV, Baseline, loadBaseline } from './memory/baseline';
@@ -192,14 +190,10 @@ export class QdrantApp extends App implements IMirrorDefault {
     const rendered = [...renderCharts(this)];
     const folderNames = rendered.flatMap(([chart]) => folderProblems(chart));
     if (folderNames.length) throw new QdrantConfigError(folderNames);
-    const claims = [
-      ...namespaceClaimProblems(rendered.map(([chart]) => chart)), ...clusterIdProblems(rendered), ...bootstrapPathProblems(rendered),
-      ...outputRepositoryProblems(rendered),
-    ];
-    if (claims.length) throw new QdrantConfigError(claims);
-    // After the claims: a namespace claimed twice also duplicates its objects, and the claim says why.
-    const duplicates = duplicateObjectProblems(rendered);
-    if (duplicates.length) throw new QdrantConfigError(duplicates);
+    for (const phase of ['claims', 'objects'] as const) {
+      const problems = fleetProblems(rendered, phase);
+      if (problems.length) throw new QdrantConfigError(problems);
+    }
     for (const stack of unbootstrappedStacks(rendered)) {
       addWarning(stack, 'not in argocd-bootstrap (its ArgoCdDelivery has no gitRepository) while other Argo CD stacks are: ' +
         `apply its folder ${stack.node.id} with an Application of your own, or give the delivery gitRepository`);
