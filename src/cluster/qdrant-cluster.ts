@@ -49,6 +49,8 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   public _apiKeyRef?: { readonly secretName: string; readonly key: string };
   /** Whether the database serves TLS on its ports (`tls` set). */
   public readonly hasTls: boolean;
+  /** The Secret and key of the CA that signed the cluster's certificate (`tls.ca`), for scrapers in its namespace. @internal */
+  public _tlsCaRef?: { readonly secretName: string; readonly key: string };
   /**
    * A cluster run by a QdrantOperator or a HybridRegion, which pass who runs it.
    * @internal
@@ -162,6 +164,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
       const bound = bindSecretSource(source, this, prop, prop, request);
       bound.objects.forEach((o) => this.stage(o, DeliveryStage.PREREQUISITES));
       if (prop === 'apiKey') this._apiKeyRef = { secretName: bound.name, key };
+      if (prop === 'tls.ca') this._tlsCaRef = { secretName: bound.name, key };
       return { secretKeyRef: { name: bound.name, key } };
     };
     const opaque = (suffix: string, key: string, purpose: string) => ref(opaqueSecretRequest({

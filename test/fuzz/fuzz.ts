@@ -8,6 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { Chart } from 'cdk8s';
 import { QdrantApp, QdrantConfigError } from '../../src';
 import { PLANTED_ACCESS_KEY, PLANTED_SECRET } from '../support/markers';
+import { readmeNameProblems } from '../support/readme-names';
 import { schemaErrors } from '../support/schemas';
 
 /**
@@ -120,6 +121,8 @@ export function checkBuild(tally: Tally, pathPrefix: string, build: () => Chart,
   if (notices.some((n) => n.includes(NAMED_SECRET))) throw new Error('a planted secret in a notice');
   const problems = schemaErrors(objects);
   if (problems.length) throw new Error(`schema errors: ${problems.join('; ')}`);
+  const readmeProblems = readmeNameProblems((chart.node.root as QdrantApp).render());
+  if (readmeProblems.length) throw new Error(`a README names what the output lacks: ${readmeProblems.join('; ')}`);
   tally.valid++;
   tally.sample ??= chart;
 }
