@@ -1,4 +1,5 @@
 import { parser } from '@prometheus-io/lezer-promql';
+import { Construct } from 'constructs';
 import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantApp, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
 import { parse } from 'yaml';
 import { qdrantAlertRules } from '../src/monitoring/alert-rules';
@@ -119,7 +120,7 @@ const HOSTS = {
     return r;
   },
 };
-const warningsOf = (chart: ReturnType<typeof HOSTS.QdrantOperator>) =>
+const warningsOf = (chart: Construct) =>
   chart.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'cdk8s-qdrant:warning').map((m) => String(m.data)));
 
 describe.each(Object.keys(HOSTS) as (keyof typeof HOSTS)[])('a declared cluster with TLS and an API key, under %s', (host) => {
