@@ -155,12 +155,12 @@ describe('exposeWithIngress', () => {
       tlsCertificate: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'tls.crt': { key: 'db/cert', property: 'crt' }, 'tls.key': { key: 'db/cert', property: 'key' } } }),
     });
     const objects = objectsOf(Chart.of(c));
-    // THEN the ExternalSecret yields db-tls (kubernetes.io/tls) in the cluster namespace, ordered with the secrets
-    const secret = findObject(objects, 'ExternalSecret', 'db-tls', 'qdrant');
+    // THEN the ExternalSecret yields db-ingress-tls (kubernetes.io/tls) in the cluster namespace, ordered with the secrets
+    const secret = findObject(objects, 'ExternalSecret', 'db-ingress-tls', 'qdrant');
     expect(secret.spec.target.template.type).toBe('kubernetes.io/tls');
     expect(secret.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('0');
-    expect(findObject(objects, 'Ingress', 'db').spec.tls).toEqual([{ hosts: ['db.example.com'], secretName: 'db-tls' }]);
-    expect(noticesOf(Chart.of(c), 'secret')).toContainEqual(expect.stringMatching(/^`qdrant\/db-tls` \(kubernetes.io\/tls, keys `tls.crt`, `tls.key`\): certificate of Ingress db \(host db.example.com\), made by External Secrets/));
+    expect(findObject(objects, 'Ingress', 'db').spec.tls).toEqual([{ hosts: ['db.example.com'], secretName: 'db-ingress-tls' }]);
+    expect(noticesOf(Chart.of(c), 'secret')).toContainEqual(expect.stringMatching(/^`qdrant\/db-ingress-tls` \(kubernetes.io\/tls, keys `tls.crt`, `tls.key`\): certificate of Ingress db \(host db.example.com\), made by External Secrets/));
     expect(schemaErrors(objects)).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ export interface ExtraIngressOptions {
   readonly ingressClassName?: string;
   /**
    * The certificate for `host` (a `kubernetes.io/tls` Secret with `tls.crt` and `tls.key`,
-   * named `<name>-tls` unless `SecretSource.existing(name)` names it): the Ingress
+   * named `<name>-ingress-tls` unless `SecretSource.existing(name)` names it): the Ingress
    * terminates TLS with it. @default - no TLS at the ingress
    */
   readonly tlsCertificate?: SecretSource;
@@ -115,7 +115,7 @@ export function exposeWithIngress(cluster: ClusterReference, id: string, o: Extr
   const certificate = o.tlsCertificate ?? (o.tlsSecretName === undefined ? undefined : SecretSource.existing(o.tlsSecretName));
   warnKeyInClearText(cluster, `${prop} host ${o.host}`, certificate !== undefined, 'or tlsCertificate on the Ingress');
   const bound = certificate && bindSecretSource(certificate, cluster, `${id}-certificate`, `${prop}.tlsCertificate`,
-    tlsSecretRequest({ name: `${o.name}-tls`, namespace: cluster.namespace, purpose: `certificate of Ingress ${o.name} (host ${o.host})` }));
+    tlsSecretRequest({ name: `${o.name}-ingress-tls`, namespace: cluster.namespace, purpose: `certificate of Ingress ${o.name} (host ${o.host})` }));
   const ingress = new k8s.KubeIngress(cluster, id, {
     metadata: { name: o.name, namespace: cluster.namespace, labels: { ...cluster.labels }, annotations: ingressAnnotations(cluster, prop, o) },
     spec: {
