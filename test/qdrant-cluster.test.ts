@@ -197,6 +197,11 @@ describe('exposeWithIngress', () => {
     const { cluster: c } = cluster({ apiKey: apiKey(), tls });
     c.exposeWithIngress('traefik', { name: 'db-t', host: 'a.example.com', ingressClassName: 'traefik', tlsCertificate: SecretSource.existing('a') });
     c.exposeWithIngress('default', { name: 'db-d', host: 'b.example.com', tlsCertificate: SecretSource.existing('b') });
+    // Traefik reads its scheme from the Service: an annotation of the user's own silences the warning.
+    c.exposeWithIngress('own', {
+      name: 'db-o', host: 'c.example.com', ingressClassName: 'traefik', tlsCertificate: SecretSource.existing('c'),
+      annotations: { 'traefik.ingress.kubernetes.io/service.serversscheme': 'https' },
+    });
     expect(warnings(c)).toEqual([
       expect.stringMatching(/^exposeWithIngress\(traefik\): cluster .* serves TLS, so the Ingress controller must talk HTTPS to it; for ingressClassName "traefik" .*nginx.ingress.kubernetes.io\/backend-protocol: HTTPS/),
       expect.stringMatching(/^exposeWithIngress\(default\): .*without ingressClassName/),

@@ -143,7 +143,7 @@ const BACKEND_HTTPS: ReadonlyArray<{ readonly controller: RegExp; readonly annot
 function ingressAnnotations(cluster: ClusterReference, prop: string, o: ExtraIngressOptions): Record<string, string> | undefined {
   if (!cluster.hasTls) return o.annotations;
   const known = BACKEND_HTTPS.find((b) => b.controller.test(o.ingressClassName ?? ''));
-  const userSetsIt = Object.keys(o.annotations ?? {}).some((k) => BACKEND_HTTPS.some((b) => k in b.annotations) || /backend-protocol|server-?scheme|server-ssl/i.test(k));
+  const userSetsIt = Object.keys(o.annotations ?? {}).some((k) => BACKEND_HTTPS.some((b) => k in b.annotations) || /backend-protocol|servers?-?scheme|server-ssl/i.test(k));
   if (!known && !userSetsIt) {
     addWarning(cluster, `${prop}: cluster ${cluster.clusterId} serves TLS, so the Ingress controller must talk HTTPS to it; ` +
       `${o.ingressClassName === undefined ? 'without ingressClassName' : `for ingressClassName "${o.ingressClassName}"`} the library knows no annotation for that: ` +
