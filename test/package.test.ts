@@ -46,6 +46,15 @@ describe('the packed package', () => {
     expect(fs.readFileSync(path.join(installed, 'LICENSE'), 'utf8')).toMatch(/Apache License\s+Version 2\.0, January 2004[\s\S]*END OF TERMS AND CONDITIONS/);
   });
 
+  test('allowScripts names every dependency with an install script, so npm ci prints no install-script notice', () => {
+    // GIVEN the lockfile's packages that run install scripts
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+    const withScripts = Object.entries<any>(lock.packages).filter(([, p]) => p.hasInstallScript).map(([at]) => at.split('node_modules/').pop()!);
+    expect(withScripts.length).toBeGreaterThan(0);
+    // THEN each is reviewed in package.json (npm 11.16+ warns about the others, npm 12 blocks them)
+    expect(withScripts.filter((name) => PKG.allowScripts?.[name] !== true).sort()).toEqual([]);
+  });
+
   test('every relative link of the README resolves inside the package', () => {
     const readme = fs.readFileSync(path.join(installed, 'README.md'), 'utf8');
     const links = [...readme.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l));
