@@ -1,6 +1,7 @@
 /** Tests run through swc (no type checking); `npm test` runs `tsc --noEmit` first. */
 module.exports = {
-  testEnvironment: 'node',
+  // The Node environment, holding back the library's console lines unless a test fails.
+  testEnvironment: '<rootDir>/test/support/quiet-environment.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },

@@ -210,7 +210,7 @@ describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
     const outdir = bootstrapped(tool);
     const both = { snapshot: true, restore: { from: 'snap-new', newCluster: 'qdrant-copy' } };
     expect(configErrorOf(() => synth(tool, outdir, both, [Allow.restoreIntoLiveCluster(ID, REASON)])).message)
-      .toMatch(/QdrantClusterRestore qdrant\/restore-1: got "from qdrant\/snap-new"; the snapshot qdrant\/snap-new is created in the same change; land the snapshot first.*this is never allowed \[guard restore-of-new-snapshot\]/);
+      .toMatch(/QdrantClusterRestore qdrant\/restore-1 spec.source: got "qdrant\/snap-new"; the restore reads snapshot qdrant\/snap-new, which this change creates.*make it two changes: land this change without the restore, then add the restore in a second change.*this is never allowed \[guard restore-of-new-snapshot\]/);
     synth(tool, outdir, { snapshot: true });
     expect(() => synth(tool, outdir, both)).not.toThrow();
     // A restore kept in git runs again when its object is re-created: the folder README says so.

@@ -127,6 +127,20 @@ describe('ImageMirror', () => {
     });
   });
 
+  test('the mirror\'s CA reaches environment.json, after the environment\'s own CA', () => {
+    // GIVEN a Hybrid region whose mirror has a private CA, once without an environment CA, once with another one
+    const proxyCa = fs.readFileSync(path.join(__dirname, 'fixtures', 'proxy-ca.pem'), 'utf8');
+    const caOf = (environment: HybridRegionProps['environment']) => {
+      const region = new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', regionProps({ mirror: new ImageMirror(mirrorProps()), environment }));
+      return JSON.parse(region.sideFiles()['environment.json']).configuration.ca_certificates;
+    };
+    // THEN the agent-installed operator trusts the mirror: its CA is in ca_certificates
+    expect(caOf(undefined)).toBe(CA);
+    expect(caOf({ caCertificates: proxyCa })).toBe(`${proxyCa.trimEnd()}\n${CA.trimEnd()}\n`);
+    // AND a CA given in both places is listed once, as the environment gives it
+    expect(caOf({ caCertificates: CA })).toBe(CA);
+  });
+
   test('a cluster declared in a mirrored Hybrid region pins its database image in mirror.yaml', () => {
     // GIVEN a Hybrid region with a mirror
     const region = new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', regionProps({ mirror: new ImageMirror(mirrorProps()) }));

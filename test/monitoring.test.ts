@@ -1,4 +1,5 @@
 import { parser } from '@prometheus-io/lezer-promql';
+import { Construct } from 'constructs';
 import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantApp, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
 import { parse } from 'yaml';
 import { qdrantAlertRules } from '../src/monitoring/alert-rules';
@@ -104,17 +105,55 @@ describe('monitoring of a Private Cloud operator', () => {
   });
 });
 
-test('GIVEN a declared cluster serving TLS WHEN monitored THEN it gets no plain-HTTP scrape, and a warning says so', () => {
-  // GIVEN
-  const pc = new QdrantOperator(testApp(), 'pc', {
-    namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
+/** Both hosts of a declared cluster: an operator and (acknowledged) a Hybrid region, each monitored. */
+const HOSTS = {
+  QdrantOperator: (props: QdrantClusterProps) => {
+    const pc = new QdrantOperator(testApp(), 'pc', {
+      namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
+    });
+    pc.addCluster('db', props);
+    return pc;
+  },
+  HybridRegion: (props: QdrantClusterProps) => {
+    const r = region({ monitoring: { ...MONITORING, databaseApiKey: { secretName: 'console-key' } } });
+    r.addCluster('db', props, { agentOwnsClustersAcknowledged: true });
+    return r;
+  },
+};
+const warningsOf = (chart: Construct) =>
+  chart.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'cdk8s-qdrant:warning').map((m) => String(m.data)));
+
+describe.each(Object.keys(HOSTS) as (keyof typeof HOSTS)[])('a declared cluster with TLS and an API key, under %s', (host) => {
+  test('is scraped the way it serves: HTTPS verified with its CA and the Service name, its own API key', () => {
+    // GIVEN a cluster serving TLS with its CA, and an API key
+    const chart = HOSTS[host]({ ...cluster, tls: { certificate: SecretSource.existing('db-tls'), ca: SecretSource.existing('db-ca') } });
+    // WHEN it is rendered
+    const objects = chart.toJson();
+    // THEN its own PodMonitor scrapes HTTPS with the CA Secret and the cluster's key
+    expect(findObject(objects, 'PodMonitor', `qdrant-${CLUSTER}-metrics`, 'qdrant').spec.podMetricsEndpoints).toEqual([{
+      portNumber: 6333, path: '/metrics', interval: '30s', scheme: 'https',
+      tlsConfig: { ca: { secret: { name: 'db-ca', key: 'ca.crt' } }, serverName: `qdrant-${CLUSTER}.qdrant.svc` },
+      authorization: { type: 'Bearer', credentials: { name: 'db-keys', key: 'api-key' } },
+    }]);
+    // AND no plain-HTTP monitor selects it (the Hybrid namespace-wide one leaves declared clusters out)
+    const others = objects.filter((o: any) => o.kind === 'PodMonitor' && o.metadata.name !== `qdrant-${CLUSTER}-metrics` && o.spec.selector.matchLabels.app === 'qdrant');
+    for (const m of others) expect(m.spec.selector.matchExpressions).toEqual([{ key: 'cluster-id', operator: 'NotIn', values: [CLUSTER] }]);
+    expect(others).toHaveLength(host === 'HybridRegion' ? 1 : 0);
+    expect(warningsOf(chart).join('\n')).not.toContain('not scraped');
+    expect(schemaErrors(objects)).toEqual([]);
   });
-  // WHEN
-  pc.addCluster('db', { ...cluster, tls: { certificate: SecretSource.existing('db-tls') } });
-  // THEN
-  expect(pc.toJson().filter((o: any) => o.kind === 'PodMonitor').map((o: any) => o.metadata.name)).toEqual(['qdrant-operator']);
-  const warnings = pc.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'cdk8s-qdrant:warning').map((m) => String(m.data)));
-  expect(warnings.join('\n')).toContain(`cluster ${CLUSTER} serves TLS: it is not scraped`);
+
+  test('without its CA it is left out, with the same warning under both hosts', () => {
+    // GIVEN a cluster serving TLS without tls.ca
+    const chart = HOSTS[host]({ ...cluster, tls: { certificate: SecretSource.existing('db-tls') } });
+    // THEN it has no scrape of its own, no plain-HTTP scrape selects it, and the warning says what to give
+    const objects = chart.toJson();
+    expect(objects.filter((o: any) => o.kind === 'PodMonitor' && o.metadata.name === `qdrant-${CLUSTER}-metrics`)).toEqual([]);
+    for (const m of objects.filter((o: any) => o.kind === 'PodMonitor' && o.spec.selector.matchLabels.app === 'qdrant')) {
+      expect(m.spec.selector.matchExpressions).toEqual([{ key: 'cluster-id', operator: 'NotIn', values: [CLUSTER] }]);
+    }
+    expect(warningsOf(chart)).toContain(`cluster ${CLUSTER} serves TLS without tls.ca: it is not scraped (no PodMonitor); give tls.ca, the CA that signed its certificate, and it is scraped over HTTPS`);
+  });
 });
 
 test('GIVEN a QdrantOperator WHEN monitoring names a databaseApiKey THEN it is refused: declared clusters bring their own key', () => {

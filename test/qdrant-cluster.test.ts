@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import {
   ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantCluster, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource,
 } from '../src';
+import { noticesOf } from '../src/core/notices';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
@@ -138,6 +139,76 @@ describe('QdrantCluster', () => {
     expect(np.spec.ingress[0].ports.map((p: any) => p.port)).toEqual([6333, 6334]);
     expect(np.spec.podSelector.matchLabels).toEqual({ app: 'qdrant', 'cluster-id': ID });
     expect(schemaErrors(objects)).toEqual([]);
+  });
+});
+
+describe('exposeWithIngress', () => {
+  const tls = { certificate: SecretSource.existing('db-tls'), ca: SecretSource.existing('db-ca') };
+  const warnings = (c: QdrantCluster) => noticesOf(Chart.of(c), 'warning').filter((w) => w.includes('exposeWithIngress')).map((w) => w.replace(/^\[[^\]]*\] /, ''));
+
+  test('the certificate is a SecretSource: its Secret is emitted, referenced by the Ingress and listed under "Secrets to provide"', () => {
+    // GIVEN a cluster with an API key
+    const { cluster: c } = cluster({ apiKey: apiKey() });
+    // WHEN an Ingress takes its certificate from External Secrets
+    c.exposeWithIngress('ing', {
+      name: 'db', host: 'db.example.com', ingressClassName: 'nginx',
+      tlsCertificate: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'tls.crt': { key: 'db/cert', property: 'crt' }, 'tls.key': { key: 'db/cert', property: 'key' } } }),
+    });
+    const objects = objectsOf(Chart.of(c));
+    // THEN the ExternalSecret yields db-ingress-tls (kubernetes.io/tls) in the cluster namespace, ordered with the secrets
+    const secret = findObject(objects, 'ExternalSecret', 'db-ingress-tls', 'qdrant');
+    expect(secret.spec.target.template.type).toBe('kubernetes.io/tls');
+    expect(secret.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('0');
+    expect(findObject(objects, 'Ingress', 'db').spec.tls).toEqual([{ hosts: ['db.example.com'], secretName: 'db-ingress-tls' }]);
+    expect(noticesOf(Chart.of(c), 'secret')).toContainEqual(expect.stringMatching(/^`qdrant\/db-ingress-tls` \(kubernetes.io\/tls, keys `tls.crt`, `tls.key`\): certificate of Ingress db \(host db.example.com\), made by External Secrets/));
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('tlsSecretName still works, as SecretSource.existing(name), and is listed as a Secret to provide; both at once are refused', () => {
+    const { cluster: c } = cluster({ apiKey: apiKey() });
+    c.exposeWithIngress('ing', { name: 'db', host: 'db.example.com', ingressClassName: 'nginx', tlsSecretName: 'db-cert' });
+    expect(findObject(objectsOf(Chart.of(c)), 'Ingress', 'db').spec.tls).toEqual([{ hosts: ['db.example.com'], secretName: 'db-cert' }]);
+    expect(noticesOf(Chart.of(c), 'secret')).toContainEqual(expect.stringMatching(/^`qdrant\/db-cert` \(kubernetes.io\/tls.*certificate of Ingress db.*created out of band$/));
+    expect(configErrorOf(() => c.exposeWithIngress('both', {
+      name: 'db2', host: 'db2.example.com', tlsSecretName: 'x', tlsCertificate: SecretSource.existing('y'),
+    })).message).toMatch(/exposeWithIngress\(both\).tlsSecretName: got "x"; leave it unset when tlsCertificate is given/);
+  });
+
+  test('in front of a cluster serving TLS, ingress-nginx and HAProxy are told to talk HTTPS to it', () => {
+    // GIVEN a cluster serving TLS
+    const { cluster: c } = cluster({ apiKey: apiKey(), tls });
+    // WHEN Ingresses of both controllers are added, and one whose annotation the user set
+    c.exposeWithIngress('nginx', { name: 'db-nginx', host: 'a.example.com', ingressClassName: 'nginx', tlsCertificate: SecretSource.existing('a') });
+    c.exposeWithIngress('haproxy', { name: 'db-haproxy', host: 'b.example.com', ingressClassName: 'haproxy', tlsCertificate: SecretSource.existing('b') });
+    c.exposeWithIngress('own', {
+      name: 'db-own', host: 'c.example.com', ingressClassName: 'nginx', tlsCertificate: SecretSource.existing('c'),
+      annotations: { 'nginx.ingress.kubernetes.io/backend-protocol': 'GRPCS' },
+    });
+    const objects = objectsOf(Chart.of(c));
+    // THEN each carries its controller's backend annotation, the user's value wins, and nothing warns
+    const annotations = (name: string) => { const { ['argocd.argoproj.io/sync-wave']: _wave, ...rest } = findObject(objects, 'Ingress', name).metadata.annotations; return rest; };
+    expect(annotations('db-nginx')).toEqual({ 'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS' });
+    expect(annotations('db-haproxy')).toEqual({ 'haproxy.org/server-ssl': 'true', 'haproxy-ingress.github.io/backend-protocol': 'h1-ssl' });
+    expect(annotations('db-own')).toEqual({ 'nginx.ingress.kubernetes.io/backend-protocol': 'GRPCS' });
+    expect(warnings(c)).toEqual([]);
+  });
+
+  test('in front of a cluster serving TLS, an unknown or unnamed controller warns what to add; a plain cluster gets no annotation', () => {
+    const { cluster: c } = cluster({ apiKey: apiKey(), tls });
+    c.exposeWithIngress('traefik', { name: 'db-t', host: 'a.example.com', ingressClassName: 'traefik', tlsCertificate: SecretSource.existing('a') });
+    c.exposeWithIngress('default', { name: 'db-d', host: 'b.example.com', tlsCertificate: SecretSource.existing('b') });
+    // Traefik reads its scheme from the Service: an annotation of the user's own silences the warning.
+    c.exposeWithIngress('own', {
+      name: 'db-o', host: 'c.example.com', ingressClassName: 'traefik', tlsCertificate: SecretSource.existing('c'),
+      annotations: { 'traefik.ingress.kubernetes.io/service.serversscheme': 'https' },
+    });
+    expect(warnings(c)).toEqual([
+      expect.stringMatching(/^exposeWithIngress\(traefik\): cluster .* serves TLS, so the Ingress controller must talk HTTPS to it; for ingressClassName "traefik" .*nginx.ingress.kubernetes.io\/backend-protocol: HTTPS/),
+      expect.stringMatching(/^exposeWithIngress\(default\): .*without ingressClassName/),
+    ]);
+    const { cluster: plain } = cluster({ apiKey: apiKey() });
+    plain.exposeWithIngress('ing', { name: 'db', host: 'db.example.com', ingressClassName: 'nginx', tlsCertificate: SecretSource.existing('a') });
+    expect(Object.keys(findObject(objectsOf(Chart.of(plain)), 'Ingress', 'db').metadata.annotations)).toEqual(['argocd.argoproj.io/sync-wave']);
   });
 });
 

@@ -138,6 +138,21 @@ describe('SecretSource.fromSealedSecret', () => {
     expect(() => bind(SecretSource.fromSealedSecret({ encryptedData: { 'access-key': 'uuid|secret' } })))
       .toThrow(/source.encryptedData.access-key: .*expected base64 ciphertext/);
   });
+
+  test('a key that is not a name is shown in brackets, never after a double dot', () => {
+    // GIVEN a placeholder where the ciphertext of .dockerconfigjson belongs
+    const message = (() => {
+      try {
+        bind(SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': 'AgB...' } }), pullRequest);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    // THEN the prop path reads encryptedData[".dockerconfigjson"]
+    expect(message).toMatch(/source.encryptedData\[".dockerconfigjson"\]: got "<redacted>"; expected base64 ciphertext/);
+    expect(message).not.toContain('..');
+  });
 });
 
 describe('SecretSource.plaintextCommittedToGit', () => {

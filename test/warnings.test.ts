@@ -42,7 +42,7 @@ describe('warnings', () => {
     const clearText = warningsUnder(op).filter((m) => m.includes('clear text'));
     expect(clearText).toEqual([
       expect.stringMatching(/exposeWithService\(lb\) type "LoadBalancer" sends the API key in clear text .*; set tls on the cluster/),
-      expect.stringMatching(/exposeWithIngress\(plain\) host db.example.com sends the API key in clear text .* or tlsSecretName on the Ingress/),
+      expect.stringMatching(/exposeWithIngress\(plain\) host db.example.com sends the API key in clear text .* or tlsCertificate on the Ingress/),
     ]);
   });
 

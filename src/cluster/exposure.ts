@@ -3,7 +3,10 @@ import { k8s } from 'cdk8s-plus-28';
 import { fail } from '../core/errors';
 import { QDRANT_GRPC_PORT, QDRANT_HTTP_PORT } from '../core/network';
 import { cidr, dns1123Label, dns1123Subdomain, maxItems, oneOf, qualifiedName } from '../core/rules';
+import { addWarning } from '../core/notices';
 import { check, checkObject, checkEach, checkOptional, checkStringMap } from '../core/validate';
+import { tlsSecretRequest } from '../secrets/secret-request';
+import { bindSecretSource, SecretSource } from '../secrets/secret-source';
 import { checkExposureHasApiKey, serviceTerminatesTls, warnKeyInClearText } from './cluster-rules';
 import { ClusterReference } from './cluster-reference';
 
@@ -31,7 +34,17 @@ export interface ExtraIngressOptions {
   readonly host: string;
   /** IngressClass. @default - cluster default */
   readonly ingressClassName?: string;
-  /** Secret with the certificate for `host`. @default - no TLS at the ingress */
+  /**
+   * The certificate for `host` (a `kubernetes.io/tls` Secret with `tls.crt` and `tls.key`,
+   * named `<name>-ingress-tls` unless `SecretSource.existing(name)` names it): the Ingress
+   * terminates TLS with it. @default - no TLS at the ingress
+   */
+  readonly tlsCertificate?: SecretSource;
+  /**
+   * Name of an existing Secret with the certificate for `host`.
+   * @deprecated use `tlsCertificate: SecretSource.existing(name)`, which also lists it under "Secrets to provide"
+   * @default - no TLS at the ingress
+   */
   readonly tlsSecretName?: string;
   /** Annotations. @default - none */
   readonly annotations?: Record<string, string>;
@@ -81,27 +94,62 @@ export function exposeWithService(cluster: ClusterReference, id: string, o: Extr
   });
 }
 
-export function exposeWithIngress(cluster: ClusterReference, id: string, o: ExtraIngressOptions): ApiObject {
+/** The Ingress and the objects its certificate needs (none for an existing Secret). */
+export interface ExposedIngress {
+  readonly ingress: ApiObject;
+  readonly certificateObjects: readonly ApiObject[];
+}
+
+export function exposeWithIngress(cluster: ClusterReference, id: string, o: ExtraIngressOptions): ExposedIngress {
   checkObject(cluster, `exposeWithIngress(${id})`, o, 'options');
   const prop = `exposeWithIngress(${id})`;
   check(cluster, `${prop}.name`, o.name, dns1123Subdomain);
   check(cluster, `${prop}.host`, o.host, dns1123Subdomain);
   checkOptional(cluster, `${prop}.ingressClassName`, o.ingressClassName, dns1123Subdomain);
   checkOptional(cluster, `${prop}.tlsSecretName`, o.tlsSecretName, dns1123Subdomain);
+  if (o.tlsSecretName !== undefined && o.tlsCertificate !== undefined) {
+    fail(cluster, `${prop}.tlsSecretName`, o.tlsSecretName, 'leave it unset when tlsCertificate is given (tlsSecretName is the older spelling of tlsCertificate: SecretSource.existing(name))');
+  }
   checkStringMap(cluster, `${prop}.annotations`, o.annotations, qualifiedName);
   checkExposureHasApiKey(cluster, prop, `host ${o.host}`, cluster.hasApiKey);
-  warnKeyInClearText(cluster, `${prop} host ${o.host}`, o.tlsSecretName !== undefined, 'or tlsSecretName on the Ingress');
-  return new k8s.KubeIngress(cluster, id, {
-    metadata: { name: o.name, namespace: cluster.namespace, labels: { ...cluster.labels }, annotations: o.annotations },
+  const certificate = o.tlsCertificate ?? (o.tlsSecretName === undefined ? undefined : SecretSource.existing(o.tlsSecretName));
+  warnKeyInClearText(cluster, `${prop} host ${o.host}`, certificate !== undefined, 'or tlsCertificate on the Ingress');
+  const bound = certificate && bindSecretSource(certificate, cluster, `${id}-certificate`, `${prop}.tlsCertificate`,
+    tlsSecretRequest({ name: `${o.name}-ingress-tls`, namespace: cluster.namespace, purpose: `certificate of Ingress ${o.name} (host ${o.host})` }));
+  const ingress = new k8s.KubeIngress(cluster, id, {
+    metadata: { name: o.name, namespace: cluster.namespace, labels: { ...cluster.labels }, annotations: ingressAnnotations(cluster, prop, o) },
     spec: {
       ingressClassName: o.ingressClassName,
-      tls: o.tlsSecretName ? [{ hosts: [o.host], secretName: o.tlsSecretName }] : undefined,
+      tls: bound ? [{ hosts: [o.host], secretName: bound.name }] : undefined,
       rules: [{
         host: o.host,
         http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: cluster.serviceName, port: { number: QDRANT_HTTP_PORT } } } }] },
       }],
     },
   });
+  return { ingress, certificateObjects: bound?.objects ?? [] };
+}
+
+/**
+ * Annotations that make the common controllers talk HTTPS to a database serving TLS
+ * (it serves nothing else on 6333), by IngressClass name. The user's own annotations win.
+ */
+const BACKEND_HTTPS: ReadonlyArray<{ readonly controller: RegExp; readonly annotations: Readonly<Record<string, string>> }> = [
+  { controller: /nginx/, annotations: { 'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS' } },
+  // HAProxy Technologies' controller reads haproxy.org/*, the community HAProxy Ingress haproxy-ingress.github.io/*.
+  { controller: /haproxy/, annotations: { 'haproxy.org/server-ssl': 'true', 'haproxy-ingress.github.io/backend-protocol': 'h1-ssl' } },
+];
+
+function ingressAnnotations(cluster: ClusterReference, prop: string, o: ExtraIngressOptions): Record<string, string> | undefined {
+  if (!cluster.hasTls) return o.annotations;
+  const known = BACKEND_HTTPS.find((b) => b.controller.test(o.ingressClassName ?? ''));
+  const userSetsIt = Object.keys(o.annotations ?? {}).some((k) => BACKEND_HTTPS.some((b) => k in b.annotations) || /backend-protocol|servers?-?scheme|server-ssl/i.test(k));
+  if (!known && !userSetsIt) {
+    addWarning(cluster, `${prop}: cluster ${cluster.clusterId} serves TLS, so the Ingress controller must talk HTTPS to it; ` +
+      `${o.ingressClassName === undefined ? 'without ingressClassName' : `for ingressClassName "${o.ingressClassName}"`} the library knows no annotation for that: ` +
+      'set an ingressClassName naming nginx or haproxy, or add your controller\'s annotation (ingress-nginx: nginx.ingress.kubernetes.io/backend-protocol: HTTPS)');
+  }
+  return known ? { ...known.annotations, ...o.annotations } : o.annotations;
 }
 
 export function allowFromNamespaces(cluster: ClusterReference, id: string, o: AllowFromNamespacesOptions): ApiObject {

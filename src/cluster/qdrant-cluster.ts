@@ -9,7 +9,7 @@ import { checkKnownObject, convertShape, propKeys, ShapeContext } from '../core/
 import { checkEach, checkObject, constructId } from '../core/validate';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { bindPullSecret } from '../mirror/registry-target';
-import { opaqueSecretRequest, SecretRequest } from '../secrets/secret-request';
+import { opaqueSecretRequest, SecretRequest, tlsSecretRequest } from '../secrets/secret-request';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
 import {
   addRestore, addScheduledSnapshot, addSnapshot, ClusterRestoreOptions, ClusterScheduledSnapshotOptions, ClusterSnapshotOptions,
@@ -49,6 +49,8 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   public _apiKeyRef?: { readonly secretName: string; readonly key: string };
   /** Whether the database serves TLS on its ports (`tls` set). */
   public readonly hasTls: boolean;
+  /** The Secret and key of the CA that signed the cluster's certificate (`tls.ca`), for scrapers in its namespace. @internal */
+  public _tlsCaRef?: { readonly secretName: string; readonly key: string };
   /**
    * A cluster run by a QdrantOperator or a HybridRegion, which pass who runs it.
    * @internal
@@ -129,9 +131,14 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     this.stage(exposeWithService(this, id, options), DeliveryStage.CUSTOM_RESOURCES);
   }
 
-  /** An extra Ingress to the REST port 6333. Needs an API key. */
+  /**
+   * An extra Ingress to the REST port 6333. Needs an API key. In front of a cluster that
+   * serves TLS it asks the controller to talk HTTPS to the database.
+   */
   public exposeWithIngress(id: string, options: ExtraIngressOptions): void {
-    this.stage(exposeWithIngress(this, id, options), DeliveryStage.CUSTOM_RESOURCES);
+    const { ingress, certificateObjects } = exposeWithIngress(this, id, options);
+    certificateObjects.forEach((o) => this.stage(o, DeliveryStage.PREREQUISITES));
+    this.stage(ingress, DeliveryStage.CUSTOM_RESOURCES);
   }
 
   /** A NetworkPolicy letting the named namespaces reach ports 6333/6334. */
@@ -162,6 +169,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
       const bound = bindSecretSource(source, this, prop, prop, request);
       bound.objects.forEach((o) => this.stage(o, DeliveryStage.PREREQUISITES));
       if (prop === 'apiKey') this._apiKeyRef = { secretName: bound.name, key };
+      if (prop === 'tls.ca') this._tlsCaRef = { secretName: bound.name, key };
       return { secretKeyRef: { name: bound.name, key } };
     };
     const opaque = (suffix: string, key: string, purpose: string) => ref(opaqueSecretRequest({
@@ -172,11 +180,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
       case 'readOnlyApiKey': return opaque('read-only-api-key', 'read-only-api-key', 'read-only API key');
       case 'tls.ca': return opaque('ca', 'ca.crt', 'TLS CA');
       case 'tls.certificate': {
-        const cert = ref({
-          name: `${this.name}-tls`, namespace: this.namespace, type: 'kubernetes.io/tls', purpose: `TLS certificate of cluster ${this.clusterId}`, fixedName: false,
-          inputs: [{ key: 'tls.crt' }, { key: 'tls.key' }],
-          render: (s) => ({ 'tls.crt': s.value('tls.crt'), 'tls.key': s.value('tls.key') }),
-        }, 'tls.crt');
+        const cert = ref(tlsSecretRequest({ name: `${this.name}-tls`, namespace: this.namespace, purpose: `TLS certificate of cluster ${this.clusterId}` }), 'tls.crt');
         return { tls: { cert, key: { secretKeyRef: { ...cert.secretKeyRef, key: 'tls.key' } } }, service: { enableTls: true } };
       }
       default: return undefined;

@@ -51,6 +51,14 @@ export function fail(scope: IConstruct, prop: string, value: unknown, allowed: s
   throw new QdrantConfigError([{ constructPath: pathOf(scope), prop, value, allowed, secret }]);
 }
 
+/**
+ * The prop path of a map entry: `prop.key` for a key that reads as a name, else
+ * `prop["key"]` (`encryptedData[".dockerconfigjson"]`, `refs["tls.crt"]`), so a path never shows a double dot.
+ */
+export function entryPath(prop: string, key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) ? `${prop}.${key}` : `${prop}[${JSON.stringify(key)}]`;
+}
+
 /** The construct path of problems with the app's own props (`outdir`, `previousOutput`, `allowedChanges`). */
 export const APP_PATH = '<app>';
 

@@ -118,6 +118,20 @@ export const pemCertificates: Rule<string> = (v) => {
   return v.match(PEM_CERT) && rest === '' ? undefined : allowed;
 };
 
+/**
+ * A PEM bundle that trusts every certificate of `bundles`: the first as given, then each
+ * certificate of the others it lacks (the user's own CA and an image mirror's).
+ * `undefined` when no bundle is given.
+ */
+export function mergedCertificates(...bundles: readonly (string | undefined)[]): string | undefined {
+  const certificates = (b?: string) => (b?.match(PEM_CERT) ?? []).map((c) => c.replace(/\r\n/g, '\n'));
+  const [first, ...others] = bundles.filter((b): b is string => b !== undefined);
+  if (first === undefined) return undefined;
+  const have = new Set(certificates(first));
+  const missing = [...new Set(others.flatMap(certificates))].filter((c) => !have.has(c));
+  return missing.length ? `${first.trimEnd()}\n${missing.join('\n')}\n` : first;
+}
+
 export const cidr: Rule<string> = (v) => {
   const allowed = 'expected a CIDR such as "10.0.0.0/8" or "2001:db8::/32"';
   if (typeof v !== 'string') return allowed;

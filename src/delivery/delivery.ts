@@ -122,6 +122,14 @@ export abstract class Delivery {
   }
 
   /**
+   * One README line saying how the folder of the stack `chart` is applied, naming only
+   * folders and objects this delivery wrote. None by default. @internal
+   */
+  public _applyNote(_chart: Chart, _stackNamespace: string): string | undefined {
+    return undefined;
+  }
+
+  /**
    * Files this delivery needs beside the manifests so that it trusts a chart
    * repository with a private CA (`host` without scheme). None by default. @internal
    */

@@ -155,9 +155,25 @@ export class FluxDelivery extends Delivery {
     return entry;
   }
 
+  /** @internal */
+  public _applyNote(chart: Chart, stackNamespace: string): string {
+    const entry = this.entries.get(chart.node.path);
+    if (!entry) return `Flux: point a Kustomization at this folder (path \`${this.outputBase()}/${chart.node.id}\`).`;
+    const clusters = this.customResourceCharts.get(chart.node.path);
+    const flux = this.props.cluster === undefined ? 'Flux' : `the Flux of Kubernetes cluster **${this.props.cluster}**`;
+    const kustomizations = clusters
+      ? `Kustomization \`${stackNamespace}-stack\` applies this folder, then \`${stackNamespace}-clusters\` applies \`${clusters.node.id}\` once it is ready`
+      : `Kustomization \`${stackNamespace}-stack\` applies this folder`;
+    return `Flux: ${kustomizations}; ${clusters ? 'both are' : 'it is'} in \`${entry.node.id}\`, the folder to point ${flux} at.`;
+  }
+
+  private outputBase(): string {
+    return (this.props.outputPath ?? './dist').replace(/\/+$/, '');
+  }
+
   private kustomization(entry: Chart, id: string, name: string, folder: string, dependsOn?: string): Kustomization {
     const source = this.props.gitRepository ?? { name: 'flux-system' };
-    const base = (this.props.outputPath ?? './dist').replace(/\/+$/, '');
+    const base = this.outputBase();
     return new Kustomization(entry, id, {
       metadata: { name, namespace: 'flux-system' },
       spec: {

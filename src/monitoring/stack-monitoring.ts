@@ -1,8 +1,10 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { QDRANT_HTTP_PORT } from '../core/network';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
-import { PodMonitor, PodMonitorSpecPodMetricsEndpoints, PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/monitoring.coreos.com';
+import {
+  PodMonitor, PodMonitorSpecPodMetricsEndpoints, PodMonitorSpecPodMetricsEndpointsScheme, PodMonitorSpecSelector, PrometheusRule, PrometheusRuleSpecGroupsRulesExpr,
+} from '../../imports/monitoring.coreos.com';
 import { fail } from '../core/errors';
 import { addWarning } from '../core/notices';
 import { qdrantAlertRules } from './alert-rules';
@@ -23,14 +25,23 @@ export interface MonitoredStack {
   readonly databaseNamespaces: readonly string[] | 'all';
 }
 
-/** A declared cluster a scrape config is made for. */
+/** A declared cluster a scrape config is made for (a QdrantCluster is one). */
 export interface MonitoredCluster {
   readonly clusterId: string;
   readonly name: string;
   readonly namespace: string;
-  readonly apiKey?: ScrapeKeyReference;
+  /** The Secret and key of its API key. */
+  readonly _apiKeyRef?: ScrapeKeyReference;
   /** The database serves TLS. */
-  readonly tls: boolean;
+  readonly hasTls: boolean;
+  /** The Secret and key of the CA that signed its certificate. */
+  readonly _tlsCaRef?: ScrapeKeyReference;
+}
+
+/** How Prometheus reaches a database that serves TLS: the CA that signed its certificate, and the name it verifies. */
+interface ScrapeTls {
+  readonly ca: ScrapeKeyReference;
+  readonly serverName: string;
 }
 
 /**
@@ -48,6 +59,8 @@ export class StackMonitoring {
   private readonly props: MonitoringProps;
   /** The chart the monitoring objects go to. */
   private readonly scope: Chart;
+  /** Ids of the clusters declared in code, which the Hybrid namespace-wide scrape leaves out. */
+  private readonly declared: string[] = [];
 
   /** `chart`: the stack's own chart (errors name it); the objects go where its delivery puts monitoring (`_monitoringScope`). */
   constructor(private readonly chart: Chart, private readonly delivery: Delivery, props: MonitoringProps, private readonly stack: MonitoredStack) {
@@ -63,24 +76,31 @@ export class StackMonitoring {
     const scope = this.scope;
     const ns = stack.namespace;
     this.podMonitor(scope, 'operator-monitor', 'qdrant-operator', ns,
-      props.operatorPodLabels ?? { 'app.kubernetes.io/name': 'operator' }, OPERATOR_METRICS_PORT);
+      { matchLabels: { ...props.operatorPodLabels ?? { 'app.kubernetes.io/name': 'operator' } } }, OPERATOR_METRICS_PORT);
     if (stack.kind === 'hybrid') {
       this.podMonitor(scope, 'agent-monitor', 'qdrant-cloud-agent', ns,
-        props.agentPodLabels ?? { 'app.kubernetes.io/name': 'qdrant-cloud-agent' }, AGENT_METRICS_PORT);
-      this.databaseScrape(scope, 'databases', 'qdrant-databases', ns, { app: 'qdrant' }, props.databaseApiKey);
+        { matchLabels: { ...props.agentPodLabels ?? { 'app.kubernetes.io/name': 'qdrant-cloud-agent' } } }, AGENT_METRICS_PORT);
+      this.databaseScrape(scope, 'databases', 'qdrant-databases', ns, { app: 'qdrant' }, props.databaseApiKey, undefined, this.declared);
     }
     if (props.alertRules ?? true) this.alertRules();
   }
 
-  /** The scrape objects of a cluster declared with `QdrantOperator.addCluster`, in the chart its custom resources go to (Hybrid regions scrape their whole namespace instead). */
+  /**
+   * The scrape objects of a declared cluster, in the chart its custom resources go to,
+   * scraped the way it serves: its own API key, and over TLS with its CA. In Hybrid the
+   * namespace-wide scrape leaves it out (it would use plain HTTP and the Console's key).
+   */
   public addCluster(scope: Chart, cluster: MonitoredCluster): void {
-    if (cluster.tls) {
-      // The scrape would need the CA and the certificate's names, which the library does not know.
-      addWarning(scope, `cluster ${cluster.clusterId} serves TLS: it is not scraped (no PodMonitor); add one with its CA by hand`);
+    this.declared.push(cluster.clusterId);
+    if (cluster.hasTls && !cluster._tlsCaRef) {
+      // Without the CA, Prometheus cannot verify the certificate; a scrape would fail forever and fire QdrantMetricsDown.
+      addWarning(scope, `cluster ${cluster.clusterId} serves TLS without tls.ca: it is not scraped (no PodMonitor); ` +
+        'give tls.ca, the CA that signed its certificate, and it is scraped over HTTPS');
       return;
     }
+    const tls = cluster._tlsCaRef ? { ca: cluster._tlsCaRef, serverName: `${cluster.name}.${cluster.namespace}.svc` } : undefined;
     this.databaseScrape(scope, `${cluster.clusterId}-metrics`, `${cluster.name}-metrics`, cluster.namespace,
-      { 'app': 'qdrant', 'cluster-id': cluster.clusterId }, cluster.apiKey);
+      { 'app': 'qdrant', 'cluster-id': cluster.clusterId }, cluster._apiKeyRef, tls);
   }
 
   /** The kube-state-metrics configuration the snapshot alerts need. */
@@ -92,15 +112,23 @@ export class StackMonitoring {
     const p = this.props;
     const where = this.scope === this.chart ? '' : ` Its objects are in the folder \`${this.scope.node.id}\`, with the custom resources.`;
     return [
-      `Monitoring (needs prometheus-operator): PodMonitors for the operator (${OPERATOR_METRICS_PORT})${this.stack.kind === 'hybrid' ? `, the agent (${AGENT_METRICS_PORT}) and every database in the namespace` : ', and each declared cluster'} (/metrics on ${DATABASE_METRICS_PORT}); Prometheus in \`${p.prometheusNamespace}\` is admitted to port ${DATABASE_METRICS_PORT}.${where}`,
+      `Monitoring (needs prometheus-operator): PodMonitors for the operator (${OPERATOR_METRICS_PORT})${this.stack.kind === 'hybrid' ? `, the agent (${AGENT_METRICS_PORT}) and every database in the namespace` : ', and each declared cluster'} (/metrics on ${DATABASE_METRICS_PORT}; a cluster declared in code with its own API key, and over HTTPS with its CA when it serves TLS); Prometheus in \`${p.prometheusNamespace}\` is admitted to port ${DATABASE_METRICS_PORT}.${where}`,
       ...(p.alertRules ?? true ? ['Alerts: PrometheusRule `qdrant-alerts` (the README of the library explains each alert).'] : []),
       ...(p.snapshotAlerts ? [`Snapshot alerts need kube-state-metrics configured with \`${SNAPSHOT_METRICS_FILE}\` (not applied by GitOps).`] : []),
     ];
   }
 
-  /** A PodMonitor for the databases, and the NetworkPolicy admitting Prometheus to their port 6333 only. */
-  private databaseScrape(scope: Chart, id: string, name: string, namespace: string, podLabels: Record<string, string>, apiKey?: ScrapeKeyReference): void {
-    this.podMonitor(scope, id, name, namespace, podLabels, DATABASE_METRICS_PORT, apiKey);
+  /**
+   * A PodMonitor for the databases, and the NetworkPolicy admitting Prometheus to their
+   * port 6333 only. `except`: ids of clusters scraped by monitors of their own, read when
+   * the app renders (clusters are declared after the stack).
+   */
+  private databaseScrape(scope: Chart, id: string, name: string, namespace: string, podLabels: Record<string, string>,
+    apiKey?: ScrapeKeyReference, tls?: ScrapeTls, except?: readonly string[]): void {
+    const matchExpressions = except && Lazy.any({
+      produce: () => (except.length ? [{ key: 'cluster-id', operator: 'NotIn', values: [...except].sort() }] : undefined),
+    });
+    this.podMonitor(scope, id, name, namespace, { matchLabels: { ...podLabels }, matchExpressions }, DATABASE_METRICS_PORT, apiKey, tls);
     const policy = new k8s.KubeNetworkPolicy(scope, `${id}-allow-prometheus`, {
       metadata: { name: `${name}-allow-prometheus`, namespace },
       spec: {
@@ -115,17 +143,21 @@ export class StackMonitoring {
     this.stage(policy);
   }
 
-  private podMonitor(scope: Chart, id: string, name: string, namespace: string, podLabels: Record<string, string>, port: number, apiKey?: ScrapeKeyReference): void {
+  private podMonitor(scope: Chart, id: string, name: string, namespace: string, selector: PodMonitorSpecSelector, port: number,
+    apiKey?: ScrapeKeyReference, tls?: ScrapeTls): void {
     const endpoint: PodMonitorSpecPodMetricsEndpoints = {
       portNumber: port,
       path: '/metrics',
       interval: this.props.scrapeInterval ?? '30s',
+      // A database with TLS serves HTTPS only, on the same port.
+      scheme: tls ? PodMonitorSpecPodMetricsEndpointsScheme.HTTPS : undefined,
+      tlsConfig: tls ? { ca: { secret: { name: tls.ca.secretName, key: tls.ca.key ?? 'ca.crt' } }, serverName: tls.serverName } : undefined,
       // Qdrant reads the key from `api-key` or `Authorization: Bearer` (qdrant/qdrant src/common/auth/mod.rs, AuthKeys::extract_key).
       authorization: apiKey ? { type: 'Bearer', credentials: { name: apiKey.secretName, key: apiKey.key ?? 'api-key' } } : undefined,
     };
     this.stage(new PodMonitor(scope, id, {
       metadata: { name, namespace, labels: this.selectorLabels() },
-      spec: { selector: { matchLabels: { ...podLabels } }, podMetricsEndpoints: [endpoint] },
+      spec: { selector, podMetricsEndpoints: [endpoint] },
     }));
   }
 

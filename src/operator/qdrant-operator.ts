@@ -204,7 +204,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   /** A Qdrant cluster run by this operator, applied after it (sync wave or dependent Flux folder). */
   public addCluster(id: string, props: QdrantClusterProps): QdrantCluster {
     const cluster = QdrantCluster._hosted(this.customResourceScope, id, props, this.clusterHost());
-    this.monitoring?.addCluster(this.customResourceScope, { clusterId: cluster.clusterId, name: cluster.name, namespace: cluster.namespace, apiKey: cluster._apiKeyRef, tls: cluster.hasTls });
+    this.monitoring?.addCluster(this.customResourceScope, cluster);
     return cluster;
   }
 
@@ -233,10 +233,12 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   public readmeNotes(): string[] {
     const order = this.delivery.tool === 'argocd'
       ? 'Argo CD sync waves: 0 namespace and secrets, 1 CRD chart, 2 operator chart, 3 Qdrant clusters.'
-      : `Flux: HelmRelease \`${PRIVATE_CLOUD_RELEASE_NAME}\` depends on \`${CRD_RELEASE_NAME}\`; clusters live in \`${this.node.id}-clusters\`, applied after this folder is ready (point Flux at \`${this.node.id}-entry\`: Kustomizations \`${this.operatorNamespace}-stack\` and \`${this.operatorNamespace}-clusters\`).`;
+      : `Flux: HelmRelease \`${PRIVATE_CLOUD_RELEASE_NAME}\` depends on \`${CRD_RELEASE_NAME}\`.`;
+    const applied = this.delivery._applyNote(this, this.operatorNamespace);
     return [
       `Qdrant Private Cloud ${this.chartVersion} (CRDs ${this.crdChartVersion}) in namespace \`${this.operatorNamespace}\`; watches ${this.watchScope === 'all' ? 'all namespaces' : this.watchScope.map((n) => `\`${n}\``).join(', ')}.`,
       order,
+      ...(applied ? [applied] : []),
       ...this.storage.notes,
       ...this.monitoring?.readmeNotes() ?? [],
     ];

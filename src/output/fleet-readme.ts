@@ -68,7 +68,7 @@ export function fleetDiagram(folders: readonly FleetFolder[]): Flowchart {
     const c = capacityOf(f.objects);
     return {
       id: folderId(f.folder),
-      label: [f.folder, roleOf(f), ...(c.nodes ? [`${c.nodes} Qdrant nodes, ${round(c.cpu)} CPU, ${round(c.memory / GI)} Gi memory, ${round(c.storage / GI)} Gi storage`] : [])],
+      label: [f.folder, roleOf(f), ...(c.nodes ? [`${c.nodes} Qdrant node${c.nodes === 1 ? '' : 's'}, ${round(c.cpu)} CPU, ${round(c.memory / GI)} Gi memory, ${round(c.storage / GI)} Gi storage`] : [])],
       group: f.placement ? groupOf(f.placement) : undefined,
     };
   });

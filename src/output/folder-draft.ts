@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { fail } from '../core/errors';
+import { SYNC_WAVE_ANNOTATION } from '../delivery/argocd-delivery';
 import { noticesOf } from '../core/notices';
 import { folderDiagram } from './folder-diagram';
 import { manifestYaml } from './manifest-yaml';
@@ -105,8 +106,15 @@ function placementNote(p: FolderPlacement): string {
     : `- Applied in Kubernetes cluster **${p.appliedTo.label}**, where ${tool} runs; its Applications install the stack into **${p.cluster}**.`;
 }
 
+/** The objects of a folder as a table; the sync-wave column only where Argo CD applies the folder. */
+function objectTable(d: Draft): string[] {
+  const waves = d.placement?.tool !== 'flux' && d.objects.some((o) => o.metadata?.annotations?.[SYNC_WAVE_ANNOTATION] !== undefined);
+  const header = waves ? ['Kind', 'Namespace', 'Name', 'Argo CD wave'] : ['Kind', 'Namespace', 'Name'];
+  const row = (o: any) => [o.kind, o.metadata?.namespace ?? '', o.metadata?.name, ...(waves ? [o.metadata?.annotations?.[SYNC_WAVE_ANNOTATION] ?? ''] : [])];
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...d.objects.map((o) => `| ${row(o).join(' | ')} |`)];
+}
+
 function readme(d: Draft): string {
-  const rows = d.objects.map((o) => `| ${o.kind} | ${o.metadata?.namespace ?? ''} | ${o.metadata?.name} | ${o.metadata?.annotations?.['argocd.argoproj.io/sync-wave'] ?? ''} |`);
   const where = d.placement ? [placementNote(d.placement)] : [];
   return [
     `# ${d.folder}`,
@@ -124,9 +132,7 @@ function readme(d: Draft): string {
     renderFlowchart(folderDiagram(d.objects, outOfBandSecrets(d.secrets))),
     '```',
     '',
-    '| Kind | Namespace | Name | Argo CD wave |',
-    '| --- | --- | --- | --- |',
-    ...rows,
+    ...objectTable(d),
     '',
   ].join('\n');
 }

@@ -173,8 +173,8 @@ export class QdrantApp extends App implements IMirrorDefault {
   /** Prints the plan (and writes the plan file), then the allowed changes and warnings. */
   private report(plan: Plan, guard: GuardOutcome): void {
     const loud = nothingToCompareLine(plan);
-    if (loud) report(loud);
-    process.stderr.write(planMarkdown(plan, { limit: PRINTED_OBJECTS, warnings: false }));
+    if (loud) report(`warning: ${loud}`);
+    report(`plan: ${planMarkdown(plan, { limit: PRINTED_OBJECTS, warnings: false, heading: false })}`.trimEnd());
     if (this.planFile !== undefined) writePlanFiles(this.planFile, plan);
     [
       ...guard.allowedChanges,

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { addWarning } from '../core/notices';
 import { applyPolicy } from '../core/policy';
-import { dns1123Label, httpUrl, oneOf, sha256Hex, unprefixedChartVersion, userName, uuid } from '../core/rules';
+import { dns1123Label, httpUrl, mergedCertificates, oneOf, sha256Hex, unprefixedChartVersion, userName, uuid } from '../core/rules';
 import { checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { compact, mergeExtraValues, Values } from '../core/values';
@@ -192,7 +192,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         'true: in Hybrid Cloud the agent owns QdrantCluster objects; declaring one in code is a deliberate choice (see README, "Clusters in a Hybrid region")');
     }
     this.declaredClusters.push(id);
-    return QdrantCluster._hosted(this.delivery._customResourceScope(this, this.regionNamespace), id, props, {
+    const scope = this.delivery._customResourceScope(this, this.regionNamespace);
+    const cluster = QdrantCluster._hosted(scope, id, props, {
       description: `HybridRegion "${this.node.id}"`,
       defaultNamespace: this.regionNamespace,
       delivery: this.delivery,
@@ -203,6 +204,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
       mirror: this.target.mirror,
       manifest: this.target.manifest,
     });
+    this.monitoring?.addCluster(scope, cluster);
+    return cluster;
   }
 
   /** `environment.json`: the environment's settings in the Cloud API / Terraform field names. */
@@ -213,7 +216,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         configuration: environmentConfiguration(this, {
           namespace: this.regionNamespace,
           logLevel: this.logLevel,
-          settings: this.environment,
+          // The agent installs the operator from the mirror too: its CA is trusted wherever the environment's is.
+          settings: { ...this.environment, caCertificates: mergedCertificates(this.environment.caCertificates, mirror?.caCertificates) },
           mirror: mirror ? {
             containerRegistryUrl: mirror.containerRegistry,
             chartRepositoryUrl: mirror.chartRepository,
@@ -236,6 +240,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
   public readmeNotes(): string[] {
     return [
       `Qdrant Hybrid Cloud region \`${this.environmentId}\` in namespace \`${this.regionNamespace}\`, delivered by ${this.delivery.tool === 'flux' ? 'Flux' : 'Argo CD'}.`,
+      ...[this.delivery._applyNote(this, this.regionNamespace)].filter((n): n is string => n !== undefined),
       `\`environment.json\` holds the environment's Qdrant Cloud settings (Cloud API / Terraform \`configuration\` field names); apply it there, not with kubectl.`,
       this.cloudSecret.origin === 'plaintext'
         ? '**Warning:** the access key is committed in clear text (plaintext opt-in).'

@@ -65,6 +65,17 @@ export function opaqueSecretRequest(props: {
   };
 }
 
+/** Request for a certificate and its key (`kubernetes.io/tls`, keys `tls.crt` and `tls.key`), as `kubectl create secret tls` writes it. */
+export function tlsSecretRequest(props: { name: string; namespace: string; purpose: string }): SecretRequest {
+  return {
+    ...props,
+    type: 'kubernetes.io/tls',
+    fixedName: false,
+    inputs: [{ key: 'tls.crt' }, { key: 'tls.key' }],
+    render: (s) => ({ 'tls.crt': s.value('tls.crt'), 'tls.key': s.value('tls.key') }),
+  };
+}
+
 /**
  * Request for an image pull secret (`kubernetes.io/dockerconfigjson`), as
  * `kubectl create secret docker-registry` writes it.

@@ -7,7 +7,7 @@ import {
 } from '../../imports/external-secrets.io';
 import { SealedSecret } from '../../imports/bitnami.com';
 import { looksLikeCredential } from '../core/credentials';
-import { fail } from '../core/errors';
+import { entryPath, fail } from '../core/errors';
 import { addNotice, addWarning } from '../core/notices';
 import { dns1123Subdomain, duration, oneOf, Rule } from '../core/rules';
 import { checkKnownObject, propKeys } from '../core/shape';
@@ -157,10 +157,11 @@ class ExternalSecretSource extends SecretSource {
     if (p.refs !== undefined) checkObject(scope, `${prop}.refs`, p.refs, 'a map from input name to { key, property?, version? }');
     const provided = checkInputs(scope, `${prop}.refs`, p.refs, request);
     for (const [k, ref] of Object.entries(p.refs)) {
-      checkKnownObject(scope, `${prop}.refs.${k}`, ref, 'a remote reference { key, property?, version? }', EXTERNAL_SECRET_REF_KEYS);
-      check(scope, `${prop}.refs.${k}.key`, ref.key, storeReference);
-      checkOptional(scope, `${prop}.refs.${k}.property`, ref.property, storeReference);
-      checkOptional(scope, `${prop}.refs.${k}.version`, ref.version, storeReference);
+      const at = entryPath(`${prop}.refs`, k);
+      checkKnownObject(scope, at, ref, 'a remote reference { key, property?, version? }', EXTERNAL_SECRET_REF_KEYS);
+      check(scope, `${at}.key`, ref.key, storeReference);
+      checkOptional(scope, `${at}.property`, ref.property, storeReference);
+      checkOptional(scope, `${at}.version`, ref.version, storeReference);
     }
     const defaults = Object.fromEntries(request.inputs.filter((i) => i.default !== undefined).map((i) => [i.key, i.default!]));
     const data = { ...request.render(externalSecretSyntax(provided, defaults)), ...request.literals };
@@ -222,7 +223,7 @@ class SealedSecretSource extends SecretSource {
     }
     for (const [k, v] of Object.entries(this.props.encryptedData)) {
       if (typeof v !== 'string' || !/^[A-Za-z0-9+/=]{16,}$/.test(v)) {
-        fail(scope, `${prop}.encryptedData.${k}`, v, 'expected base64 ciphertext as printed by kubeseal (not a plaintext value)', true);
+        fail(scope, entryPath(`${prop}.encryptedData`, k), v, 'expected base64 ciphertext as printed by kubeseal (not a plaintext value)', true);
       }
     }
     const scopeAnnotations: Record<string, string> =

@@ -8,6 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { Chart } from 'cdk8s';
 import { QdrantApp, QdrantConfigError } from '../../src';
 import { PLANTED_ACCESS_KEY, PLANTED_SECRET } from '../support/markers';
+import { readmeNameProblems } from '../support/readme-names';
 import { schemaErrors } from '../support/schemas';
 
 /**
@@ -120,6 +121,8 @@ export function checkBuild(tally: Tally, pathPrefix: string, build: () => Chart,
   if (notices.some((n) => n.includes(NAMED_SECRET))) throw new Error('a planted secret in a notice');
   const problems = schemaErrors(objects);
   if (problems.length) throw new Error(`schema errors: ${problems.join('; ')}`);
+  const readmeProblems = readmeNameProblems((chart.node.root as QdrantApp).render());
+  if (readmeProblems.length) throw new Error(`a README names what the output lacks: ${readmeProblems.join('; ')}`);
   tally.valid++;
   tally.sample ??= chart;
 }
@@ -134,18 +137,23 @@ function checkError(e: unknown, pathPrefix: string): void {
 }
 
 /**
- * Runs the property with the seed printed first (FUZZ_SEED replays a failure), then
+ * Runs the property (a failure names its seed: FUZZ_SEED replays it), then
  * checks that valid and invalid sets were both tried in numbers, and builds the first
  * valid chart's rendered folder with `kubectl kustomize`: it must read back the same
  * objects (YAML 1.2 keeps every string a string).
  */
 export function fuzz<T>(name: string, arbitrary: fc.Arbitrary<T>, check: (value: T, tally: Tally) => void, minShare = 0.05): void {
-  process.stdout.write(`fuzz ${name}: seed ${SEED}, ${RUNS} runs (replay: FUZZ_SEED=${SEED} npx jest test/fuzz)\n`);
   const tally: Tally = { valid: 0, invalid: 0 };
-  fc.assert(fc.property(arbitrary, (value) => check(value, tally)), { seed: SEED, numRuns: RUNS, endOnFailure: true });
-  expect(tally.valid).toBeGreaterThan(RUNS * minShare);
-  expect(tally.invalid).toBeGreaterThan(RUNS * minShare);
-  if (KUBECTL_PRESENT) expect(kustomizeProblems(tally.sample!)).toEqual([]);
+  try {
+    fc.assert(fc.property(arbitrary, (value) => check(value, tally)), { seed: SEED, numRuns: RUNS, endOnFailure: true });
+    expect(tally.valid).toBeGreaterThan(RUNS * minShare);
+    expect(tally.invalid).toBeGreaterThan(RUNS * minShare);
+    if (KUBECTL_PRESENT) expect(kustomizeProblems(tally.sample!)).toEqual([]);
+  } catch (e) {
+    // The seed is shown with the failure (a passing run prints nothing): the replay command is the first line.
+    (e as Error).message = `fuzz ${name}: seed ${SEED}, ${RUNS} runs (replay: FUZZ_SEED=${SEED} npx jest test/fuzz)\n${(e as Error).message}`;
+    throw e;
+  }
 }
 
 const KUBECTL_PRESENT = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;

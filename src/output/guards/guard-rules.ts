@@ -187,8 +187,9 @@ export const GUARD_RULES: readonly GuardRule[] = [
       const oldSnapshots = new Set(previous.snapshots.map(keyOf));
       const newSnapshots = new Set(next.snapshots.map(keyOf).filter((k) => !oldSnapshots.has(k)));
       return newOrRetargeted(previous, next).filter((r) => newSnapshots.has(r.snapshot)).map((r) => ({
-        target: r.clusterId, cluster: r.cluster, folder: r.folder, subject: `QdrantClusterRestore ${shownKey(keyOf(r))}`, value: `from ${shownKey(r.snapshot)}`,
-        why: `the snapshot ${shownKey(r.snapshot)} is created in the same change; land the snapshot first and add the restore once it has completed`,
+        target: r.clusterId, cluster: r.cluster, folder: r.folder, subject: `QdrantClusterRestore ${shownKey(keyOf(r))} spec.source`, value: shownKey(r.snapshot),
+        why: `the restore reads snapshot ${shownKey(r.snapshot)}, which this change creates, and nothing makes it wait for the snapshot to complete; ` +
+          'make it two changes: land this change without the restore, then add the restore in a second change once the snapshot is in phase Succeeded',
       }));
     },
   },

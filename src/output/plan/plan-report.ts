@@ -24,12 +24,14 @@ export interface PlanView {
   readonly limit?: number;
   /** Whether the warnings are part of it. @default true */
   readonly warnings?: boolean;
+  /** Whether it starts with its Markdown heading. @default true */
+  readonly heading?: boolean;
 }
 
 /** The plan as Markdown, for a pull-request comment and for the terminal. */
 export function planMarkdown(plan: Plan, view: PlanView = {}): string {
   const limit = view.limit ?? Infinity;
-  const lines = ['# cdk8s-qdrant plan', '', writtenLine(plan), ''];
+  const lines = [...(view.heading === false ? [] : ['# cdk8s-qdrant plan', '']), writtenLine(plan), ''];
   const loud = nothingToCompareLine(plan);
   if (loud) lines.push(`**${loud}**`, '');
   lines.push(...plan.notes.map((n) => `- Note: ${n}`), ...(plan.notes.length ? [''] : []));
