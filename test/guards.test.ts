@@ -142,7 +142,18 @@ const cases = (tool: Tool): GuardCase[] => [
   },
   {
     guard: 'version-skip', after: { version: 'v1.18.0' }, allow: [Allow.versionSkip(ID, REASON)],
-    message: /spec.version: got "v1.18.0"; upgrades go one minor version at a time and never down \(it was v1.16.3\)/,
+    message: /spec.version: got "v1.18.0"; upgrades go through the latest patch of each minor version \(it was v1.16.3\); take the path v1.16.3 -> v1.17.1 -> v1.18.0, one version per change/,
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
+    // A minor step from a patch that is not its minor's latest (qdrant-facts.md §13): the exact path is named.
+    guard: 'version-skip', before: { version: 'v1.15.2' }, after: { version: 'v1.16.3' }, allow: [Allow.versionSkip(ID, REASON)],
+    message: /spec.version: got "v1.16.3"; .*take the path v1.15.2 -> v1.15.5 -> v1.16.3, one version per change/,
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
+    guard: 'version-skip', after: { version: 'v1.16.2' }, allow: [Allow.versionSkip(ID, REASON)],
+    message: /spec.version: got "v1.16.2"; Qdrant never downgrades \(v1.16.3 -> v1.16.2\) \(it was v1.16.3\)/,
     annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
   },
   {
@@ -264,7 +275,7 @@ describe('guards: previous state', () => {
   ])('upgrade v1.16.3 -> %s allowed: %s', (version, ok) => {
     const outdir = bootstrapped('flux');
     if (ok) expect(() => synth('flux', outdir, { version })).not.toThrow();
-    else expect(configErrorOf(() => synth('flux', outdir, { version })).message).toMatch(/spec.version: .*upgrades go one minor version at a time and never down \(it was v1.16.3\)/);
+    else expect(configErrorOf(() => synth('flux', outdir, { version })).message).toMatch(/spec.version: .*(latest patch of each minor|never downgrades|across major versions).*\(it was v1.16.3\)/);
   });
 
   test('an allowed cluster deletion is logged with its guard and says the object stays until deleted by hand', () => {

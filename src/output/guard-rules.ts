@@ -1,5 +1,5 @@
 import { quantityValue } from '../core/resources';
-import { parseVersion } from '../core/versions';
+import { upgradePath } from '../core/upgrade-path';
 import { GuardedChange } from './allow';
 import { ClusterRecord, GuardState, keyOf, ObjectRef, RestoreRecord, shownKey } from './guard-state';
 
@@ -45,15 +45,6 @@ function gone<T>(before: readonly T[], after: readonly T[], key: (x: T) => strin
 function keptClusters(previous: GuardState, next: GuardState): [ClusterRecord, ClusterRecord][] {
   const now = byKey(next.clusters);
   return previous.clusters.flatMap((old) => (now.has(keyOf(old)) ? [[old, now.get(keyOf(old))!] as [ClusterRecord, ClusterRecord]] : []));
-}
-
-/** `vX.Y.Z` -> `vX.Y'.Z'` with Y' in {Y, Y+1}, never down. */
-function isAllowedUpgrade(from: string, to: string): boolean {
-  const [a, b] = [parseVersion(from), parseVersion(to)];
-  if (a.some(Number.isNaN) || b.some(Number.isNaN)) return true;
-  if (b[0] !== a[0]) return false;
-  if (b[1] === a[1]) return b[2] >= a[2];
-  return b[1] === a[1] + 1;
 }
 
 /**
@@ -105,14 +96,18 @@ export const GUARD_RULES: readonly GuardRule[] = [
   {
     id: 'version-skip',
     allowance: { change: 'skip-minor-version', factory: 'versionSkip' },
-    reason: 'Qdrant upgrades one minor version at a time and never downgrades (qdrant-facts: rules a library can check)',
-    find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) =>
-      (old.version && now.version && !isAllowedUpgrade(old.version, now.version)
-        ? [{
-          target: now.id, cluster: now.cluster, folder: now.folder, annotate: now, subject: `${clusterName(now)} spec.version`, value: now.version,
-          why: `upgrades go one minor version at a time and never down (it was ${old.version})`,
-        }]
-        : [])),
+    reason: 'Qdrant upgrades through the latest patch of each minor version and never downgrades (qdrant-facts.md §13, upgrade path)',
+    find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) => {
+      if (!old.version || !now.version) return [];
+      const path = upgradePath(old.version, now.version);
+      if (!path.refused && path.hops.length <= 1) return [];
+      return [{
+        target: now.id, cluster: now.cluster, folder: now.folder, annotate: now, subject: `${clusterName(now)} spec.version`, value: now.version,
+        why: path.refused
+          ? `${path.refused} (it was ${old.version})`
+          : `upgrades go through the latest patch of each minor version (it was ${old.version}); take the path ${[old.version, ...path.hops].join(' -> ')}, one version per change`,
+      }];
+    }),
   },
   {
     id: 'region-removed',
