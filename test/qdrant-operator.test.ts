@@ -50,7 +50,10 @@ describe('QdrantOperator releases', () => {
     const op = findObject(objects, 'Application', 'qdrant-private-cloud-qdrant-private-cloud');
     expect(wave(findObject(objects, 'ExternalSecret', 'qdrant-registry-creds'))).toBeLessThan(wave(crds));
     expect(wave(crds)).toBeLessThan(wave(op));
-    expect(crds.spec.syncPolicy).toEqual({ automated: { prune: false, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'] });
+    expect(crds.spec.syncPolicy).toEqual({
+      automated: { prune: false, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'],
+      retry: { limit: 5, backoff: { duration: '5s', factor: 2, maxDuration: '3m' } },
+    });
     expect(crds.spec.source).toMatchObject({ chart: 'qdrant-kubernetes-api', targetRevision: 'v1.23.0' });
     expect(op.spec.source.helm.releaseName).toBe('qdrant-private-cloud');
     expect(schemaErrors(objects)).toEqual([]);
