@@ -32,6 +32,10 @@ interface Shape {
   readonly restore?: { readonly from: string; readonly newCluster?: string };
   /** A second cluster, `OTHER_ID`, beside the first. */
   readonly otherCluster?: boolean;
+  /** The second cluster's version. @default 'v1.16.3' */
+  readonly otherVersion?: string;
+  /** The first cluster's `multiAz` (needs the CRDs of v1.34.0). @default - not set */
+  readonly multiAz?: boolean;
 }
 
 /** Each stack in its own Argo CD project: their repository credentials differ for one chart URL. */
@@ -44,19 +48,19 @@ function synth(tool: Tool, outdir: string, shape: Shape = {}, allowedChanges: Al
     const op = new QdrantOperator(app, shape.operatorId ?? 'pc', {
       namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(tool, 'qdrant-pc'), registryCredentials: SecretSource.existing(),
       // Additional volume claim templates need the CRD of v1.28.0.
-      crdChartVersion: shape.claim ? 'v1.28.0' : undefined,
+      crdChartVersion: shape.claim ? 'v1.28.0' : shape.multiAz !== undefined ? 'v1.34.0' : undefined,
     });
     if (shape.withCluster ?? true) {
       const claim = shape.claim;
       const db = op.addCluster('db', {
-        id: ID, customerId: 'acme', version: shape.version ?? 'v1.16.3', size: 1,
+        id: ID, customerId: 'acme', version: shape.version ?? 'v1.16.3', size: 1, multiAz: shape.multiAz,
         resources: { cpu: '1', memory: '1Gi', storage: shape.storage ?? '10Gi' },
         storage: !claim ? undefined : {
           additionalVolumeClaimTemplates: [{ metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: Quantity.fromString(claim) } } } }],
         },
       });
       if (shape.snapshot) db.addSnapshot('snap', { name: 'snap-new' });
-      if (shape.otherCluster) op.addCluster('other', { id: OTHER_ID, customerId: 'acme', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } });
+      if (shape.otherCluster) op.addCluster('other', { id: OTHER_ID, customerId: 'acme', version: shape.otherVersion ?? 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } });
       if (shape.restore) db.addRestore('restore', { name: 'restore-1', snapshotName: shape.restore.from, newClusterName: shape.restore.newCluster });
     }
   }
@@ -157,6 +161,12 @@ const cases = (tool: Tool): GuardCase[] => [
     annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
   },
   {
+    // Multi AZ is chosen at creation only (qdrant-facts.md §13).
+    guard: 'multi-az-changed', before: { multiAz: false }, after: { multiAz: true }, allow: [Allow.multiAzChange(ID, REASON)],
+    message: new RegExp(`QdrantCluster qdrant/qdrant-${ID} spec.multiAZ: got true; Multi AZ is chosen at creation only \\(it was false\\); if this is intended, add Allow.multiAzChange\\('${ID}', '<reason>'\\)`),
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
     // The construct id and the namespace change in one commit: identity is the environment id, not the folder.
     guard: 'region-namespace-changed', after: { regionId: 'region-eu', regionNamespace: 'qdrant-hybrid-new' },
     allow: [Allow.namespaceChange(ENV, REASON), Allow.namespaceRemoval('qdrant-hybrid', REASON)],
@@ -237,6 +247,19 @@ describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
     // THEN it needs the live-cluster allowance, named by the id of the cluster it overwrites
     expect(message).toMatch(new RegExp(`got "into qdrant/qdrant-${OTHER_ID}"; a restore into an existing cluster overwrites its data; .*Allow.restoreIntoLiveCluster\\('${OTHER_ID}'`));
     expect(() => synth(tool, outdir, restore, [Allow.restoreIntoLiveCluster(OTHER_ID, REASON)])).not.toThrow();
+  });
+
+  test('a restore two minors above its snapshot is never allowed; one minor above passes (qdrant-facts.md §13)', () => {
+    // GIVEN a landed snapshot of a v1.15.5 cluster, beside a second cluster at v1.17.1
+    const outdir = bootstrapped(tool, { version: 'v1.15.5', snapshot: true, otherCluster: true, otherVersion: 'v1.17.1' });
+    // WHEN it is restored into the second cluster (its overwrite allowed)
+    const intoOther = { version: 'v1.15.5', snapshot: true, otherCluster: true, otherVersion: 'v1.17.1', restore: { from: 'snap-new', newCluster: `qdrant-${OTHER_ID}` } };
+    const message = configErrorOf(() => synth(tool, outdir, intoOther, [Allow.restoreIntoLiveCluster(OTHER_ID, REASON)])).message;
+    // THEN the restore window refuses it, with the way to take instead
+    expect(message).toMatch(/QdrantClusterRestore qdrant\/restore-1: got "qdrant\/snap-new onto v1.17.1"; the snapshot was taken at v1.15.5 or earlier, and restores only on v1.15.x or v1.16.x; restore it into a cluster at that version \(a new one\), then upgrade.*this is never allowed \[guard restore-minor-window\]/);
+    // AND into a cluster one minor above, it passes
+    const outdir2 = bootstrapped(tool, { version: 'v1.15.5', snapshot: true, otherCluster: true, otherVersion: 'v1.16.3' });
+    expect(() => synth(tool, outdir2, { ...intoOther, otherVersion: 'v1.16.3' }, [Allow.restoreIntoLiveCluster(OTHER_ID, REASON)])).not.toThrow();
   });
 
   test('editing a landed restore is judged as a new restore', () => {

@@ -1,5 +1,6 @@
 import { quantityValue } from '../core/resources';
 import { upgradePath } from '../core/upgrade-path';
+import { parseVersion } from '../core/versions';
 import { GuardedChange } from './allow';
 import { ClusterRecord, GuardState, keyOf, ObjectRef, RestoreRecord, shownKey } from './guard-state';
 
@@ -57,6 +58,25 @@ function newOrRetargeted(previous: GuardState, next: GuardState): RestoreRecord[
     const old = before.get(keyOf(r));
     return !old || old.destination !== r.destination || old.snapshot !== r.snapshot || old.intoExistingCluster !== r.intoExistingCluster;
   });
+}
+
+/**
+ * The newest Qdrant version the snapshot read by `restore` can have been taken at: its
+ * cluster's version in the previous output (versions never go down, so the snapshot is
+ * that old or older), else in the next. Undefined when the output does not know it.
+ */
+function snapshotVersionBound(previous: GuardState, next: GuardState, restore: RestoreRecord): string | undefined {
+  const snapshot = [...previous.snapshots, ...next.snapshots].find((x) => keyOf(x) === restore.snapshot);
+  if (!snapshot?.clusterId) return undefined;
+  const source = (state: GuardState) => state.clusters.find((c) => c.id === snapshot.clusterId && c.cluster === snapshot.cluster)?.version;
+  return source(previous) ?? source(next);
+}
+
+/** True when a snapshot of `from` cannot restore on `to`: same minor or the next only (qdrant-facts.md §13). */
+function outsideRestoreWindow(from: string, to: string): boolean {
+  const [a, b] = [parseVersion(from), parseVersion(to)];
+  if (a.some(Number.isNaN) || b.some(Number.isNaN)) return false;
+  return b[0] !== a[0] || b[1] > a[1] + 1;
 }
 
 const shrank = (from: string, to: string | undefined) => to === undefined || quantityValue(to) < quantityValue(from);
@@ -186,5 +206,30 @@ export const GUARD_RULES: readonly GuardRule[] = [
         why: `the snapshot ${shownKey(r.snapshot)} is created in the same change; land the snapshot first and add the restore once it has completed`,
       }));
     },
+  },
+  {
+    id: 'restore-minor-window',
+    reason: 'a snapshot restores on the same Qdrant minor version or the next one only (qdrant-facts.md §13, snapshot restore window)',
+    find: (previous, next) => newOrRetargeted(previous, next).flatMap((r) => {
+      const target = next.clusters.find((c) => keyOf(c) === r.destination)?.version;
+      const source = snapshotVersionBound(previous, next, r);
+      if (!target || !source || !outsideRestoreWindow(source, target)) return [];
+      const [major, minor] = parseVersion(source);
+      return [{
+        target: r.clusterId, cluster: r.cluster, folder: r.folder, subject: `QdrantClusterRestore ${shownKey(keyOf(r))}`, value: `${shownKey(r.snapshot)} onto ${target}`,
+        why: `the snapshot was taken at ${source} or earlier, and restores only on v${major}.${minor}.x or v${major}.${minor + 1}.x; ` +
+          `restore it into a cluster at that version (a new one), then upgrade that cluster through the latest patch of each minor`,
+      }];
+    }),
+  },
+  {
+    id: 'multi-az-changed',
+    allowance: { change: 'change-multi-az', factory: 'multiAzChange' },
+    reason: 'Multi AZ is chosen when a cluster is created and cannot be changed later (qdrant-facts.md §13, zones)',
+    whenAllowed: 'the operator does not move a running cluster between zones: re-create the cluster (snapshot, delete, restore) for the change to take effect',
+    find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) => ((old.multiAZ ?? false) === (now.multiAZ ?? false) ? [] : [{
+      target: now.id, cluster: now.cluster, folder: now.folder, annotate: now, subject: `${clusterName(now)} spec.multiAZ`, value: now.multiAZ ?? false,
+      why: `Multi AZ is chosen at creation only (it was ${old.multiAZ ?? false})`,
+    }])),
   },
 ];
