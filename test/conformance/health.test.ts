@@ -4,6 +4,7 @@ import { FluxHealthCheckExpr, qdrantHealthCheckExpr } from '../../src/health/flu
 import { QDRANT_HEALTH, QdrantHealth } from '../../src/health/qdrant-health';
 import { crdVersionOf } from './support/crds';
 import { runHealthLua } from './support/lua';
+import { useShowcaseOutput } from './support/output';
 import { command, toolsAvailable } from './support/tools';
 
 /** Every QdrantCluster phase qdrant-facts.md §13 lists ("QdrantCluster health"); the CRD has no enum for it. */
@@ -68,6 +69,29 @@ describeIfLua('Argo CD health in Lua, run by lua5.1', () => {
   });
 });
 
+describeIfLua('the health files of the showcase, run as Argo CD runs them', () => {
+  const showcase = useShowcaseOutput();
+
+  test('every argocd-cm health key (side files and the managed argocd-cm) runs in lua5.1 and judges its kind', () => {
+    // GIVEN every argocd-cm the output carries
+    const configMaps = showcase().objects.filter((o) => o.object.kind === 'ConfigMap' && o.object.metadata.name === 'argocd-cm');
+    expect(configMaps.map((o) => o.file)).toEqual(expect.arrayContaining([expect.stringMatching(/argocd-cm-health\.yaml$/), expect.stringMatching(/manifests\.k8s\.yaml$/)]));
+    for (const { object } of configMaps) {
+      const keys = Object.keys(object.data).filter((k) => k.startsWith('resource.customizations.health.'));
+      expect(keys.sort()).toEqual([...QDRANT_HEALTH.map((k) => `resource.customizations.health.qdrant.io_${k.kind}`), 'resource.customizations.health.argoproj.io_Application'].sort());
+      // WHEN each script runs on a healthy and a failing object of its kind / THEN it tells them apart
+      for (const k of QDRANT_HEALTH) {
+        const failing = Object.keys(k.phases).find((p) => k.phases[p] !== 'Healthy')!;
+        const healthy = Object.keys(k.phases).find((p) => k.phases[p] === 'Healthy')!;
+        const results = runHealthLua(object.data[`resource.customizations.health.qdrant.io_${k.kind}`], [object_(k.kind, healthy), object_(k.kind, failing)]);
+        expect(results.map((r) => r.status)).toEqual(['Healthy', k.phases[failing]]);
+      }
+    }
+  });
+});
+
+const object_ = (kind: string, phase: string) => object(kind, { phase });
+
 /** Flux's evaluation (fluxcd/pkg runtime/cel StatusEvaluator): inProgress, failed, current, else in progress; an error is an error. */
 function fluxStatus(expr: FluxHealthCheckExpr, obj: Record<string, unknown>): string {
   const env = celEnv();
@@ -90,6 +114,7 @@ function toCelInput(obj: Record<string, unknown>): Record<string, any> {
 const FLUX_OF: Record<QdrantHealth, string> = { Healthy: 'Current', Suspended: 'Current', Progressing: 'InProgress', Degraded: 'Failed' };
 
 describe('Flux health in CEL, evaluated by @bufbuild/cel in Flux\'s order', () => {
+  const showcaseFlux = useShowcaseOutput();
   test.each(QDRANT_HEALTH.map((k) => [k.kind, k] as const))('%s: every phase, an empty status, an unknown phase', (kind, k) => {
     // GIVEN the kind's expressions
     const expr = qdrantHealthCheckExpr(k);
@@ -100,6 +125,21 @@ describe('Flux health in CEL, evaluated by @bufbuild/cel in Flux\'s order', () =
     // Before the operator writes a status: never current nor failed (cel-go may call the missing variable an error, which Flux polls again).
     expect(fluxStatus(expr, object(kind))).not.toMatch(/^(Current|Failed)$/);
     expect(fluxStatus(expr, object(kind, { phase: 'Teleporting' }))).toBe('InProgress');
+  });
+
+  test('every Flux Kustomization of the showcase that applies Qdrant objects waits for them with parseable expressions', () => {
+    // GIVEN the Kustomizations of the showcase whose folder holds qdrant.io objects
+    const kustomizations = showcaseFlux().objects.filter((o) => o.object.kind === 'Kustomization' && o.object.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/'));
+    const folderOf = (k: any) => k.spec.path.split('/').pop();
+    const withQdrant = new Set(showcaseFlux().objects.filter((o) => o.object.apiVersion === 'qdrant.io/v1').map((o) => o.file.split('/')[0]));
+    const applyingQdrant = kustomizations.filter((k) => withQdrant.has(folderOf(k.object)));
+    expect(applyingQdrant.length).toBeGreaterThan(0);
+    for (const { object: k } of applyingQdrant) {
+      // THEN each waits, with a timeout, and has a check for every qdrant.io kind that parses
+      expect(k.spec).toMatchObject({ wait: true, timeout: expect.any(String) });
+      expect(k.spec.healthCheckExprs.map((e: any) => e.kind).sort()).toEqual(QDRANT_HEALTH.map((x) => x.kind).sort());
+      for (const e of k.spec.healthCheckExprs) for (const source of [e.current, e.inProgress, e.failed].filter(Boolean)) expect(() => parse(source)).not.toThrow();
+    }
   });
 
   test('mutation: an expression with a syntax error does not parse', () => {
