@@ -150,6 +150,22 @@ const ARGOCD_DELIVERY_PROP_KEYS = propKeys<ArgoCdDeliveryProps>({
   repositoryCredentials: true, gitRepository: true, outputPath: true, automated: true, syncRetry: true, manageArgoCdConfigMap: true,
 });
 
+/** A folder applied by one of the stack's Applications in a remote cluster; its README says where health checks come from. */
+class ArgoCdRemoteFolder extends Chart {
+  constructor(stack: Chart, id: string, private readonly notes: () => string[]) {
+    super(stack, id);
+  }
+
+  /** None. */
+  public sideFiles(): Record<string, string> {
+    return {};
+  }
+
+  public readmeNotes(): string[] {
+    return this.notes();
+  }
+}
+
 /** The stack folder holding `argocd-cm`, per app and Argo CD (its cluster and namespace): one object, one owner. */
 const CONFIG_MAP_OWNERS = new WeakMap<IConstruct, Map<string, Chart>>();
 
@@ -247,7 +263,7 @@ export class ArgoCdDelivery extends Delivery {
       fail(chart, 'delivery.gitRepository', undefined, `the output repository: with destination "${this._kubernetesCluster().label}", not Argo CD's own ` +
         'cluster, the stack\'s Namespace, Secrets and clusters reach it through Applications of their own that read this repository');
     }
-    const folder = new Chart(chart, `${chart.node.id}-${kind}`);
+    const folder = new ArgoCdRemoteFolder(chart, `${chart.node.id}-${kind}`, () => this.remoteHealthNotes(chart));
     const prefix = this.props.namePrefix ?? `${stackNamespace}-`;
     const app = new Application(chart, `${kind}-application`, {
       metadata: { name: `${prefix}${kind}`, namespace: this.argoCdNamespace },
@@ -318,6 +334,13 @@ export class ArgoCdDelivery extends Delivery {
       stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: ARGOCD_CM, namespace: this.argoCdNamespace, labels: ARGOCD_CM_LABELS }, data }, { lineWidth: 0 }),
     ].join('\n');
     return { [ARGOCD_HEALTH_FILE]: text };
+  }
+
+  /** The health note of a folder the stack's Applications apply remotely: where Argo CD's health checks come from. */
+  private remoteHealthNotes(stack: Chart): string[] {
+    const owner = this.props.manageArgoCdConfigMap ? this.configMapOwner(stack) : undefined;
+    return [`Argo CD health: the Application applying this folder is healthy once its objects are, Qdrant objects by their \`status.phase\` through the Lua health checks in \`${ARGOCD_CM}\` ` +
+      (owner ? `(managed from folder \`${owner.node.id}\`).` : `(merge \`${stack.node.id}/${ARGOCD_HEALTH_FILE}\` into it; see that folder's README).`)];
   }
 
   /** @internal */
