@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { qdrantHealthCheckExprs } from '../src/health/flux-health';
 import { clusterId, CLUSTERS_PER_STACK, stackNamespace } from './fleet-ids';
 
 /**
@@ -71,6 +72,7 @@ function operatorFolder(ns: string): Folder {
     notes: [
       `Qdrant Private Cloud 1.9.6 (CRDs v1.23.0) in namespace \`${ns}\`; watches \`${ns}\`.`,
       `Flux: HelmRelease \`qdrant-private-cloud\` depends on \`qdrant-private-cloud-crds\`; clusters live in \`${ns}-clusters\`, applied after this folder is ready (point Flux at \`${ns}-entry\`: Kustomizations \`${ns}-stack\` and \`${ns}-clusters\`).`,
+      `Flux health: the Kustomization that applies \`${ns}-clusters\` waits (\`wait: true\`, timeout 15m) until its QdrantCluster, QdrantClusterSnapshot, QdrantClusterScheduledSnapshot, QdrantClusterRestore objects are healthy by their \`status.phase\` (\`healthCheckExprs\` in CEL, qdrant-facts.md §13): a failed phase fails it, a cluster suspended on purpose counts as ready.`,
     ],
   };
 }
@@ -102,6 +104,8 @@ function fluxKustomization(name: string, folder: string, dependsOn?: string): an
     apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', metadata: { name, namespace: 'flux-system' },
     spec: {
       ...(dependsOn ? { dependsOn: [{ name: dependsOn }] } : {}),
+      // The clusters' Kustomization (the one that depends on the stack) waits for the Qdrant objects' phases.
+      ...(dependsOn ? { healthCheckExprs: qdrantHealthCheckExprs() } : {}),
       interval: '10m', path: `./dist/${folder}`, prune: true,
       sourceRef: { kind: 'GitRepository', name: 'flux-system', namespace: 'flux-system' }, timeout: '15m', wait: true,
     },

@@ -52,6 +52,7 @@ export function hybridFleetApp(props: QdrantAppProps = {}): QdrantApp {
     const db = region.addCluster('search', {
       id: r.cluster.id, customerId: 'search', version: 'v1.16.3', size: 3,
       resources: { cpu: '4', memory: '16Gi', storage: '200Gi' },
+      config: { collection: { replicationFactor: 2 } },     // production: every shard on two nodes
       apiKey: vault({ 'api-key': { key: `qdrant/${r.id}/search`, property: 'api-key' } }),
       // cert-manager's Secret holds tls.crt, tls.key and ca.crt.
       tls: { certificate: SecretSource.existing('search-tls'), ca: SecretSource.existing('search-tls') },

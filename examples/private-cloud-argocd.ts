@@ -35,6 +35,8 @@ export function privateCloudArgoCd(scope: Construct): QdrantOperator {
       // Its own Argo CD project, so its repository credential does not collide with a region's for the same URL.
       project: 'qdrant-dc1',
       repositoryCredentials: DC1_REPOSITORY_CREDENTIALS,
+      // The central Argo CD's own argocd-cm lives in this repository: the library writes it, health checks included.
+      manageArgoCdConfigMap: true,
     }),
     // kubeseal --namespace qdrant-private-cloud --name qdrant-registry-creds
     registryCredentials: SecretSource.fromSealedSecret({
@@ -77,6 +79,8 @@ export function privateCloudArgoCdWest(scope: Construct): QdrantOperator {
       destinationName: 'us-west',
       project: 'qdrant-dc1',
       repositoryCredentials: DC1_REPOSITORY_CREDENTIALS,
+      // The central Argo CD's own argocd-cm lives in this repository: the library writes it, health checks included.
+      manageArgoCdConfigMap: true,
     }),
     // kubeseal --namespace qdrant-private-cloud --name qdrant-registry-creds (with us-west's Sealed Secrets key)
     registryCredentials: SecretSource.fromSealedSecret({
@@ -86,12 +90,19 @@ export function privateCloudArgoCdWest(scope: Construct): QdrantOperator {
     }),
     settings: { features: { clusterManagement: { storageClass: { database: 'premium-rwo', snapshot: 'standard-rwo' } } } },
   });
-  operator.addCluster('search-staging', {
+  const staging = operator.addCluster('search-staging', {
     id: '5b2e8c41-7d3a-4f6e-9a1b-c4d5e6f70819',
     customerId: 'search-team',
     version: 'v1.16.3',
     size: 1,
     resources: { cpu: '2', memory: '8Gi', storage: '50Gi' },
+  });
+  // A snapshot before the next upgrade, and last week's snapshot restored into a new cluster for a data check.
+  staging.addSnapshot('before-upgrade', { name: 'qdrant-search-staging-before-upgrade', retention: '168h' });
+  staging.addRestore('last-week', {
+    name: 'qdrant-search-staging-last-week',
+    snapshotName: 'qdrant-search-staging-2026-11-26',
+    newClusterName: 'qdrant-search-staging-last-week',
   });
   return operator;
 }

@@ -25,7 +25,7 @@ export type { ChartRelease } from './delivery/delivery';
 export { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY, REGISTRY_SECRET_NAME } from './delivery/chart-reference';
 export type { ChartReference } from './delivery/chart-reference';
 export { ArgoCdDelivery, SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from './delivery/argocd-delivery';
-export type { ArgoCdDeliveryProps, ArgoCdGitRepository } from './delivery/argocd-delivery';
+export type { ArgoCdDeliveryProps, ArgoCdGitRepository, ArgoCdSyncRetry } from './delivery/argocd-delivery';
 export { FLUX_PRUNE_ANNOTATION, FluxDelivery } from './delivery/flux-delivery';
 export type { FluxDeliveryProps, FluxGitRepositoryReference } from './delivery/flux-delivery';
 

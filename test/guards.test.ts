@@ -32,6 +32,10 @@ interface Shape {
   readonly restore?: { readonly from: string; readonly newCluster?: string };
   /** A second cluster, `OTHER_ID`, beside the first. */
   readonly otherCluster?: boolean;
+  /** The second cluster's version. @default 'v1.16.3' */
+  readonly otherVersion?: string;
+  /** The first cluster's `multiAz` (needs the CRDs of v1.34.0). @default - not set */
+  readonly multiAz?: boolean;
 }
 
 /** Each stack in its own Argo CD project: their repository credentials differ for one chart URL. */
@@ -44,19 +48,19 @@ function synth(tool: Tool, outdir: string, shape: Shape = {}, allowedChanges: Al
     const op = new QdrantOperator(app, shape.operatorId ?? 'pc', {
       namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(tool, 'qdrant-pc'), registryCredentials: SecretSource.existing(),
       // Additional volume claim templates need the CRD of v1.28.0.
-      crdChartVersion: shape.claim ? 'v1.28.0' : undefined,
+      crdChartVersion: shape.claim ? 'v1.28.0' : shape.multiAz !== undefined ? 'v1.34.0' : undefined,
     });
     if (shape.withCluster ?? true) {
       const claim = shape.claim;
       const db = op.addCluster('db', {
-        id: ID, customerId: 'acme', version: shape.version ?? 'v1.16.3', size: 1,
+        id: ID, customerId: 'acme', version: shape.version ?? 'v1.16.3', size: 1, multiAz: shape.multiAz,
         resources: { cpu: '1', memory: '1Gi', storage: shape.storage ?? '10Gi' },
         storage: !claim ? undefined : {
           additionalVolumeClaimTemplates: [{ metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: Quantity.fromString(claim) } } } }],
         },
       });
       if (shape.snapshot) db.addSnapshot('snap', { name: 'snap-new' });
-      if (shape.otherCluster) op.addCluster('other', { id: OTHER_ID, customerId: 'acme', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } });
+      if (shape.otherCluster) op.addCluster('other', { id: OTHER_ID, customerId: 'acme', version: shape.otherVersion ?? 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } });
       if (shape.restore) db.addRestore('restore', { name: 'restore-1', snapshotName: shape.restore.from, newClusterName: shape.restore.newCluster });
     }
   }
@@ -142,7 +146,24 @@ const cases = (tool: Tool): GuardCase[] => [
   },
   {
     guard: 'version-skip', after: { version: 'v1.18.0' }, allow: [Allow.versionSkip(ID, REASON)],
-    message: /spec.version: got "v1.18.0"; upgrades go one minor version at a time and never down \(it was v1.16.3\)/,
+    message: /spec.version: got "v1.18.0"; upgrades go through the latest patch of each minor version \(it was v1.16.3\); take the path v1.16.3 -> v1.17.1 -> v1.18.0, one version per change/,
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
+    // A minor step from a patch that is not its minor's latest (qdrant-facts.md §13): the exact path is named.
+    guard: 'version-skip', before: { version: 'v1.15.2' }, after: { version: 'v1.16.3' }, allow: [Allow.versionSkip(ID, REASON)],
+    message: /spec.version: got "v1.16.3"; .*take the path v1.15.2 -> v1.15.5 -> v1.16.3, one version per change/,
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
+    guard: 'version-skip', after: { version: 'v1.16.2' }, allow: [Allow.versionSkip(ID, REASON)],
+    message: /spec.version: got "v1.16.2"; Qdrant never downgrades \(v1.16.3 -> v1.16.2\) \(it was v1.16.3\)/,
+    annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
+  },
+  {
+    // Multi AZ is chosen at creation only (qdrant-facts.md §13).
+    guard: 'multi-az-changed', before: { multiAz: false }, after: { multiAz: true }, allow: [Allow.multiAzChange(ID, REASON)],
+    message: new RegExp(`QdrantCluster qdrant/qdrant-${ID} spec.multiAZ: got true; Multi AZ is chosen at creation only \\(it was false\\); if this is intended, add Allow.multiAzChange\\('${ID}', '<reason>'\\)`),
     annotated: { kind: 'QdrantCluster', name: `qdrant-${ID}` },
   },
   {
@@ -229,6 +250,19 @@ describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
     expect(() => synth(tool, outdir, restore, [Allow.restoreIntoLiveCluster(OTHER_ID, REASON)])).not.toThrow();
   });
 
+  test('a restore two minors above its snapshot is never allowed; one minor above passes (qdrant-facts.md §13)', () => {
+    // GIVEN a landed snapshot of a v1.15.5 cluster, beside a second cluster at v1.17.1
+    const outdir = bootstrapped(tool, { version: 'v1.15.5', snapshot: true, otherCluster: true, otherVersion: 'v1.17.1' });
+    // WHEN it is restored into the second cluster (its overwrite allowed)
+    const intoOther = { version: 'v1.15.5', snapshot: true, otherCluster: true, otherVersion: 'v1.17.1', restore: { from: 'snap-new', newCluster: `qdrant-${OTHER_ID}` } };
+    const message = configErrorOf(() => synth(tool, outdir, intoOther, [Allow.restoreIntoLiveCluster(OTHER_ID, REASON)])).message;
+    // THEN the restore window refuses it, with the way to take instead
+    expect(message).toMatch(/QdrantClusterRestore qdrant\/restore-1: got "qdrant\/snap-new onto v1.17.1"; the snapshot was taken at v1.15.5 or earlier, and restores only on v1.15.x or v1.16.x; restore it into a cluster at that version \(a new one\), then upgrade.*this is never allowed \[guard restore-minor-window\]/);
+    // AND into a cluster one minor above, it passes
+    const outdir2 = bootstrapped(tool, { version: 'v1.15.5', snapshot: true, otherCluster: true, otherVersion: 'v1.16.3' });
+    expect(() => synth(tool, outdir2, { ...intoOther, otherVersion: 'v1.16.3' }, [Allow.restoreIntoLiveCluster(OTHER_ID, REASON)])).not.toThrow();
+  });
+
   test('editing a landed restore is judged as a new restore', () => {
     // GIVEN a restore into a new cluster that has landed
     const outdir = bootstrapped(tool, { snapshot: true });
@@ -265,7 +299,7 @@ describe('guards: previous state', () => {
   ])('upgrade v1.16.3 -> %s allowed: %s', (version, ok) => {
     const outdir = bootstrapped('flux');
     if (ok) expect(() => synth('flux', outdir, { version })).not.toThrow();
-    else expect(configErrorOf(() => synth('flux', outdir, { version })).message).toMatch(/spec.version: .*upgrades go one minor version at a time and never down \(it was v1.16.3\)/);
+    else expect(configErrorOf(() => synth('flux', outdir, { version })).message).toMatch(/spec.version: .*(latest patch of each minor|never downgrades|across major versions).*\(it was v1.16.3\)/);
   });
 
   test('an allowed cluster deletion is logged with its guard and says the object stays until deleted by hand', () => {

@@ -50,7 +50,10 @@ describe('QdrantOperator releases', () => {
     const op = findObject(objects, 'Application', 'qdrant-private-cloud-qdrant-private-cloud');
     expect(wave(findObject(objects, 'ExternalSecret', 'qdrant-registry-creds'))).toBeLessThan(wave(crds));
     expect(wave(crds)).toBeLessThan(wave(op));
-    expect(crds.spec.syncPolicy).toEqual({ automated: { prune: false, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'] });
+    expect(crds.spec.syncPolicy).toEqual({
+      automated: { prune: false, selfHeal: true }, syncOptions: ['CreateNamespace=false', 'ServerSideApply=true'],
+      retry: { limit: 5, backoff: { duration: '5s', factor: 2, maxDuration: '3m' } },
+    });
     expect(crds.spec.source).toMatchObject({ chart: 'qdrant-kubernetes-api', targetRevision: 'v1.23.0' });
     expect(op.spec.source.helm.releaseName).toBe('qdrant-private-cloud');
     expect(schemaErrors(objects)).toEqual([]);
@@ -223,6 +226,10 @@ describe('QdrantOperator values', () => {
     // GIVEN a chart version missing from the compatibility table
     // WHEN / THEN without crdChartVersion the operator is refused
     expect(() => operator({ chartVersion: '1.10.0' })).toThrow(/\[pc\] crdChartVersion: got nothing; Private Cloud 1.10.0 is not in the library's compatibility table/);
+    // Releases after 1.9.6 exist, but no source gives their components (qdrant-facts.md §13): never guessed, and the error says so.
+    expect(() => operator({ chartVersion: '1.9.7' })).toThrow(/crdChartVersion: got nothing; Private Cloud 1.9.7 exists, but its component versions are not sourced \(a review comment on qdrant\/landing_page PR #2386 names qdrant-kubernetes-api v1.34.0, which the merged table does not confirm; qdrant-facts.md §13\), so the library does not guess them; set crdChartVersion/);
+    expect(() => operator({ chartVersion: '1.9.15' })).toThrow(/Private Cloud 1.9.15 exists, but its component versions are not sourced \(no component table was found/);
+    expect(() => operator({ chartVersion: '1.9.15', crdChartVersion: 'v1.37.6' })).not.toThrow();
     // WHEN a CRD chart version is given
     const { chart } = operator({ chartVersion: '1.10.0', crdChartVersion: 'v1.30.0' });
     // THEN the operator is made, with a warning to check the pair

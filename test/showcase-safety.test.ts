@@ -54,7 +54,7 @@ describe('the showcase never loses data through GitOps', () => {
     const mustBeProtected = new Set([...all.filter((o) => dataKinds.has(o.kind)), ...crdReleases, ...crdSources]);
     // The showcase has each kind of data-holding object under each delivery.
     const kinds = [...mustBeProtected].map((o) => o.kind);
-    expect(new Set(kinds)).toEqual(new Set(['Namespace', 'QdrantCluster', 'QdrantClusterScheduledSnapshot', 'HelmRelease', 'OCIRepository', 'Application']));
+    expect(new Set(kinds)).toEqual(new Set(['Namespace', 'QdrantCluster', 'QdrantClusterSnapshot', 'QdrantClusterScheduledSnapshot', 'QdrantClusterRestore', 'HelmRelease', 'OCIRepository', 'Application']));
 
     // WHEN each is looked up with the delivery of its folder
     const unprotected: string[] = [];

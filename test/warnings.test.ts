@@ -90,3 +90,37 @@ describe('warnings', () => {
     expect(error.message).toMatch(/its own SecretSource.fromSealedSecret, in a mirror of its own: this stack's mirror prop, new ImageMirror/);
   });
 });
+
+describe('production shape (qdrant-facts.md §12, §13): warnings, never errors', () => {
+  const ruleWarnings = (op: QdrantOperator) => warningsUnder(op).filter((m) => /\[rule (production-|multi-az-|snapshots-on-|version-beyond-)/.test(m));
+  const shaped = (props: Record<string, unknown>) => {
+    const op = new QdrantOperator(testApp(), 'o', { namespace: 'q', chartVersion: '1.9.6', crdChartVersion: 'v1.34.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing() });
+    op.addCluster('c', { ...cluster, ...props });
+    return ruleWarnings(op);
+  };
+
+  test('the production shape passes without a word', () => {
+    // GIVEN 3 nodes, replication 2 / THEN no shape warning
+    expect(shaped({ size: 3, config: { collection: { replicationFactor: 2 } } })).toEqual([]);
+    // AND Multi AZ with replication 3
+    expect(shaped({ size: 3, multiAz: true, config: { collection: { replicationFactor: 3 } } })).toEqual([]);
+  });
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['fewer than 3 nodes', { size: 1 }, /size 1: fewer than 3 nodes: .*production needs at least 3 nodes \[rule production-node-count\]/],
+    ['replication below 2 (Qdrant\'s default 1)', { size: 3 }, /config.collection.replicationFactor 1: below 2: reads and writes fail while a node restarts.*\[rule production-replication\]/],
+    ['Multi AZ with replication below 3', { size: 3, multiAz: true, config: { collection: { replicationFactor: 2 } } }, /replicationFactor 2: below 3 with multiAz.*\[rule multi-az-replication\]/],
+    ['a snapshot volume on emptyDir', {
+      size: 3, config: { collection: { replicationFactor: 2 } },
+      storage: { additionalVolumes: [{ name: 'snaps', emptyDir: {} }], additionalVolumeMounts: [{ name: 'snaps', mountPath: '/qdrant/snapshots' }] },
+    }, /storage.additionalVolumeMounts "snaps at \/qdrant\/snapshots": an emptyDir volume at the snapshot path loses every snapshot.*\[rule snapshots-on-empty-dir\]/],
+    ['a version newer than the latest-patch table', { size: 3, config: { collection: { replicationFactor: 2 } }, version: 'v1.20.0' },
+      /version "v1.20.0": newer than the latest-patch table \(qdrant\/qdrant release tags \(v1.Y.Z\), 2026-08-04\); the upgrade path to and from it is not checked \[rule version-beyond-patch-table\]/],
+  ])('%s warns, naming the prop, the value and the advice', (_case, props, message) => {
+    expect(shaped(props)).toEqual([expect.stringMatching(message)]);
+  });
+
+  test.each(['v1.18.0', 'v1.18.3', 'v1.19.0', 'v1.20.0'])('Qdrant %s is accepted', (version) => {
+    expect(() => shaped({ size: 3, config: { collection: { replicationFactor: 2 } }, version })).not.toThrow();
+  });
+});

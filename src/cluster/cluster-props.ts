@@ -47,7 +47,12 @@ export interface CollectionDefaults {
   readonly replicationFactor?: number;
   /** Default write consistency factor. @default - Qdrant default (1) */
   readonly writeConsistencyFactor?: number;
-  /** Store vectors on disk by default. @default - Qdrant default */
+  /**
+   * Store vectors on disk by default (`vectors.on_disk`). Legacy from Qdrant 1.19, whose
+   * memory tiers (`memory: pinned|cached|cold`, set per collection) replace `on_disk`,
+   * `always_ram` and `on_disk_payload` (qdrant-facts.md §13).
+   * @default - Qdrant default
+   */
   readonly vectorsOnDisk?: boolean;
   /** Strict mode defaults (Qdrant >= v1.16.0). @default - operator default */
   readonly strictMode?: StrictModeDefaults;

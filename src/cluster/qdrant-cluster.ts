@@ -18,6 +18,7 @@ import { ClusterHost } from './cluster-host';
 import { ClusterIdentity } from './cluster-reference';
 import { ClusterImage, ExistingOperator, QdrantClusterProps } from './cluster-props';
 import { CLUSTER_RULES, serviceTerminatesTls, warnKeyInClearText } from './cluster-rules';
+import { warnClusterShape } from './cluster-warnings';
 import { CLUSTER_SPEC } from './cluster-spec';
 import {
   allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions,
@@ -99,6 +100,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     };
     const spec = convertShape(this, '', CLUSTER_SPEC, { ...props, namespace }, context) as Record<string, unknown>;
     applyPolicy(this, CLUSTER_RULES, { props, host: resolvedHost, namespace });
+    warnClusterShape(this, { props, host: resolvedHost, namespace });
     const exposedAs = props.service?.type ?? 'ClusterIP';
     if (exposedAs !== 'ClusterIP') warnKeyInClearText(this, `service.type "${exposedAs}"`, serviceTerminatesTls(props.service?.annotations), 'or TLS at the load balancer');
     this.addPullSecret(props, resolvedHost, namespace);

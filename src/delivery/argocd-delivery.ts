@@ -1,9 +1,11 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { Application } from '../../imports/argoproj.io';
+import { Application, ApplicationSpecSyncPolicy } from '../../imports/argoproj.io';
+import { k8s } from 'cdk8s-plus-28';
+import { stringify } from 'yaml';
 import { looksLikeCredential } from '../core/credentials';
 import { fail, pathOf } from '../core/errors';
-import { dns1123Label, dns1123Subdomain, httpUrl, repositoryPath, Rule } from '../core/rules';
+import { dns1123Label, dns1123Subdomain, duration, httpUrl, integerBetween, repositoryPath, Rule } from '../core/rules';
 import { bool, checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
@@ -11,6 +13,8 @@ import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, KubernetesC
 import { argoCdTlsCertsPatch } from './argocd-tls-certs';
 import { BootstrapChart } from './bootstrap';
 import { ociHostPath } from './chart-reference';
+import { ARGOCD_CM, ARGOCD_CM_LABELS, argoCdHealthData } from '../health/argocd-health';
+import { QDRANT_HEALTH } from '../health/qdrant-health';
 
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
@@ -35,6 +39,21 @@ export interface ArgoCdGitRepository {
   /** Branch, tag or commit. @default 'HEAD' */
   readonly revision?: string;
 }
+
+/** How Argo CD retries a failed sync (`spec.syncPolicy.retry` of an Application). */
+export interface ArgoCdSyncRetry {
+  /** Retries of a failed sync; 0 turns retrying off. @default 5 */
+  readonly limit?: number;
+  /** Wait before the first retry. @default '5s' */
+  readonly backoffDuration?: string;
+  /** Factor the wait grows by after each failed retry. @default 2 */
+  readonly backoffFactor?: number;
+  /** Longest wait between two retries. @default '3m' */
+  readonly backoffMaxDuration?: string;
+}
+
+/** The side file with the `argocd-cm` keys to merge, when the output does not manage `argocd-cm` itself. */
+export const ARGOCD_HEALTH_FILE = 'argocd-cm-health.yaml';
 
 export interface ArgoCdDeliveryProps {
   /** Namespace Argo CD runs in; Applications and repository Secrets go there. @default 'argocd' */
@@ -68,7 +87,23 @@ export interface ArgoCdDeliveryProps {
   readonly outputPath?: string;
   /** Let Argo CD sync automatically (with self-heal; pruning except for CRD charts). @default true */
   readonly automated?: boolean;
+  /**
+   * How every Application retries a failed sync: a CRD or operator that is not ready yet
+   * fails the first sync of what needs it, and the retry picks it up.
+   * @default - 5 retries, waiting 5s, then twice as long each time, at most 3m
+   */
+  readonly syncRetry?: ArgoCdSyncRetry;
+  /**
+   * Argo CD's own `argocd-cm` is managed from this output: the library then writes the
+   * ConfigMap itself, with the health checks of the `qdrant.io` kinds and of child
+   * Applications, into the first stack folder of each Argo CD (never pruned). Keys set
+   * outside this output stay as they are (Argo CD applies with a merge).
+   * @default false - each stack folder carries `argocd-cm-health.yaml`, the keys to merge into `argocd-cm` by hand
+   */
+  readonly manageArgoCdConfigMap?: boolean;
 }
+
+const SYNC_RETRY_KEYS = propKeys<ArgoCdSyncRetry>({ limit: true, backoffDuration: true, backoffFactor: true, backoffMaxDuration: true });
 
 /** The start of Application and Secret names: lowercase letters, digits, "-" and ".". */
 const namePrefix: Rule<string> = (v) =>
@@ -112,8 +147,27 @@ function repositoryClaims(scope: IConstruct): Map<string, RepositoryClaim> {
 /** Every key of ArgoCdDeliveryProps, for refusing unknown ones at run time. */
 const ARGOCD_DELIVERY_PROP_KEYS = propKeys<ArgoCdDeliveryProps>({
   argoCdNamespace: true, project: true, destinationServer: true, destinationName: true, namePrefix: true,
-  repositoryCredentials: true, gitRepository: true, outputPath: true, automated: true,
+  repositoryCredentials: true, gitRepository: true, outputPath: true, automated: true, syncRetry: true, manageArgoCdConfigMap: true,
 });
+
+/** A folder applied by one of the stack's Applications in a remote cluster; its README says where health checks come from. */
+class ArgoCdRemoteFolder extends Chart {
+  constructor(stack: Chart, id: string, private readonly notes: () => string[]) {
+    super(stack, id);
+  }
+
+  /** None. */
+  public sideFiles(): Record<string, string> {
+    return {};
+  }
+
+  public readmeNotes(): string[] {
+    return this.notes();
+  }
+}
+
+/** The stack folder holding `argocd-cm`, per app and Argo CD (its cluster and namespace): one object, one owner. */
+const CONFIG_MAP_OWNERS = new WeakMap<IConstruct, Map<string, Chart>>();
 
 /**
  * Delivers charts with Argo CD: one `Application` (argoproj.io/v1alpha1) per chart with
@@ -151,8 +205,8 @@ export class ArgoCdDelivery extends Delivery {
     if (this.props.gitRepository) this.rootApplication(Chart.of(scope), prefix);
     const repoUrl = ociHostPath(request.chart.repository);
     if (request.credentials) this.repositorySecret(scope, `${id}-repository`, prefix, repoUrl, request);
+    if (this.props.manageArgoCdConfigMap) this.argoCdConfigMap(Chart.of(scope));
 
-    const automated = this.props.automated ?? true;
     const syncOptions = ['CreateNamespace=false', ...(request.installsCrds ? ['ServerSideApply=true'] : [])];
     const app = new Application(scope, id, {
       metadata: { name, namespace: this.argoCdNamespace },
@@ -165,11 +219,8 @@ export class ArgoCdDelivery extends Delivery {
           helm: { releaseName: request.releaseName, valuesObject: request.values },
         },
         destination: { ...this.destination(), namespace: request.namespace },
-        syncPolicy: {
-          // CRD charts are never pruned automatically: pruning a CRD deletes every Qdrant cluster.
-          automated: automated ? { prune: !request.installsCrds, selfHeal: true } : undefined,
-          syncOptions,
-        },
+        // CRD charts are never pruned automatically: pruning a CRD deletes every Qdrant cluster.
+        syncPolicy: this.syncPolicy(!request.installsCrds, syncOptions),
       },
     });
     // Deleting a CRD release deletes every Qdrant cluster: the parent Application never prunes it.
@@ -212,16 +263,15 @@ export class ArgoCdDelivery extends Delivery {
       fail(chart, 'delivery.gitRepository', undefined, `the output repository: with destination "${this._kubernetesCluster().label}", not Argo CD's own ` +
         'cluster, the stack\'s Namespace, Secrets and clusters reach it through Applications of their own that read this repository');
     }
-    const folder = new Chart(chart, `${chart.node.id}-${kind}`);
+    const folder = new ArgoCdRemoteFolder(chart, `${chart.node.id}-${kind}`, () => this.remoteHealthNotes(chart));
     const prefix = this.props.namePrefix ?? `${stackNamespace}-`;
-    const automated = this.props.automated ?? true;
     const app = new Application(chart, `${kind}-application`, {
       metadata: { name: `${prefix}${kind}`, namespace: this.argoCdNamespace },
       spec: {
         project: this.props.project ?? 'default',
         source: { repoUrl: repo.url, targetRevision: repo.revision ?? 'HEAD', path: this.gitPath(folder.node.id) },
         destination: { ...this.destination(), namespace: stackNamespace },
-        syncPolicy: { automated: automated ? { prune: true, selfHeal: true } : undefined, syncOptions: ['CreateNamespace=false'] },
+        syncPolicy: this.syncPolicy(true, ['CreateNamespace=false']),
       },
     });
     this._stage(app, stage, { preventPrune: true });
@@ -232,6 +282,79 @@ export class ArgoCdDelivery extends Delivery {
   /** Path of an output folder inside the output repository. */
   private gitPath(folder: string): string {
     return `${(this.props.outputPath ?? 'dist').replace(/^\.\/|\/+$/g, '')}/${folder}`;
+  }
+
+  /** An Application's sync policy: automated (unless turned off) with self-heal, and the retry of `syncRetry`. */
+  private syncPolicy(prune: boolean, syncOptions?: string[]): ApplicationSpecSyncPolicy {
+    const retry = this.props.syncRetry ?? {};
+    return {
+      automated: (this.props.automated ?? true) ? { prune, selfHeal: true } : undefined,
+      syncOptions,
+      retry: {
+        limit: retry.limit ?? 5,
+        backoff: { duration: retry.backoffDuration ?? '5s', factor: retry.backoffFactor ?? 2, maxDuration: retry.backoffMaxDuration ?? '3m' },
+      },
+    };
+  }
+
+  /** Key of the Argo CD this delivery talks to: the cluster it runs in and its namespace. */
+  private argoCdKey(stack: Chart): string {
+    return `${this._folderCluster(stack).key} ${this.argoCdNamespace}`;
+  }
+
+  /** The stack folder that holds this Argo CD's `argocd-cm`, when the output manages it. */
+  private configMapOwner(stack: Chart): Chart | undefined {
+    return CONFIG_MAP_OWNERS.get(stack.node.root)?.get(this.argoCdKey(stack));
+  }
+
+  /** `argocd-cm` with the health checks, written once per Argo CD: in the first stack folder that needs it. */
+  private argoCdConfigMap(stack: Chart): void {
+    const root = stack.node.root;
+    if (!CONFIG_MAP_OWNERS.has(root)) CONFIG_MAP_OWNERS.set(root, new Map());
+    const owners = CONFIG_MAP_OWNERS.get(root)!;
+    const key = this.argoCdKey(stack);
+    if (owners.has(key)) return;
+    owners.set(key, stack);
+    const cm = new k8s.KubeConfigMap(stack, 'argocd-cm', {
+      metadata: { name: ARGOCD_CM, namespace: this.argoCdNamespace, labels: ARGOCD_CM_LABELS },
+      data: argoCdHealthData(),
+    });
+    // Deleting argocd-cm would take every setting of Argo CD with it.
+    this._stage(cm, DeliveryStage.PREREQUISITES, { preventPrune: true });
+  }
+
+  /** @internal */
+  public _healthSideFiles(_stack: Chart): Record<string, string> {
+    if (this.props.manageArgoCdConfigMap) return {};
+    const data = argoCdHealthData();
+    const text = [
+      `# Merge these keys into Argo CD's ${ARGOCD_CM} (it holds all of Argo CD's settings, so this folder does not own it):`,
+      `#   kubectl -n ${this.argoCdNamespace} patch configmap ${ARGOCD_CM} --type merge --patch-file ${ARGOCD_HEALTH_FILE}`,
+      '# Argo CD then knows when Qdrant objects are healthy (by status.phase), and sync waves wait for child Applications.',
+      stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: ARGOCD_CM, namespace: this.argoCdNamespace, labels: ARGOCD_CM_LABELS }, data }, { lineWidth: 0 }),
+    ].join('\n');
+    return { [ARGOCD_HEALTH_FILE]: text };
+  }
+
+  /** The health note of a folder the stack's Applications apply remotely: where Argo CD's health checks come from. */
+  private remoteHealthNotes(stack: Chart): string[] {
+    const owner = this.props.manageArgoCdConfigMap ? this.configMapOwner(stack) : undefined;
+    return [`Argo CD health: the Application applying this folder is healthy once its objects are, Qdrant objects by their \`status.phase\` through the Lua health checks in \`${ARGOCD_CM}\` ` +
+      (owner ? `(managed from folder \`${owner.node.id}\`).` : `(merge \`${stack.node.id}/${ARGOCD_HEALTH_FILE}\` into it; see that folder's README).`)];
+  }
+
+  /** @internal */
+  public _healthNotes(stack: Chart): string[] {
+    const kinds = `${QDRANT_HEALTH.map((k) => `\`qdrant.io_${k.kind}\``).join(', ')} and \`argoproj.io_Application\``;
+    const why = 'so that Argo CD reports Qdrant objects healthy only in a healthy phase and sync waves wait for child Applications (qdrant-facts.md §13)';
+    if (!this.props.manageArgoCdConfigMap) {
+      return [`Argo CD health: merge \`${ARGOCD_HEALTH_FILE}\` into \`${ARGOCD_CM}\` in namespace \`${this.argoCdNamespace}\` ` +
+        `(\`kubectl -n ${this.argoCdNamespace} patch configmap ${ARGOCD_CM} --type merge --patch-file ${ARGOCD_HEALTH_FILE}\`): Lua health checks for ${kinds}, ${why}.`];
+    }
+    const owner = this.configMapOwner(stack);
+    return [owner === stack
+      ? `Argo CD health: this folder manages \`${ARGOCD_CM}\` in namespace \`${this.argoCdNamespace}\` (\`manageArgoCdConfigMap\`), with Lua health checks for ${kinds}, ${why}.`
+      : `Argo CD health: \`${ARGOCD_CM}\` in namespace \`${this.argoCdNamespace}\`, with the health checks for ${kinds}, is managed from folder \`${owner?.node.id}\`.`];
   }
 
   private destination(): { readonly name?: string; readonly server?: string } {
@@ -288,14 +411,13 @@ export class ArgoCdDelivery extends Delivery {
     const clash = bootstrap.node.children.find((c) => c instanceof Application && c.name === name);
     if (clash) fail(stack, 'delivery.namePrefix', this.props.namePrefix, `a prefix no other stack in this Argo CD uses; the root Application ${name} of another stack (${clash.node.path}) has it`);
     const repo = this.props.gitRepository!;
-    const automated = this.props.automated ?? true;
     new Application(bootstrap, `${stack.node.id}-root`, {
       metadata: { name, namespace: this.argoCdNamespace },
       spec: {
         project: this.props.project ?? 'default',
         source: { repoUrl: repo.url, targetRevision: repo.revision ?? 'HEAD', path: this.gitPath(stack.node.id) },
         destination: { server: IN_CLUSTER_SERVER, namespace: this.argoCdNamespace },
-        syncPolicy: { automated: automated ? { prune: true, selfHeal: true } : undefined },
+        syncPolicy: this.syncPolicy(true),
       },
     });
   }
@@ -353,5 +475,14 @@ export class ArgoCdDelivery extends Delivery {
     checkOptional(scope, 'delivery.destinationServer', this.props.destinationServer, httpUrl);
     checkOptional(scope, 'delivery.namePrefix', this.props.namePrefix, namePrefix);
     checkOptional(scope, 'delivery.automated', this.props.automated, bool);
+    checkOptional(scope, 'delivery.manageArgoCdConfigMap', this.props.manageArgoCdConfigMap, bool);
+    const retry = this.props.syncRetry;
+    if (retry !== undefined) {
+      checkKnownObject(scope, 'delivery.syncRetry', retry, 'ArgoCdSyncRetry', SYNC_RETRY_KEYS);
+      checkOptional(scope, 'delivery.syncRetry.limit', retry.limit, integerBetween(0, 100));
+      checkOptional(scope, 'delivery.syncRetry.backoffDuration', retry.backoffDuration, duration);
+      checkOptional(scope, 'delivery.syncRetry.backoffFactor', retry.backoffFactor, integerBetween(1, 10));
+      checkOptional(scope, 'delivery.syncRetry.backoffMaxDuration', retry.backoffMaxDuration, duration);
+    }
   }
 }

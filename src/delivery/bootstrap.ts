@@ -37,6 +37,19 @@ export class BootstrapChart extends Chart {
     this.tool = tool;
     this.cluster = cluster;
   }
+
+  /** None: the bootstrap folder holds only what the tool applies first. */
+  public sideFiles(): Record<string, string> {
+    return {};
+  }
+
+  /** Where the health checks Argo CD needs for the waves of the stacks' Applications come from. */
+  public readmeNotes(): string[] {
+    return this.tool === 'argocd'
+      ? ['Argo CD health: the root Applications wait for each stack\'s Applications only with the `argoproj.io_Application` health check in `argocd-cm`; ' +
+        'each stack folder\'s README says where it comes from (the health file of that folder to merge, or the `argocd-cm` the output manages).']
+      : [];
+  }
 }
 
 const BOOTSTRAPS = new WeakMap<IConstruct, Map<string, BootstrapChart>>();

@@ -136,6 +136,19 @@ export abstract class Delivery {
   public _trustedCaSideFiles(_host: string, _caCertificates: string): Record<string, string> {
     return {};
   }
+
+  /**
+   * Files of the stack folder `stack` that teach the GitOps tool when Qdrant objects are
+   * healthy (qdrant-facts.md §13, QdrantCluster health). None by default. @internal
+   */
+  public _healthSideFiles(_stack: Chart): Record<string, string> {
+    return {};
+  }
+
+  /** README notes of the stack folder `stack`: how the GitOps tool learns the health of Qdrant objects. @internal */
+  public _healthNotes(_stack: Chart): string[] {
+    return [];
+  }
 }
 
 /** A Kubernetes cluster as a GitOps tool names it. */

@@ -9,6 +9,8 @@ import { OciRepository, OciRepositorySpecLayerSelectorOperation } from '../../im
 import { dns1123Label, dns1123Subdomain, duration, integerBetween, repositoryPath } from '../core/rules';
 import { checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
+import { qdrantHealthCheckExprs } from '../health/flux-health';
+import { QDRANT_HEALTH } from '../health/qdrant-health';
 import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { BootstrapChart } from './bootstrap';
 
@@ -46,6 +48,9 @@ const kustomizationName = (v: string) => (v.length <= 63 ? undefined : 'a namesp
 
 /** The folder a Kubernetes cluster's Flux is pointed at, in a fleet. */
 const fluxBootstrapFolder = (cluster: string) => `flux-${cluster}`;
+
+/** How long a Kustomization waits for what it applied to be healthy before it reports failure. */
+const KUSTOMIZATION_TIMEOUT = '15m';
 
 /** Annotation that stops Flux from pruning an object that left the output, or deleting it with its Kustomization. */
 export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
@@ -135,7 +140,7 @@ export class FluxDelivery extends Delivery {
     this.checkProps(chart);
     const entry = this.entryOf(chart, stackNamespace);
     const crChart = new Chart(chart, `${chart.node.id}-clusters`);
-    this.kustomization(entry, `${chart.node.id}-custom-resources`, `${stackNamespace}-clusters`, crChart.node.id, `${stackNamespace}-stack`);
+    this.kustomization(entry, `${chart.node.id}-custom-resources`, `${stackNamespace}-clusters`, crChart.node.id, { dependsOn: `${stackNamespace}-stack`, qdrantHealth: true });
     this.customResourceCharts.set(chart.node.path, crChart);
     return crChart;
   }
@@ -171,7 +176,11 @@ export class FluxDelivery extends Delivery {
     return (this.props.outputPath ?? './dist').replace(/\/+$/, '');
   }
 
-  private kustomization(entry: Chart, id: string, name: string, folder: string, dependsOn?: string): Kustomization {
+  /**
+   * A Kustomization applying `folder`; `wait` makes it (and whatever depends on it) ready
+   * only once everything it applied is healthy, the Qdrant objects by their phase.
+   */
+  private kustomization(entry: Chart, id: string, name: string, folder: string, options: { dependsOn?: string; qdrantHealth?: boolean } = {}): Kustomization {
     const source = this.props.gitRepository ?? { name: 'flux-system' };
     const base = this.outputBase();
     return new Kustomization(entry, id, {
@@ -181,11 +190,21 @@ export class FluxDelivery extends Delivery {
         path: `${base}/${folder}`,
         prune: true,
         wait: true,
-        timeout: '15m',
+        timeout: KUSTOMIZATION_TIMEOUT,
+        healthCheckExprs: options.qdrantHealth ? qdrantHealthCheckExprs() : undefined,
         sourceRef: { kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: source.name, namespace: source.namespace ?? 'flux-system' },
-        dependsOn: dependsOn ? [{ name: dependsOn }] : undefined,
+        dependsOn: options.dependsOn ? [{ name: options.dependsOn }] : undefined,
       },
     });
+  }
+
+  /** @internal */
+  public _healthNotes(stack: Chart): string[] {
+    if (!this.customResourceCharts.has(stack.node.path)) return [];
+    const folder = this.customResourceCharts.get(stack.node.path)!;
+    return [`Flux health: the Kustomization that applies \`${folder.node.id}\` waits (\`wait: true\`, timeout ${KUSTOMIZATION_TIMEOUT}) until its ` +
+      `${QDRANT_HEALTH.map((k) => k.kind).join(', ')} objects are healthy by their \`status.phase\` (\`healthCheckExprs\` in CEL, qdrant-facts.md §13): ` +
+      'a failed phase fails it, a cluster suspended on purpose counts as ready.'];
   }
 
   private checkProps(scope: Construct): void {

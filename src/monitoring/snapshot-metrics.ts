@@ -29,7 +29,7 @@ export function snapshotMetricsConfig(): string {
       },
       {
         name: 'created_timestamp_seconds',
-        help: 'spec.creation-timestamp of a QdrantClusterSnapshot (Unix seconds)',
+        help: 'spec.creation-timestamp of a QdrantClusterSnapshot (Unix epoch, as the operator writes it)',
         each: { type: 'Gauge', gauge: { path: ['spec', 'creation-timestamp'] } },
       },
     ],
@@ -43,10 +43,19 @@ export function snapshotMetricsConfig(): string {
   ].join('\n');
 }
 
+/**
+ * `spec.creation-timestamp` is an int64 "expressed in Unix epoch format" (the CRD and
+ * `qdrant/kubernetes-api` api/v1/qdrantclustersnapshot_types.go); no source says whether in
+ * seconds or milliseconds. The alert takes either: a value above 1e11 (year 5138 in
+ * seconds, 1973 in milliseconds) is milliseconds.
+ */
+const MILLISECONDS_ABOVE = '1e11';
+
 /** The snapshot alerts, on the metrics the configuration above defines. */
 export function snapshotAlertRules(namespaces: readonly string[] | 'all', maxAgeHours: number): AlertRule[] {
   const ns = namespaces === 'all' ? '' : `namespace=~"${namespaces.join('|')}", `;
   const source = `kube-state-metrics custom-resource-state (${SNAPSHOT_METRICS_FILE})`;
+  const created = `${PREFIX}_created_timestamp_seconds{${ns}schedule!=""}`;
   return [
     {
       alert: 'QdrantSnapshotFailed',
@@ -56,7 +65,7 @@ export function snapshotAlertRules(namespaces: readonly string[] | 'all', maxAge
     },
     {
       alert: 'QdrantScheduledSnapshotMissing',
-      expr: `time() - max by (namespace, cluster_id, schedule) (${PREFIX}_created_timestamp_seconds{${ns}schedule!=""} and on (namespace, name) (${PREFIX}_status_phase{phase="Succeeded"} == 1)) > ${maxAgeHours * 3600}`,
+      expr: `time() - max by (namespace, cluster_id, schedule) ((${created} < ${MILLISECONDS_ABOVE} or ${created} / 1000) and on (namespace, name) (${PREFIX}_status_phase{phase="Succeeded"} == 1)) > ${maxAgeHours * 3600}`,
       for: '10m', severity: 'warning', source,
       summary: `A snapshot schedule has had no successful snapshot for ${maxAgeHours} hours.`,
     },

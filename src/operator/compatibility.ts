@@ -37,6 +37,17 @@ export const PRIVATE_CLOUD_RELEASES: readonly PrivateCloudRelease[] = [
   { chartVersion: '1.9.6', crdChartVersion: 'v1.23.0', operator: '2.15.0', clusterManager: 'v0.3.17', clusterExporter: '1.7.6' },
 ];
 
+/**
+ * Private Cloud releases after 1.9.6 whose component versions no source gives (qdrant-facts.md
+ * §13: 1.9.7 of 2026-05-28, "support for Qdrant 1.18", to 1.9.15, known from the titles of
+ * `qdrant/landing_page` PRs). They are never guessed: each needs an explicit `crdChartVersion`.
+ * `hint` is what the sources do say, for the error.
+ */
+export const PRIVATE_CLOUD_RELEASES_WITHOUT_COMPONENTS: Readonly<Record<string, string>> = {
+  '1.9.7': 'a review comment on qdrant/landing_page PR #2386 names qdrant-kubernetes-api v1.34.0, which the merged table does not confirm',
+  ...Object.fromEntries(['1.9.8', '1.9.9', '1.9.10', '1.9.11', '1.9.12', '1.9.13', '1.9.14', '1.9.15'].map((v) => [v, 'no component table was found'])),
+};
+
 export function findPrivateCloudRelease(chartVersion: string): PrivateCloudRelease | undefined {
   return PRIVATE_CLOUD_RELEASES.find((r) => r.chartVersion === chartVersion);
 }

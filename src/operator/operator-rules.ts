@@ -1,6 +1,6 @@
 import { PolicyRule } from '../core/policy';
 import { compareVersions } from '../core/versions';
-import { PrivateCloudRelease } from './compatibility';
+import { PRIVATE_CLOUD_RELEASES_WITHOUT_COMPONENTS, PrivateCloudRelease } from './compatibility';
 import { OperatorComponentProps, QdrantOperatorProps } from './operator-props';
 
 /** What the operator rules look at: the props (field rules already checked) and the release they name, when known. */
@@ -40,7 +40,10 @@ export const OPERATOR_RULES: readonly PolicyRule<OperatorRuleInput>[] = [
     doc: 'A release outside the compatibility table has no known CRD chart, so it must be named (qdrant-facts.md §4, §8 rule 10).',
     check: ({ props, release }) => (!release && props.crdChartVersion === undefined ? {
       prop: 'crdChartVersion', value: undefined,
-      allowed: `Private Cloud ${props.chartVersion} is not in the library's compatibility table; set crdChartVersion to the qdrant-kubernetes-api version its release notes name`,
+      allowed: PRIVATE_CLOUD_RELEASES_WITHOUT_COMPONENTS[props.chartVersion] !== undefined
+        ? `Private Cloud ${props.chartVersion} exists, but its component versions are not sourced (${PRIVATE_CLOUD_RELEASES_WITHOUT_COMPONENTS[props.chartVersion]}; ` +
+          'qdrant-facts.md §13), so the library does not guess them; set crdChartVersion to the qdrant-kubernetes-api version its release notes name'
+        : `Private Cloud ${props.chartVersion} is not in the library's compatibility table; set crdChartVersion to the qdrant-kubernetes-api version its release notes name`,
     } : undefined),
   },
 ];

@@ -227,7 +227,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   }
 
   public sideFiles(): Record<string, string> {
-    return { ...mirrorSideFiles(this.registry, this.delivery), ...this.monitoring?.sideFiles() };
+    return { ...mirrorSideFiles(this.registry, this.delivery), ...this.monitoring?.sideFiles(), ...this.delivery._healthSideFiles(this) };
   }
 
   public readmeNotes(): string[] {
@@ -241,6 +241,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
       ...(applied ? [applied] : []),
       ...this.storage.notes,
       ...this.monitoring?.readmeNotes() ?? [],
+      ...this.delivery._healthNotes(this),
     ];
   }
 }

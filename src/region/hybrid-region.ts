@@ -234,6 +234,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         'qdrant-cluster-exporter. Their versions are chosen by Qdrant Cloud, not by this output.',
       ]),
       ...this.monitoring?.sideFiles(),
+      ...this.delivery._healthSideFiles(this),
     };
   }
 
@@ -250,6 +251,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         ? ['**Clusters declared in code** (acknowledged): the Qdrant Cloud agent also owns QdrantCluster objects; change them only through git.'] : []),
       ...this.storage.notes,
       ...this.monitoring?.readmeNotes() ?? [],
+      ...this.delivery._healthNotes(this),
     ];
   }
 

@@ -1,9 +1,8 @@
 /**
- * A structural check of the Mermaid flowcharts this library writes. Mermaid's own
- * parser needs a browser DOM: `mermaid.parse()` of mermaid 12.3.0 under Node 20 stops
- * with "DOMPurify.addHook is not a function", and `@mermaid-js/parser` has no flowchart
- * grammar. So the tests
- * read the diagrams with the subset of the flowchart grammar the library uses:
+ * A structural check of the Mermaid flowcharts this library writes, for tests that look
+ * inside a diagram (which nodes, edges and groups it has). Whether mermaid itself reads
+ * every diagram is checked by the real library in Chromium (test/conformance/mermaid.test.ts).
+ * This reader knows the subset of the flowchart grammar the library uses:
  *
  * - the first line is `flowchart TD` or `flowchart LR`;
  * - `subgraph <id>["label"]` ... `end`, balanced;

@@ -5,7 +5,10 @@ import { parseAllDocuments } from 'yaml';
 
 /** ../shared beside the repository (CI has it there too). */
 export const SHARED_DIR = process.env.SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared');
+/** The Kubernetes version whose schemas every test validates against (cdk8s-plus-28's). */
 const K8S_VERSION = 'v1.28.0';
+/** Every Kubernetes version in ../shared/schemas/kubernetes: built-in kinds must validate against each. */
+export const K8S_VERSIONS = ['v1.28.0', 'v1.31.0', 'v1.34.0'] as const;
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
 /**
@@ -52,8 +55,8 @@ class SchemaRegistry {
   private readonly schemas = new Map<string, object>();
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor() {
-    const defs = JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'schemas', 'kubernetes', K8S_VERSION, '_definitions.json'), 'utf8')).definitions;
+  constructor(k8sVersion: string) {
+    const defs = JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'schemas', 'kubernetes', k8sVersion, '_definitions.json'), 'utf8')).definitions;
     this.ajv.addSchema({ $id: 'k8s', definitions: strictify(defs) });
     for (const [name, def] of Object.entries<any>(defs)) {
       for (const gvk of def['x-kubernetes-group-version-kind'] ?? []) {
@@ -84,10 +87,11 @@ class SchemaRegistry {
   }
 }
 
-let registry: SchemaRegistry | undefined;
+const registries = new Map<string, SchemaRegistry>();
 
-/** Validates objects strictly against ../shared; returns every error found. */
-export function schemaErrors(objects: readonly any[]): string[] {
-  registry ??= new SchemaRegistry();
-  return objects.flatMap((o) => registry!.errors(o));
+/** Validates objects strictly against ../shared (built-in kinds of `k8sVersion`); returns every error found. */
+export function schemaErrors(objects: readonly any[], k8sVersion: string = K8S_VERSION): string[] {
+  if (!registries.has(k8sVersion)) registries.set(k8sVersion, new SchemaRegistry(k8sVersion));
+  const registry = registries.get(k8sVersion)!;
+  return objects.flatMap((o) => registry.errors(o));
 }

@@ -9,12 +9,14 @@ export type GuardedChange =
   | 'remove-region'
   | 'remove-operator'
   | 'remove-namespace'
-  | 'restore-into-live-cluster';
+  | 'restore-into-live-cluster'
+  | 'change-multi-az';
 
 /** Every GuardedChange, for run-time checks; the compiler keeps it complete. */
 const GUARDED_CHANGES: Readonly<Record<GuardedChange, true>> = {
   'delete-cluster': true, 'shrink-storage': true, 'skip-minor-version': true, 'change-namespace': true,
   'remove-region': true, 'remove-operator': true, 'remove-namespace': true, 'restore-into-live-cluster': true,
+  'change-multi-az': true,
 };
 
 /** One allowed change, with the reason a reviewer reads. */
@@ -68,6 +70,13 @@ export class Allow {
   /** Let a restore overwrite the data of a cluster that already exists. */
   public static restoreIntoLiveCluster(clusterId: string, reason: string): AllowedChange {
     return { change: 'restore-into-live-cluster', target: clusterId, reason };
+  }
+  /**
+   * Let a cluster's `multiAz` change. The operator cannot move a running cluster between
+   * one zone and several (qdrant-facts.md §13): allow it only when you re-create the cluster.
+   */
+  public static multiAzChange(clusterId: string, reason: string): AllowedChange {
+    return { change: 'change-multi-az', target: clusterId, reason };
   }
 }
 

@@ -1,4 +1,5 @@
 import { quantityValue } from '../../core/resources';
+import { upgradePath } from '../../core/upgrade-path';
 import { parseVersion } from '../../core/versions';
 import { GuardedChange } from './allow';
 import { ClusterRecord, GuardState, keyOf, ObjectRef, RestoreRecord, shownKey } from './guard-state';
@@ -47,15 +48,6 @@ function keptClusters(previous: GuardState, next: GuardState): [ClusterRecord, C
   return previous.clusters.flatMap((old) => (now.has(keyOf(old)) ? [[old, now.get(keyOf(old))!] as [ClusterRecord, ClusterRecord]] : []));
 }
 
-/** `vX.Y.Z` -> `vX.Y'.Z'` with Y' in {Y, Y+1}, never down. */
-function isAllowedUpgrade(from: string, to: string): boolean {
-  const [a, b] = [parseVersion(from), parseVersion(to)];
-  if (a.some(Number.isNaN) || b.some(Number.isNaN)) return true;
-  if (b[0] !== a[0]) return false;
-  if (b[1] === a[1]) return b[2] >= a[2];
-  return b[1] === a[1] + 1;
-}
-
 /**
  * The restores of `next` that are new, or whose source or destination changed: editing
  * a landed restore makes the operator run it again, so it is judged as a new one.
@@ -66,6 +58,25 @@ function newOrRetargeted(previous: GuardState, next: GuardState): RestoreRecord[
     const old = before.get(keyOf(r));
     return !old || old.destination !== r.destination || old.snapshot !== r.snapshot || old.intoExistingCluster !== r.intoExistingCluster;
   });
+}
+
+/**
+ * The newest Qdrant version the snapshot read by `restore` can have been taken at: its
+ * cluster's version in the previous output (versions never go down, so the snapshot is
+ * that old or older), else in the next. Undefined when the output does not know it.
+ */
+function snapshotVersionBound(previous: GuardState, next: GuardState, restore: RestoreRecord): string | undefined {
+  const snapshot = [...previous.snapshots, ...next.snapshots].find((x) => keyOf(x) === restore.snapshot);
+  if (!snapshot?.clusterId) return undefined;
+  const source = (state: GuardState) => state.clusters.find((c) => c.id === snapshot.clusterId && c.cluster === snapshot.cluster)?.version;
+  return source(previous) ?? source(next);
+}
+
+/** True when a snapshot of `from` cannot restore on `to`: same minor or the next only (qdrant-facts.md §13). */
+function outsideRestoreWindow(from: string, to: string): boolean {
+  const [a, b] = [parseVersion(from), parseVersion(to)];
+  if (a.some(Number.isNaN) || b.some(Number.isNaN)) return false;
+  return b[0] !== a[0] || b[1] > a[1] + 1;
 }
 
 const shrank = (from: string, to: string | undefined) => to === undefined || quantityValue(to) < quantityValue(from);
@@ -105,14 +116,18 @@ export const GUARD_RULES: readonly GuardRule[] = [
   {
     id: 'version-skip',
     allowance: { change: 'skip-minor-version', factory: 'versionSkip' },
-    reason: 'Qdrant upgrades one minor version at a time and never downgrades (qdrant-facts: rules a library can check)',
-    find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) =>
-      (old.version && now.version && !isAllowedUpgrade(old.version, now.version)
-        ? [{
-          target: now.id, cluster: now.cluster, folder: now.folder, annotate: now, subject: `${clusterName(now)} spec.version`, value: now.version,
-          why: `upgrades go one minor version at a time and never down (it was ${old.version})`,
-        }]
-        : [])),
+    reason: 'Qdrant upgrades through the latest patch of each minor version and never downgrades (qdrant-facts.md §13, upgrade path)',
+    find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) => {
+      if (!old.version || !now.version) return [];
+      const path = upgradePath(old.version, now.version);
+      if (!path.refused && path.hops.length <= 1) return [];
+      return [{
+        target: now.id, cluster: now.cluster, folder: now.folder, annotate: now, subject: `${clusterName(now)} spec.version`, value: now.version,
+        why: path.refused
+          ? `${path.refused} (it was ${old.version})`
+          : `upgrades go through the latest patch of each minor version (it was ${old.version}); take the path ${[old.version, ...path.hops].join(' -> ')}, one version per change`,
+      }];
+    }),
   },
   {
     id: 'region-removed',
@@ -192,5 +207,30 @@ export const GUARD_RULES: readonly GuardRule[] = [
           'make it two changes: land this change without the restore, then add the restore in a second change once the snapshot is in phase Succeeded',
       }));
     },
+  },
+  {
+    id: 'restore-minor-window',
+    reason: 'a snapshot restores on the same Qdrant minor version or the next one only (qdrant-facts.md §13, snapshot restore window)',
+    find: (previous, next) => newOrRetargeted(previous, next).flatMap((r) => {
+      const target = next.clusters.find((c) => keyOf(c) === r.destination)?.version;
+      const source = snapshotVersionBound(previous, next, r);
+      if (!target || !source || !outsideRestoreWindow(source, target)) return [];
+      const [major, minor] = parseVersion(source);
+      return [{
+        target: r.clusterId, cluster: r.cluster, folder: r.folder, subject: `QdrantClusterRestore ${shownKey(keyOf(r))}`, value: `${shownKey(r.snapshot)} onto ${target}`,
+        why: `the snapshot was taken at ${source} or earlier, and restores only on v${major}.${minor}.x or v${major}.${minor + 1}.x; ` +
+          `restore it into a cluster at that version (a new one), then upgrade that cluster through the latest patch of each minor`,
+      }];
+    }),
+  },
+  {
+    id: 'multi-az-changed',
+    allowance: { change: 'change-multi-az', factory: 'multiAzChange' },
+    reason: 'Multi AZ is chosen when a cluster is created and cannot be changed later (qdrant-facts.md §13, zones)',
+    whenAllowed: 'the operator does not move a running cluster between zones: re-create the cluster (snapshot, delete, restore) for the change to take effect',
+    find: (previous, next) => keptClusters(previous, next).flatMap(([old, now]) => ((old.multiAZ ?? false) === (now.multiAZ ?? false) ? [] : [{
+      target: now.id, cluster: now.cluster, folder: now.folder, annotate: now, subject: `${clusterName(now)} spec.multiAZ`, value: now.multiAZ ?? false,
+      why: `Multi AZ is chosen at creation only (it was ${old.multiAZ ?? false})`,
+    }])),
   },
 ];

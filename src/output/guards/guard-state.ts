@@ -47,6 +47,14 @@ export interface ClusterRecord extends Recorded {
   readonly settings?: string;
   /** Additional volume claim templates: name to requested size. */
   readonly claims: Readonly<Record<string, string>>;
+  /** `spec.multiAZ`, chosen at creation only (qdrant-facts.md §13). @default false */
+  readonly multiAZ?: boolean;
+}
+
+/** A QdrantClusterSnapshot, with the id of the cluster it snapshots. */
+export interface SnapshotRecord extends Recorded {
+  /** Its `spec.cluster-id`. @default - not given */
+  readonly clusterId?: string;
 }
 
 export interface RestoreRecord extends Recorded {
@@ -69,7 +77,7 @@ export interface GuardState {
   readonly operators: readonly OperatorRecord[];
   readonly namespaces: readonly Recorded[];
   readonly clusters: readonly ClusterRecord[];
-  readonly snapshots: readonly Recorded[];
+  readonly snapshots: readonly SnapshotRecord[];
   readonly restores: readonly RestoreRecord[];
 }
 
@@ -123,7 +131,7 @@ export function stateOf(folders: readonly GuardedFolder[]): GuardState {
       switch (o?.kind) {
         case 'Namespace': state.namespaces.push(ref); break;
         case 'QdrantCluster': state.clusters.push(clusterRecord(ref, o.spec ?? {})); break;
-        case 'QdrantClusterSnapshot': state.snapshots.push(ref); break;
+        case 'QdrantClusterSnapshot': state.snapshots.push({ ...ref, clusterId: o.spec?.['cluster-id'] }); break;
         case 'QdrantClusterRestore': state.restores.push(restoreRecord(ref, o)); break;
       }
       if (release?.name === AGENT_RELEASE_NAME) {
@@ -142,11 +150,11 @@ function clusterRecord(ref: Recorded, spec: any): ClusterRecord {
     const size = t?.spec?.resources?.requests?.storage;
     if (t?.metadata?.name && size) claims[t.metadata.name] = String(size);
   }
-  const { id, version, size, resources, storage, ...rest } = spec;
+  const { id, version, size, resources, storage, multiAZ, ...rest } = spec;
   return {
     ...ref, id: String(id), version, size, cpu: quantityText(resources?.cpu), memory: quantityText(resources?.memory), storage: quantityText(resources?.storage),
     settings: createHash('sha256').update(JSON.stringify({ ...rest, storage: { ...storage, additionalVolumeClaimTemplates: undefined } })).digest('hex').slice(0, 16),
-    claims,
+    claims, ...(multiAZ !== undefined ? { multiAZ: multiAZ === true } : {}),
   };
 }
 

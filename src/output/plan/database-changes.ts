@@ -1,4 +1,5 @@
 import { quantityValue } from '../../core/resources';
+import { upgradePath } from '../../core/upgrade-path';
 import { UsedAllowance } from '../guards/guards';
 import { ClusterRecord, clusterLabelOf, GuardState, keyOf, RestoreRecord, shownKey } from '../guards/guard-state';
 
@@ -29,17 +30,12 @@ export interface DatabasePlan {
   readonly changes: readonly DatabaseChange[];
 }
 
-/** The versions an upgrade goes through; the default is the direct step. */
-export type UpgradePath = (from: string, to: string) => readonly string[];
-
 /**
  * What the operator will do to each Qdrant database, from the guards' records of the
  * previous and the next output. Pod restarts are said as the facts say them: an upgrade
  * is a rolling restart (qdrant-facts §13); for the rest the facts are silent, so `may`.
  */
-export function databaseChanges(
-  previous: GuardState, next: GuardState, allowances: readonly UsedAllowance[], upgradePath: UpgradePath = (a, b) => [a, b],
-): DatabasePlan[] {
+export function databaseChanges(previous: GuardState, next: GuardState, allowances: readonly UsedAllowance[]): DatabasePlan[] {
   const before = new Map(previous.clusters.map((c) => [keyOf(c), c]));
   const after = new Map(next.clusters.map((c) => [keyOf(c), c]));
   const plans: DatabasePlan[] = [];
@@ -57,7 +53,7 @@ export function databaseChanges(
         restarts: 'no',
       }]);
     } else {
-      add(now, changesOf(old, now, upgradePath));
+      add(now, changesOf(old, now));
     }
   }
   for (const [key, now] of after) {
@@ -69,13 +65,14 @@ export function databaseChanges(
   return plans.sort((a, b) => (a.object < b.object ? -1 : a.object > b.object ? 1 : 0));
 }
 
-function changesOf(old: ClusterRecord, now: ClusterRecord, upgradePath: UpgradePath): DatabaseChange[] {
+function changesOf(old: ClusterRecord, now: ClusterRecord): DatabaseChange[] {
   const changes: DatabaseChange[] = [];
   if (old.version !== now.version && old.version && now.version) {
-    const path = upgradePath(old.version, now.version);
+    // The hop chain through the latest patch of each minor (qdrant-facts §13): several hops only under an allowance.
+    const path = [old.version, ...upgradePath(old.version, now.version).hops];
     changes.push({
       what: 'version', from: old.version, to: now.version, path,
-      effect: `${path.length > 2 ? `upgrades through ${path.join(' -> ')}, ` : ''}a rolling upgrade: every pod restarts, one at a time `
+      effect: `${path.length > 2 ? `the documented path goes through ${path.join(' -> ')} (latest patch of each minor); ` : ''}a rolling upgrade: every pod restarts, one at a time `
         + '(with replication factor 2 or more the database stays available)',
       restarts: 'yes',
     });

@@ -1,0 +1,77 @@
+import { IConstruct } from 'constructs';
+import { addWarning } from '../core/notices';
+import { PolicyRule, withRuleId } from '../core/policy';
+import { LATEST_PATCHES, newerThanPatchTable } from '../core/upgrade-path';
+import { ClusterRuleInput } from './cluster-rules';
+
+/** Where Qdrant keeps snapshots inside a pod. */
+const SNAPSHOTS_PATH = '/qdrant/snapshots';
+
+/** Qdrant's default replication factor of new collections. */
+const DEFAULT_REPLICATION = 1;
+
+/**
+ * Qdrant's advice for a production cluster and what the library cannot vouch for: named
+ * rules, like the cluster rules, whose findings are warnings (a test or staging cluster
+ * may be small on purpose). Each finding names the prop, its value and the advice.
+ */
+export const CLUSTER_WARNINGS: readonly PolicyRule<ClusterRuleInput>[] = [
+  {
+    id: 'production-node-count',
+    doc: 'Production clusters have at least 3 nodes for zero-downtime upgrades (qdrant-facts.md §12 production checklist, §13 zones).',
+    check: ({ props }) => (props.size < 3 ? {
+      prop: 'size', value: props.size,
+      allowed: 'fewer than 3 nodes: an upgrade or a node restart takes data offline; production needs at least 3 nodes',
+    } : undefined),
+  },
+  {
+    id: 'production-replication',
+    doc: 'Collections need a replication factor of at least 2 to stay readable and writable while a node restarts (qdrant-facts.md §12, §13).',
+    check: ({ props }) => {
+      const factor = props.config?.collection?.replicationFactor ?? DEFAULT_REPLICATION;
+      return props.size >= 2 && factor < 2 ? {
+        prop: 'config.collection.replicationFactor', value: factor,
+        allowed: 'below 2: reads and writes fail while a node restarts (an upgrade restarts every node); production needs at least 2',
+      } : undefined;
+    },
+  },
+  {
+    id: 'multi-az-replication',
+    doc: 'A Multi AZ cluster needs a replication factor of at least 3 (qdrant-facts.md §13, zones).',
+    check: ({ props }) => {
+      const factor = props.config?.collection?.replicationFactor ?? DEFAULT_REPLICATION;
+      return props.multiAz && factor < 3 ? {
+        prop: 'config.collection.replicationFactor', value: factor,
+        allowed: 'below 3 with multiAz: replication alone does not spread replicas over zones; Qdrant advises 3 for Multi AZ',
+      } : undefined;
+    },
+  },
+  {
+    id: 'snapshots-on-empty-dir',
+    doc: 'A snapshot volume on emptyDir is lost when the pod restarts (qdrant-facts.md §13).',
+    check: ({ props }) => {
+      const emptyDirs = new Set((props.storage?.additionalVolumes ?? []).filter((v) => v.emptyDir !== undefined).map((v) => v.name));
+      const mount = (props.storage?.additionalVolumeMounts ?? []).find((m) => m.mountPath.replace(/\/+$/, '') === SNAPSHOTS_PATH && emptyDirs.has(m.name));
+      return mount ? {
+        prop: 'storage.additionalVolumeMounts', value: `${mount.name} at ${mount.mountPath}`,
+        allowed: 'an emptyDir volume at the snapshot path loses every snapshot when the pod restarts; keep snapshots on the snapshot volume claim',
+      } : undefined;
+    },
+  },
+  {
+    id: 'version-beyond-patch-table',
+    doc: 'The upgrade path is checked against the latest patch of each minor from Qdrant\'s release tags; a newer version is taken on trust (qdrant-facts.md §13).',
+    check: ({ props }) => (typeof props.version === 'string' && newerThanPatchTable(props.version) ? {
+      prop: 'version', value: props.version,
+      allowed: `newer than the latest-patch table (${LATEST_PATCHES.source}, ${LATEST_PATCHES.asOf}); the upgrade path to and from it is not checked`,
+    } : undefined),
+  },
+];
+
+/** Records each finding of the warning rules as a warning of the cluster. */
+export function warnClusterShape(cluster: IConstruct, input: ClusterRuleInput): void {
+  for (const rule of CLUSTER_WARNINGS) {
+    const v = rule.check(input);
+    if (v) addWarning(cluster, withRuleId(`${v.prop} ${JSON.stringify(v.value)}: ${v.allowed}`, rule.id));
+  }
+}
