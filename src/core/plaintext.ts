@@ -1,5 +1,7 @@
 import { IConstruct } from 'constructs';
-import { envNamesCredential, isFilePath, isStorePath, looksLikeCredential, namesCredential, namesCredentialContainer, namesReference } from './credentials';
+import { envNamesCredential, namesCredential, namesCredentialContainer, namesReference } from './credential-names';
+import { looksLikeCredential } from './credential-shapes';
+import { isFilePath, isStorePath } from './credentials';
 import { fail } from './errors';
 
 /**

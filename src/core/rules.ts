@@ -1,4 +1,4 @@
-import { looksLikeCredential } from './credentials';
+import { looksLikeCredential } from './credential-shapes';
 
 /**
  * Small, named validation rules. A rule returns `undefined` when the value is fine,

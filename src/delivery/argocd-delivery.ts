@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Application } from '../../imports/argoproj.io';
-import { looksLikeCredential } from '../core/credentials';
+import { looksLikeCredential } from '../core/credential-shapes';
 import { fail, pathOf } from '../core/errors';
 import { dns1123Label, dns1123Subdomain, httpUrl, repositoryPath, Rule } from '../core/rules';
 import { bool, checkKnownObject, propKeys } from '../core/shape';

@@ -6,7 +6,7 @@ import {
   ExternalSecretSpecTargetTemplateEngineVersion,
 } from '../../imports/external-secrets.io';
 import { SealedSecret } from '../../imports/bitnami.com';
-import { looksLikeCredential } from '../core/credentials';
+import { looksLikeCredential } from '../core/credential-shapes';
 import { fail } from '../core/errors';
 import { addNotice, addWarning } from '../core/notices';
 import { dns1123Subdomain, duration, oneOf, Rule } from '../core/rules';
