@@ -104,7 +104,8 @@ function assignmentRanges(text: string): Range[] {
     const start = m.index;
     const atWordStart = start === 0 || !/[A-Za-z0-9_.-]/.test(text[start - 1]);
     const value = m[2];
-    if (atWordStart && !PLACEHOLDER.test(value) && !value.startsWith('/') && judgeName(m[1], 'env').verdict === 'credential') {
+    // A value of letters only is a word of prose (`a credential: credentials go through ...`), not a secret.
+    if (atWordStart && /[^A-Za-z]/.test(value) && !PLACEHOLDER.test(value) && !value.startsWith('/') && judgeName(m[1], 'env').verdict === 'credential') {
       out.push([start + m[0].length - value.length, start + m[0].length]);
     }
   }

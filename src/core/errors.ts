@@ -74,14 +74,16 @@ export function pathOf(scope: IConstruct): string {
 }
 
 function formatProblem(p: ConfigProblem): string {
-  return redactText(`[${cut(p.constructPath)}] ${cut(p.prop)}: got ${showValue(p.value)}; ${cut(p.allowed)}`);
+  return redactText(`[${cut(p.constructPath)}] ${cut(p.prop)}: got ${showValue(p.value)}; ${cut(p.allowed, ALLOWED_CHARACTERS)}`);
 }
 
 /** Longest text of one value or path shown in a message; a longer one is cut and its length given. */
 const SHOWN_CHARACTERS = 300;
+/** What is allowed is the library's own text, longer than a value but bounded too (it may quote a key). */
+const ALLOWED_CHARACTERS = 4000;
 
-function cut(text: string): string {
-  return text.length <= SHOWN_CHARACTERS ? text : `${text.slice(0, SHOWN_CHARACTERS)}... (${text.length} characters)`;
+function cut(text: string, max = SHOWN_CHARACTERS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}... (${text.length} characters)`;
 }
 
 function showValue(value: unknown): string {

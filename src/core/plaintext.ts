@@ -48,6 +48,14 @@ export function refuseCredentialValues(scope: IConstruct, prop: string, value: u
   refuseSecretEnvLiterals(scope, prop, [value], false);
 }
 
+/**
+ * Refuses credentials in a typed map of strings (annotations, labels, parameters): by
+ * shape, and by the last segment of the key (`example.com/api-token`), as in Helm values.
+ */
+export function refuseCredentialsInMap(scope: IConstruct, prop: string, map: Readonly<Record<string, unknown>>): void {
+  for (const [k, v] of Object.entries(map)) refuseCredentialValues(scope, `${prop}.${k}`, v, { key: k, underCredential: false, freeForm: true });
+}
+
 function namedCredentialLeaf(value: string | number | boolean, at: LeafContext): boolean {
   if (typeof value === 'boolean' || isFilePath(value)) return false;
   const name = at.freeForm ? at.key.slice(at.key.lastIndexOf('/') + 1) : at.key;
