@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { custom, EntryOptions, Shape } from '../core/shape';
 import { checkList } from '../core/validate';
+import { checkPlainValues } from '../core/values';
 
 /** The generated L1 serialiser of one Kubernetes type, fed the plain form users write. */
 type Serialiser = (x: any) => unknown;
@@ -29,6 +30,7 @@ export function passThrough<T>(
 /** `item` with its int-or-string values wrapped as the serialiser reads them; refused when a key would be dropped. */
 function forSerialiser(scope: IConstruct, prop: string, item: unknown, toJson: Serialiser): unknown {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) fail(scope, prop, item, 'expected an object (the Kubernetes type of this list)');
+  checkPlainValues(scope, prop, item);
   const serialise = (x: unknown) => {
     try {
       return toJson(x);

@@ -69,7 +69,7 @@ const VALUE_WORDS = words('value values plain plaintext string text data raw pem
 /** Credential words people glue to a prefix (`DBPASSWORD`, `githubtoken`, `clientsecret`), longest first. */
 const GLUED = ['passphrase', 'password', 'passwd', 'credentials', 'credential', 'secret', 'token', 'apikey', 'accesskey', 'privatekey', 'secretkey'];
 /** Compound words split into their parts (`apikey` -> api key), so the pair rows see them. */
-const COMPOUNDS: Readonly<Record<string, readonly string[]>> = { apikey: ['api', 'key'], accesskey: ['access', 'key'], privatekey: ['private', 'key'], secretkey: ['secret', 'key'] };
+const COMPOUNDS: ReadonlyMap<string, readonly string[]> = new Map([['apikey', ['api', 'key']], ['accesskey', ['access', 'key']], ['privatekey', ['private', 'key']], ['secretkey', ['secret', 'key']]]);
 
 /**
  * The words of a name, the way people write them: `passwordValue` -> password, value;
@@ -98,7 +98,8 @@ export function wordsOf(name: string): string[] {
 }
 
 function unglue(word: string): string[] {
-  if (COMPOUNDS[word]) return [...COMPOUNDS[word]];
+  const parts = COMPOUNDS.get(word);
+  if (parts) return [...parts];
   const ending = GLUED.find((g) => word.length > g.length + 1 && word.endsWith(g));
   return ending ? [word.slice(0, -ending.length), ...unglue(ending)] : [word];
 }

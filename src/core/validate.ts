@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { refuseCredentialsInMap } from './plaintext';
+import { checkPlainValues } from './values';
 import { nonEmpty, Rule } from './rules';
 
 /** Checks one prop; throws QdrantConfigError naming construct, prop, value and what is allowed. */
@@ -49,6 +50,7 @@ export function checkStringMap(
   keyRule: Rule<string>, valueRule?: Rule<string>,
 ): void {
   if (map !== undefined) checkObject(scope, prop, map, 'a map of strings');
+  checkPlainValues(scope, prop, map);
   for (const [k, v] of Object.entries(map ?? {})) {
     check(scope, `${prop} key`, k, keyRule);
     check(scope, `${prop}.${k}`, v, valueRule ?? freeText);
