@@ -4,6 +4,7 @@ import {
 } from '../src';
 import { configErrorOf } from './support/errors';
 import { testApp } from './support/synth';
+import { sealedCiphertext } from './support/sealed';
 
 // JavaScript callers (and `as any`) can pass any shape; each must end in the library's
 // error naming the prop, never in a TypeError from deep inside.
@@ -116,7 +117,7 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     /\[r\] cloudAccessKey.storeKnd: got "<set>"; unknown key; did you mean "storeKind"\?/],
   ['a misspelt External Secrets ref prop (propery)', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: { 'access-key': { key: 'k', propery: 'p' } } } as any) }),
     /\[r\] cloudAccessKey.refs.access-key.propery: got "<set>"; unknown key; did you mean "property"\?/],
-  ['a misspelt Sealed Secrets prop', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromSealedSecret({ encryptedData: { 'access-key': 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq' }, scop: 'strict' } as any) }),
+  ['a misspelt Sealed Secrets prop', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromSealedSecret({ encryptedData: { 'access-key': sealedCiphertext('access-key') }, scop: 'strict' } as any) }),
     /\[r\] cloudAccessKey.scop: got "<set>"; unknown key; did you mean "scope"\?/],
   ['a line separator in Helm values', () => region({ ...validRegion, agentValues: { note: 'a\u2028b' } }), /\[r\] agentValues.note: got "<set>"; expected text without U\+0085, U\+2028, U\+2029 or unpaired surrogates/],
   ['an unpaired surrogate in Helm values', () => region({ ...validRegion, agentValues: { note: 'x\ud800y' } }), /agentValues.note: got "<set>"; expected text without/],
