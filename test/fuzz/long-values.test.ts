@@ -24,8 +24,7 @@ describe.each(VALIDATORS)('%s', (_name, run) => {
   });
 
   test('GIVEN 1,000,000 characters THEN success or a short library error', () => {
-    for (const make of [LONG_SHAPES.letters, LONG_SHAPES['token prefixes']]) {
-      expect(['accepted', 'refused']).toContain(outcome(run, make(1_000_000)));
-    }
+    // The shape that costs the detectors most (bench/validators.ts measures them all).
+    expect(['accepted', 'refused']).toContain(outcome(run, LONG_SHAPES['token prefixes'](1_000_000)));
   });
 });
