@@ -67,6 +67,10 @@ const routes: Array<[string, (app: QdrantApp) => unknown, string, RegExp]> = [
   ['a token env var in agentValues', (a) => region(a, { agentValues: { extraEnv: [{ name: 'API_TOKEN', value: secret }] } }), 'agentValues.extraEnv[0].value', /valueFrom.secretKeyRef/],
   ['a KEY env var in extraSettings', (a) => operator(a, { extraSettings: { sidecar: { env: [{ name: 'S3_KEY', value: secret }] } } }), 'extraSettings.sidecar.env[0].value', /valueFrom.secretKeyRef/],
   ['a secret env var given as a number', (a) => region(a, { agentValues: { extraEnv: [{ name: 'DB_PASSWORD', value: 987654321 }] } }), 'agentValues.extraEnv[0].value', /valueFrom.secretKeyRef/],
+  ['a password in the CSI attributes of an extra volume', (a) => operator(a, { crdChartVersion: 'v1.37.6' }).addCluster('c', {
+    id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' },
+    storage: { additionalVolumes: [{ name: 'share', csi: { driver: 'smb.csi.k8s.io', volumeAttributes: { source: '//nas/share', password: secret } } }] },
+  }), 'storage.additionalVolumes[0].csi.volumeAttributes.password', /SecretSource/],
   ['a number under a credential-named key', (a) => region(a, { agentValues: { config: { proxyPassword: 987654321 } } }), 'agentValues.config.proxyPassword', /SecretSource/],
 ];
 

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
+import { refuseCredentialValues } from '../core/plaintext';
 import { custom, EntryOptions, Shape } from '../core/shape';
 import { checkList } from '../core/validate';
 import { checkPlainValues } from '../core/values';
@@ -12,8 +13,8 @@ type Serialiser = (x: any) => unknown;
  * plain form of YAML (`requests: { storage: '100Gi' }`). The generated L1 serialisers
  * want their int-or-string classes there (they read `.value` and write `null` for a
  * plain string) and drop keys they do not know, silently. This entry wraps the plain
- * values for them and refuses unknown keys; `refuse` adds checks of its own
- * (credentials in env literals). Kubernetes field names are the same in TypeScript and on the wire.
+ * values for them, refuses unknown keys and credentials; `refuse` checks first
+ * (env literals, with the env var's own advice). Kubernetes field names are the same in TypeScript and on the wire.
  */
 export function passThrough<T>(
   toJson: Serialiser, options: EntryOptions = {},
@@ -23,6 +24,8 @@ export function passThrough<T>(
     checkList(scope, prop, items);
     const wire = items.map((item, i) => forSerialiser(scope, `${prop}[${i}]`, item, toJson));
     refuse?.(scope, prop, items);
+    // Every string in them reaches the manifest: credentials by shape or by key name are refused, as in Helm values.
+    items.forEach((item, i) => refuseCredentialValues(scope, `${prop}[${i}]`, item));
     return wire;
   }, options);
 }
