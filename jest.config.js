@@ -4,6 +4,11 @@ module.exports = {
   testEnvironment: '<rootDir>/test/support/quiet-environment.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+    // secretlint's rule preset ships ES modules only: Node 20 requires them as they are, jest needs them in CommonJS.
+    '/node_modules/@secretlint/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@secretlint/)'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

@@ -7,13 +7,18 @@
  * `cdk8s synth`. Prints figures and asserts no timing (targets belong here, not in
  * tests); the last line is one JSON object with the figures of the largest size.
  *
- * BENCH_SIZES=10,100 limits the sizes; BENCH_SHOWCASE=0 skips the showcase timings.
+ * Then every validator on 100,000- and 1,000,000-character values (bench/validators.ts):
+ * the slowest one per length.
+ *
+ * BENCH_SIZES=10,100 limits the sizes; BENCH_SHOWCASE=0 skips the showcase timings;
+ * BENCH_VALUE_LENGTHS=1000 sets the value lengths of the validator timings.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
+import { slowestValidator } from './validators';
 
 interface Run { readonly seconds: number; readonly rssMb: number; readonly objects?: number }
 
@@ -21,6 +26,7 @@ const ROOT = path.resolve(__dirname, '..');
 const RUN_TS = path.join(ROOT, 'scripts', 'run-ts.js');
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000,10000').split(',').map(Number);
 const SHOWCASE_RUNS = process.env.BENCH_SHOWCASE === '0' ? 0 : 5;
+const VALUE_LENGTHS = (process.env.BENCH_VALUE_LENGTHS ?? '100000,1000000').split(',').map(Number);
 
 /** Warning lines already summarised, so each kind is told once per run. */
 const toldWarnings = new Set<string>();
@@ -116,8 +122,11 @@ try {
     const cli = wallSeconds(SHOWCASE_RUNS, path.join(ROOT, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade', '-o', outdir], {});
     console.log(`showcase, median of ${SHOWCASE_RUNS}: npm run synth ${npm.toFixed(2)} s, cdk8s synth --no-check-upgrade ${cli.toFixed(2)} s`);
   }
+  const slowest = VALUE_LENGTHS.map(slowestValidator);
+  console.log(`slowest validator: ${slowest.map((v) => `on ${v.length} characters ${v.validator} (${v.shape}) ${v.seconds.toFixed(3)} s`).join('; ')}`);
   const last = rows[rows.length - 1];
   console.log(JSON.stringify({
+    slowestValidatorSeconds: round(Math.max(...slowest.map((v) => v.seconds))),
     clusters: last.clusters, librarySeconds: round(last.librarySeconds), baselineSeconds: round(last.cdk8sSeconds), ratio: round(last.ratioToCdk8s),
     rssMb: Math.round(last.libraryRssMb), secondSynthSeconds: round(last.secondSynthSeconds), yamlSeconds: round(last.yamlSeconds),
   }));

@@ -17,7 +17,7 @@ export function airGappedRegion(scope: Construct): HybridRegion {
     chartRepository: 'oci://harbor.corp.example:8443/qdrant-charts',
     // kubeseal --namespace qdrant-onprem --name qdrant-registry-creds (a docker-registry secret for harbor.corp.example:8443)
     pullSecret: SecretSource.fromSealedSecret({
-      encryptedData: { '.dockerconfigjson': 'AgBr5Xq8Kd2Wm4Tn6Yp1Lz3Vc7Hs9Jf0Ge2Ua4Ri6Ok8Pl0Mn2Bv4Cx6Zw8Qy1Ed3Tf5Gh7Jk9Lm==' },
+      encryptedData: { '.dockerconfigjson': 'AgCXsWTgJh1OZdje7hdLaSOPTze71LaSJSlJuYmEWcLYHvcFnpAEGaFPl4pqAUQNKRwKL2q6q1T1s6cLb4WW4qXBV3f6f2MfTMb4FQzoEf1KRbJ3Z/3OldFd6Mjm0mZbEy0oaw6NcSiPS0tL+Y9hP3IdLoZZ1nIEBJWMbk2jF1VWdAoHbsq0ExFfNQHp/N6d1juWFylPTh/ZNNaVYlF9Hp5tA6nYXDeHWM+3AA9gkYK47+sPDENGIzCkw/BnHYNMa+JLSHdagu23FVoJmCO0/0RBsiibgieZY5yH0TXUDkcx5/BXyz6VyUWDgDc3jsEZVoFR1Ax/HFijFf9xkf61Z8qcm5PkPnljsdw8V+GEP0G+FWXRURn/3KrVM/zjquQWgduSX6tvi3Wzn7I17Jpa2NJ6sG5AzRoUQXO+HPElGWqhKgN5LeuEwnk1fZdfp1JVM+LuOVJb3zgjXu5QVryZoZcXms1/NYyZjH5Hso2yTAHKruNsCF5+mDzaNCEf/rV45aqDPrNzWpQiNzQ6HYWwzOKV/t+R5gHdIAJUgZ+1VCwN84WJOh246OcsR/tR9GI8ijIsaEFtuSTI5B/DLwQn6NwyhQ+0aQSfJjLcHw+MNtWpg3hAepbBf6rIvLuMCSklN04VI22URs8WtJKzbUh/P8wcgBRLG0OZ4iZSzc8Nb2bR3HktdBTWpsabvotKGBDS7RAIayhR6c8jCVhGkVWEPqaOYuhPiReklBYwjN00rqpmNUtYwb8rimERluktCWs34qk/LvktvVDWZFvrdE6M2DqlUgtaG/hdeWgspEafiYEqHF/PV2fcaSH7LeJmjYYYEG/TkWYLl0iMTSYMHzrHJXJME+U0EU8CrfllGhssrGgG0FfhhGhXMzJwn+ydRBYQSrgl2lyP7560QdwN8EpX1NKMz41E+0+b5QYTPPjuo0GqXwEi/Sw=' },
     }),
     caCertificates: CORP_CA,
   });
@@ -31,7 +31,7 @@ export function airGappedRegion(scope: Construct): HybridRegion {
     mirror,
     // kubeseal --namespace qdrant-onprem --name qdrant-cloud-creds
     cloudAccessKey: SecretSource.fromSealedSecret({
-      encryptedData: { 'access-key': 'AgCz1Yx3Wv5Ut7Sr9Qp1On3Ml5Kj7Ih9Gf1Ed3Cb5Az7Yx9Wv1Ut3Sr5Qp7On9Ml1Kj3Ih5Gf7Ed9Cb==' },
+      encryptedData: { 'access-key': 'AgClyHePo7s7/Zs+41Yk2j9uWTFJ+K79XVFh4y6Fi+h0hSOrirwp9NKBev+2xiuZX0gsXGuON8nGdu8fzEMLFlFr5BMUn41cSSTTRkmMdUH1lDdmF2YX1CvZGTaAJQn77hmxlh/SqMB4eZbZleUCkCgnGKlrcs4XKwmkgXN6AfM9fhoOZ0qCgJ1fyzrfuNiXhnD31R+sRZ+D0ssRipcGH1JEHlZyXOTPSPgyYODXg0SzIzu28l+CV7gXr6Y1rPXFbx4b5SQ5KsZYipOVwtJ2K2ABDUgztkaCNJScVJnNAZVNN9ellepCn/zBvlJErjh2emIBJZJKZRpkABp7h+qIVtZZEfXbtsKHnwjNovYDkgqtBi5vEBASUkrQDrZzIKj3q5p5Ejg7i5CDW+KJzdFZ34SUBxbL7fof1U+t23O+ufJNoMLtFx2Eruq0PhLG8zmkb1xduaGxkDpJJ+wIAgBZmCvP7X/4ZItqGtcmHZX9BVdzvdLG/hKQJgrUFfXIfPVy54qPXW3P3tX+v9t06W5CrX6Zb+npIBmcCBwSRNml/4ypwijtKFzV85wbs88pl40SMr1p/cKZ1TerVPIBU3t9Z60LjPW1f/WCvkLJG+ftcNOsIxes4p4uf+LB+CcrW1I/XZ261K+pvOGOlIiB4DJG0LOjnhLe+cuCEYBZPphZHNvnn8bR/ywg/lfsAsgI3jzkRoYtDbf+vJGcvn6DcA0szG0gJQtd4xbdXoSKKglDNoofTHhwDh2glKTmPKdm/rqDkUI=' },
     }),
     environment: {
       httpProxyUrl: 'http://proxy.corp.example:3128',

@@ -11,8 +11,8 @@ export const GITOPS_REPOSITORY = { url: 'https://git.example.com/platform/gitops
  */
 const DC1_REPOSITORY_CREDENTIALS = SecretSource.fromSealedSecret({
   encryptedData: {
-    username: 'AgBu2Ls6mV9K1f0QmQ3Xo0k8p4lWv7bJ9cE2rT5yH1uI3oP6aS8dF0gH2jK4lZ7xC9vB1nM3q==',
-    password: 'AgCk7Hq1Zx3Lw5Er9Ty2Ui4Op6As8Df0Gh1Jk3Lz5Xc7Vb9Nm2Qw4Er6Ty8Ui0Op2As4Df6Gh==',
+    username: 'AgBvR2YR0NbiKhKCRgpYBUaCj5vC5O/wVxu951lmNtTMUJanqs/D2oGfXte0Gr9XT6ebXV9wuwJDcRQkLhgZDhR8qvwPDubtLIJIv+ndqBW9aBf9x3xliBGD5OBVcpoyBmy+rra0JGIsQ73FtZx0wQFXpeJ7moZqW0VRIrS1FWFFMyotYdULf1UWENRb0SFUIzwMF0vJJVbypHGen4u1ImUhysQgLP3Zjx4dmsrpn1ibVNSxF0yZhN7SkccftWG8hvfBAhLvj6SIgg+zeyC0mowSn2cyMXKmSTwJAXxc2rr7xIGileDrTPIUgayfe6rXMBvLACFCdomze2fsHbR3XsIW7sGIxnDlNb97iWD1p3d3aFZpqt+8MCcpqafWqBgaq6CU2b6IhO2tbdflRCjf6Hhrtd03/FU10hbyDodYSq7iVmpe0bCowRmI03izOhwhhBMgoh2i9hYciDg+czY84b3j9JDHOiHh+lk6cci2jzF66CHJ7WspLtxFdAQnun+7SYQWLQYahqh1omWt87XxHvPl48Xe2a0IQN0l4X5H5ktzXsjbmujeXTipCtx82AhHh9qtQ1+3c0r3wryXsDVk4UxnB6LoSzvT1UAvAla0M+8l0fVVaV/vrxDIQ0E2hCXcSYnDp50F/LvfAYllh3YMsv7B+rrV+b/Z5gsSl7gt6eW+C2RBgd2wcUoHnX99LEJWlkUxNSb9EE2E5FejIPDPFhn51+GPfwbOXKFowJlfYZLteM2DTBwyNhQLEOaO4ZcsgJrOwITMddSEe2/npmFKSNxH',
+    password: 'AgCmwlLdOqrzU9AFooIA//bH/0YYl2wpp1v5PWlqVHzpxR/TF4t78EPMf2QelOCSWxVeMQyuiD/xdbvqEPhSJPv86tR8I/NGfCsE9qTdKpGMBfJZEBAYNNvAWzQ99aVgvL/2ti92rQafa9VF1sSukeak0W+9TcGS45n+uxYLm9URYhpRPIFqgEEsN7pX8+uAhdJN7/2lRhilm37GZNcOiBxHJgh2Vd4VW7sY6gq5DmTrQ51ayrgkCX4+F+SLVhGh1WaYXcWs4OJWDxpyoexoXu5Bw2PAcRHesM4xVUZLx+A3S4Oq3SDgGfgpcVsfpa92jBg7ywhdb4dcwQxW1Er7BhImW6FAmCL2IuhKa6BOUomPj6gSAM/4gEL/dEN2bD5uYPD0bjrzRelAYjaPZP5xu9cgS80NLTi3YoQ5XyzExoWVfl1C30LIdmjp+jMsIFfgzq+kiOzZpVG4GGx8qava951C5EVVUaNiBqQqUxGWFbS2Jqw6ha3BZB0VPjo35J1WU9LzPkq3LMW9QmjRe3NxxiuuH4GJmYu1yPtAUyWtwUwLTNJRE7JC27+S9SaCSA4fiB1n7re+T8vHaKqFue6XBDN04aT2mwBITIHEEFLAhUJj6U9zno/bMPWqs56P0RO/8gni9/lf3HgVNq1k0RBNc5AQ4tm4TJicO8xb9wklo9ywPe/ah0iCZo9x7j2LHCVJiZiECdAyF1q1wk2gmWh1ldrzvJaf+q7aiDj1aES3qywNm/qD3ggQ7jvQSPHEYxFC8EyLbLXif2nkh2UVyXUyxJmg',
   },
 });
 
@@ -41,7 +41,7 @@ export function privateCloudArgoCd(scope: Construct): QdrantOperator {
     // kubeseal --namespace qdrant-private-cloud --name qdrant-registry-creds
     registryCredentials: SecretSource.fromSealedSecret({
       encryptedData: {
-        '.dockerconfigjson': 'AgAr8Wk2Mq4Ns6Pt8Rv0Tx2Vz4Xb6Zd8Bf0Dh2Fj4Hl6Jn8Lp0Nr2Pt4Rv6Tx8Vz0Xb2Zd4Bf6Dh8Fj==',
+        '.dockerconfigjson': 'AgAOvYUCA/ccz3Pz/FeRw4aLamYFI9rVIFKLaURxH5Iu9Q84uj8UODhH+BC2Xmg1ahBr0NIgctPb09yjeHtcarGnFMu5OgN4Q8EJ5pzptWRHpsSN42K4ydsUMnKExKV9OPZGXh8Q3ZpkPsoo0jXi7K2NbYhzILXt1Egt6iykgL51jvHISEqRoKHRdcTNUEOg/Lko5m2OQUdN9fYZSVxqQg4TVZabgxJla0IjISHuhwt70KfcrvKH0xwCMQcGLnhtSXmS8JG3uXwANRV0YwMNQ8HjVvgRdQ7QiS6+NNbF7J61cKN9o6M96gZmVoq5Ag+QlpcPCttxUYX7b6xwwpqxrTczoWDUJVxPav2zAm33P5w2PaslhC6ZkGLRBXhQlcpVGy+sZRYWrBNWDIfshuocNG7gbw35EJwdjb+R4mQLWxM9Sde2cmb1PwrD1BwL25A/8oooRcpSsEJlLZqRcMFyAvfC8olTwLeDUMQabwoGAqUaixbUeIzmjqLMYyy8elmyamT8crrQvxzEWQXx+YIqoWCqtnCJGanum0EnQL23e0waNI9LvFqgcI2fe83qqguDAkkQ5dDD9VZ98WSSCZExKOwZA8Nnd3M9zap0dwFdVIavMD0GHfRRTP7h28EfMusH9/ubq/sj4kRWOvN7rgginkEWnqPkthYG7MUVBSKMKqv8SRJE/oucIq06xF4/KD/0N+mqGZ/7w5oU4ZIEMRGLlrzE4Ustf3aEJ4lU9zfodtxhcPEXnCARc6bCgUNsIvpUZwc56M3mLYaBnUaasX95y/mV',
       },
     }),
     operator: {
@@ -85,7 +85,7 @@ export function privateCloudArgoCdWest(scope: Construct): QdrantOperator {
     // kubeseal --namespace qdrant-private-cloud --name qdrant-registry-creds (with us-west's Sealed Secrets key)
     registryCredentials: SecretSource.fromSealedSecret({
       encryptedData: {
-        '.dockerconfigjson': 'AgBw3Xn5Ok7Ql9Sm1Uo3Wq5Ys7Au9Cw1Ey3Ga5Ic7Ke9Mg1Oi3Qk5Sm7Uo9Wq1Ys3Au5Cw7Ey9Ga1Ic==',
+        '.dockerconfigjson': 'AgBxpLt6Au/hdZYA0Z8Kgvbrg8xr+TjxwsDKrEyZ7rbWmNJFel/ZiOhVmJ9iGxubt4F6lSnCCIpa+jbjK74U/5kJK4bp2G+FUuTZ7hutjM3zV5Skogo9u46KPqWFupNr3DUz0voizoNhbFBZ1lvjPur4BVRr6YWdPReL6mtb98J1bVYK/KsrmC8QdBJzSyITk+GdMbHF6CKIJAaSIXYmM45pQSCkkQPHg97LlpN9jnBbl97Gc6S1w9MQgpyJYueYgh2pS1z/4/DgYoWunMWM7vJyLAyM2b3xg/P6bShk0vWWlmApt+TdGZkAQMlapdrmBsuVWdhGuyKMycJVBT4uuQIEwTH2vF0erZfQ1McOkxHP3n875gEZZG8jmNCShAmtxU7z1ZkGfRR0DHqZOPmoOLCqsiMW4XCU1MtbYMZJKqG+NaC5J72oujVDLqHzg6TAN6QRzTUJFLkU2zG7GMq64ZPKy1Rkdn0LpbitR6zZ2dz5SgF7BOncD+U9EYKxmWTfkYNOLCy9yOLBEUCkwz4vR/f0epomAOUtQkf31v3IHJRo2a1V7mIssev3py8bEbNiOFyyFOzB11VWsUlzQVCI1RCdqi7hkYoLkzBFq5rXnYeVRV/fr+mIXLl2zEvEYLLZ7KF633v+QI0O+eHcw+b5Oh71rbetV6pInMX2t+r7WVCpBfwj4dPSG9Kfrup1Mp7gSgsoYupIuKfBPvG4R8Ztb1ffqVqiIuCAjcGtirt3vlp9116pNGC8G0PtChiXAB/9cDZ9xYsmdU3yAAZPImwzCl4Q',
       },
     }),
     settings: { features: { clusterManagement: { storageClass: { database: 'premium-rwo', snapshot: 'standard-rwo' } } } },
@@ -130,7 +130,7 @@ function productionCluster(operator: QdrantOperator): void {
     tls: { certificate: SecretSource.existing('search-prod-qdrant-tls') },
     // The database image needs the pull secret in search-prod too, sealed for it.
     registryCredentials: SecretSource.fromSealedSecret({
-      encryptedData: { '.dockerconfigjson': 'AgDq3Lm5No7Pq9Rs1Tu3Vw5Xy7Za9Bc1De3Fg5Hi7Jk9Lm1No3Pq5Rs7Tu9Vw1Xy3Za5Bc7De9Fg==' },
+      encryptedData: { '.dockerconfigjson': 'AgAoovEEJKm5zhEWPv6Hm+TvEF+S8j3zIM+dSDlMsHrFrbXg94lUHRPTvFWEBPKDEttFRtgR3ojraOfW4BMurpI417CvW9sqpSEeo7sZQpNTKEOr+7Hin+lTnd7DJHv25oVxb1fdBoTqpI+hALEU4q0mN3kkye9JqINHR6Hhzc6wvbhO4SRvVfMJHsg+1iz7uVY0bUTg1Hi1+LKdi/tEp4Phhw+2YHT1eUarVDjAD01BVaeYUTRODLeNwrG6emYHA0h/0zZFjHjup4d0/MmOF1udE0msFR7NHhlklsRBo/g0G5YRzGf/2DB8gcKKna1jFu9a7etfa3CznmbqB+MGOjIND9nXZnca1UMMS7z6Jn0P1DKuOTRSCzv43Jg/bzCO7ywpFz57kcepfO4deNSzWompiuCmEHtmoon+/yh7HCSgHJ/n/XjRXaFI0cP+DM2KkULiWN9+zx206GUr4sNDguETjZeG3LgOkylU9x69yvx7QnuYgAyod10sBi/Rq/K7hdUzkkbMhg8rzCHYPRxmWZSeSRpo4w9t+2ZEHrnCtcoaexnwEVmW5uTSt9LGP6mXc9hN3oEi6i+VGNw2Spk+9ZrRcR8NB5VbRREu3Z4DMOxW8RtH9Nw4rIJYt9c1ZqPjAV5w+eofL3Lc5sx0RMTbT4CyAsrVxiOzYUX927M5MZFQBfrgJw6Gl1ImqAVj8c7i0ouZcmGK9ZkyzFBEzicqC5VTX/QfAucvZZaKCY/bAPV5oE7+BxUU583ENmlu3lpDnKL04exzx8BUokjlWibKXwJmF/tkM2oDnweBNddMR/mfdJ0mAWE7aTDmVcLP9+kHrjFGHMqiSTTVRImVU9ByZOAbzlbVMEkD7nPniqJ6bkI7XPSEG0+z2HPinIJ1rrVugy/4sOt82r9RRQ5cnR6KKRH/Q97x/cx4j/UWBlGNqakh6UiCfC4=' },
     }),
     config: { collection: { replicationFactor: 2, writeConsistencyFactor: 1 } },
     topologySpreadConstraints: [{ topologyKey: 'topology.kubernetes.io/zone', maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule' }],

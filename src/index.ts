@@ -59,8 +59,8 @@ export type { ClusterIdentity } from './cluster/cluster-reference';
 export type {
   AuditLogConfig, ClusterDatabaseConfig, ClusterGpu, ClusterImage, ClusterIngress, ClusterPause, ClusterResourceRequests, ClusterResources,
   ClusterSecurity, ClusterService, ClusterStatefulSet, ClusterStorage, ClusterStorageClassNames, ClusterTls, CollectionDefaults,
-  DatabaseServiceConfig, DatabaseStorageConfig, ExistingOperator, IngressNginxSettings, IngressTraefikSettings, QdrantClusterProps,
-  StrictModeDefaults,
+  DatabaseServiceConfig, DatabaseStorageConfig, ExistingOperator, ExtraEnvVar, ExtraVolume, ExtraVolumeClaimTemplate, ExtraVolumeMount, IngressNginxSettings, IngressTraefikSettings, QdrantClusterProps,
+  PlainKubernetes, StrictModeDefaults,
 } from './cluster/cluster-props';
 export type { ClusterRestoreOptions, ClusterScheduledSnapshotOptions, ClusterSnapshotOptions } from './cluster/backups';
 export type { AllowFromNamespacesOptions, ExtraIngressOptions, ExtraServiceOptions, QdrantPort } from './cluster/exposure';

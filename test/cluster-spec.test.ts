@@ -57,6 +57,32 @@ describe('the QdrantCluster table', () => {
     expect(spec.pauses).toEqual([{ owner: 'ops', reason: 'maintenance' }]);
   });
 
+  test('GIVEN sizes and divisors written as in YAML WHEN synthesized THEN they reach the spec as given, never null', () => {
+    // GIVEN plain values where the L1 types want their Quantity classes
+    const c = operator('v1.37.6').addCluster('db', {
+      ...minimal,
+      statefulSet: { extraEnv: [{ name: 'MEM', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } }] },
+      storage: {
+        additionalVolumes: [{ name: 'scratch', emptyDir: { sizeLimit: '1Gi' } }],
+        additionalVolumeClaimTemplates: [{ metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '100Gi' }, limits: { storage: 200 } } } }],
+      },
+    });
+    // WHEN synthesized
+    const objects = objectsOf(Chart.of(c));
+    const spec = findObject(objects, 'QdrantCluster', `qdrant-${ID}`).spec;
+    // THEN each value is written as given, and the object validates
+    expect(spec.storage.additionalVolumeClaimTemplates[0].spec.resources).toEqual({ requests: { storage: '100Gi' }, limits: { storage: 200 } });
+    expect(spec.storage.additionalVolumes[0].emptyDir).toEqual({ sizeLimit: '1Gi' });
+    expect(spec.statefulSet.pods.extraEnv[0].valueFrom.resourceFieldRef.divisor).toBe('1Mi');
+    expect(JSON.stringify(spec)).not.toContain('null');
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
+  test('GIVEN a plain value under an unknown key of a Kubernetes type THEN it is refused, not wrapped', () => {
+    const error = configErrorOf(() => operator('v1.37.6').addCluster('db', { ...minimal, storage: { additionalVolumes: [{ name: 'v', emptyDir: { sizeLimt: '1Gi' } } as any] } }));
+    expect(error.prop).toBe('storage.additionalVolumes[0].emptyDir.sizeLimt');
+  });
+
   test('GIVEN a field newer than the installed CRD THEN its table entry refuses it', () => {
     expect(configErrorOf(() => operator().addCluster('db', { ...minimal, multiAz: true })).message)
       .toMatch(/\[pc\/db\] multiAz: got true; needs qdrant-kubernetes-api v1.34.0 or later; QdrantOperator "pc" installs v1.23.0/);

@@ -5,7 +5,6 @@ import { parseAllDocuments } from 'yaml';
 import {
   ALLOWED_CHANGE_ANNOTATION_PREFIX, Allow, AllowedChange, ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource,
 } from '../src';
-import { QdrantClusterSpecStorageAdditionalVolumeClaimTemplatesSpecResourcesRequests as Quantity } from '../imports/qdrant.io';
 import { configErrorOf } from './support/errors';
 
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
@@ -56,7 +55,8 @@ function synth(tool: Tool, outdir: string, shape: Shape = {}, allowedChanges: Al
         id: ID, customerId: 'acme', version: shape.version ?? 'v1.16.3', size: 1, multiAz: shape.multiAz,
         resources: { cpu: '1', memory: '1Gi', storage: shape.storage ?? '10Gi' },
         storage: !claim ? undefined : {
-          additionalVolumeClaimTemplates: [{ metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: Quantity.fromString(claim) } } } }],
+          // The claim's size as YAML users write it: a plain string where the L1 type wants a Quantity.
+          additionalVolumeClaimTemplates: [{ metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: claim } } } }],
         },
       });
       if (shape.snapshot) db.addSnapshot('snap', { name: 'snap-new' });

@@ -3,6 +3,7 @@ import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, SecretSo
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
+import { sealedCiphertext } from './support/sealed';
 
 const ENV = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
 const ACCOUNT = '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8';
@@ -144,13 +145,13 @@ describe('HybridRegion with Argo CD', () => {
 
   test('asks for separately sealed repository credentials', () => {
     // GIVEN registry credentials sealed as one Secret
-    const sealed = SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': 'AgBy3i4OJSWK+PiTySYZZA9rO43c' } });
+    const sealed = SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': sealedCiphertext('pull') } });
     // WHEN / THEN an Argo CD region without separate repository credentials is refused, naming the Secret to seal
     expect(() => region({ delivery: new ArgoCdDelivery(), registryCredentials: sealed }))
       .toThrow(/\[region-a\] delivery.repositoryCredentials: got nothing; .*sealed for Secret argocd\/qdrant-repo-registry-cloud-qdrant-io-qdrant-charts/);
     // WHEN the repository credentials are sealed separately
     const { objects } = region({
-      delivery: new ArgoCdDelivery({ repositoryCredentials: SecretSource.fromSealedSecret({ encryptedData: { username: 'AgBy3i4OJSWK+PiTySYZZA9r', password: 'AgBy3i4OJSWK+PiTySYZZA9s' } }) }),
+      delivery: new ArgoCdDelivery({ repositoryCredentials: SecretSource.fromSealedSecret({ encryptedData: { username: sealedCiphertext('user'), password: sealedCiphertext('password') } }) }),
       registryCredentials: sealed,
     });
     // THEN the repository SealedSecret is an OCI Helm repository and the objects pass the schemas

@@ -4,6 +4,7 @@ import {
 } from '../src';
 import { configErrorOf } from './support/errors';
 import { testApp } from './support/synth';
+import { sealedCiphertext } from './support/sealed';
 
 // JavaScript callers (and `as any`) can pass any shape; each must end in the library's
 // error naming the prop, never in a TypeError from deep inside.
@@ -12,8 +13,8 @@ const validRegion: HybridRegionProps = {
   environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
   agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
 };
-const cluster = (props: unknown) => new QdrantOperator(testApp(), 'o', {
-  namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(),
+const cluster = (props: unknown, crdChartVersion?: string) => new QdrantOperator(testApp(), 'o', {
+  namespace: 'q', chartVersion: '1.9.6', crdChartVersion, delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(),
 }).addCluster('c', props as QdrantClusterProps);
 const operator = (props: Partial<QdrantOperatorProps>) => new QdrantOperator(testApp(), 'o', {
   namespace: 'q', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), ...props,
@@ -116,11 +117,17 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     /\[r\] cloudAccessKey.storeKnd: got "<set>"; unknown key; did you mean "storeKind"\?/],
   ['a misspelt External Secrets ref prop (propery)', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: { 'access-key': { key: 'k', propery: 'p' } } } as any) }),
     /\[r\] cloudAccessKey.refs.access-key.propery: got "<set>"; unknown key; did you mean "property"\?/],
-  ['a misspelt Sealed Secrets prop', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromSealedSecret({ encryptedData: { 'access-key': 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq' }, scop: 'strict' } as any) }),
+  ['a misspelt Sealed Secrets prop', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromSealedSecret({ encryptedData: { 'access-key': sealedCiphertext('access-key') }, scop: 'strict' } as any) }),
     /\[r\] cloudAccessKey.scop: got "<set>"; unknown key; did you mean "scope"\?/],
   ['a line separator in Helm values', () => region({ ...validRegion, agentValues: { note: 'a\u2028b' } }), /\[r\] agentValues.note: got "<set>"; expected text without U\+0085, U\+2028, U\+2029 or unpaired surrogates/],
   ['an unpaired surrogate in Helm values', () => region({ ...validRegion, agentValues: { note: 'x\ud800y' } }), /agentValues.note: got "<set>"; expected text without/],
   ['a __proto__ key in Helm values', () => region({ ...validRegion, agentValues: JSON.parse('{"__proto__":{"a":"b"}}') }), /agentValues.__proto__: got "<set>"; .*would be dropped/],
+  ['a constructor key in Helm values', () => operator({ extraValues: { operator: { constructor: { a: 'b' } } } }), /\[o\] extraValues.operator.constructor: got "<set>"; .*would be dropped/],
+  ['a prototype key in an annotation map', () => cluster({ ...validCluster, statefulSet: { annotations: { prototype: 'x' } } }), /\[o\/c\] statefulSet.annotations.prototype: got "<set>"/],
+  ['an object without a prototype in Helm values', () => operator({ extraValues: { operator: Object.assign(Object.create(null), { a: 1 }) } }),
+    /\[o\] extraValues.operator: got "<object without a prototype>"; expected plain JSON-like values/],
+  ['a class instance in an extra volume', () => cluster({ ...validCluster, storage: { additionalVolumes: [{ name: 'v', emptyDir: new Map() }] } }, 'v1.28.0'),
+    /\[o\/c\] storage.additionalVolumes\[0\].emptyDir: got "<Map instance>"; expected plain JSON-like values/],
   ['External Secrets source without refs', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v' } as any) }), /cloudAccessKey.refs.access-key: got nothing/],
 ];
 

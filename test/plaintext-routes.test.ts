@@ -36,9 +36,9 @@ const routes: Array<[string, (app: QdrantApp) => unknown, string, RegExp]> = [
   ['a mount password', (a) => operator(a, { extraValues: { smb: { mountPassword: secret } } }), 'extraValues.smb.mountPassword', /SecretSource/],
   ['a credential-named annotation', (a) => operator(a, { extraValues: { operator: { podAnnotations: { password: secret } } } }), 'extraValues.operator.podAnnotations.password', /SecretSource/],
   ['an env name with the credential word first', (a) => cluster(a, { statefulSet: { extraEnv: [{ name: 'SECRET_KEY_BASE', value: secret }] } }), 'statefulSet.extraEnv[0].value', /secretKeyRef/],
-  ['a token as an External Secrets remote key', (a) => region(a, { cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: { 'access-key': { key: 'ghp_0123456789abcdefghijABCDEFGHIJ0123456789' } } }) }),
+  ['a token as an External Secrets remote key', (a) => region(a, { cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: { 'access-key': { key: 'ghp_0123456789abcdefghijABCDEFGHIJ012345' } } }) }),
     'cloudAccessKey.refs.access-key.key', /where the value lives in the store, not the value/],
-  ['a GitHub token under a harmless key', (a) => operator(a, { extraValues: { sync: { remote: 'ghp_0123456789abcdefghijABCDEFGHIJ0123456789' } } }), 'extraValues.sync.remote', /SecretSource/],
+  ['a GitHub token under a harmless key', (a) => operator(a, { extraValues: { sync: { remote: 'ghp_0123456789abcdefghijABCDEFGHIJ012345' } } }), 'extraValues.sync.remote', /SecretSource/],
   ['a JWT in an annotation', (a) => cluster(a, { statefulSet: { annotations: { session: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl' } } }), 'statefulSet.annotations.session', /credential/],
   ['a password in a connection string', (a) => operator(a, { extraValues: { db: { connection: 'Server=db;User Id=qdrant;Password=hunter2hunter2' } } }), 'extraValues.db.connection', /SecretSource/],
   ['a token in a URL query', (a) => operator(a, { extraValues: { hook: { target: 'https://hooks.example.com/x?token=abcdef123456' } } }), 'extraValues.hook.target', /SecretSource/],
@@ -67,6 +67,10 @@ const routes: Array<[string, (app: QdrantApp) => unknown, string, RegExp]> = [
   ['a token env var in agentValues', (a) => region(a, { agentValues: { extraEnv: [{ name: 'API_TOKEN', value: secret }] } }), 'agentValues.extraEnv[0].value', /valueFrom.secretKeyRef/],
   ['a KEY env var in extraSettings', (a) => operator(a, { extraSettings: { sidecar: { env: [{ name: 'S3_KEY', value: secret }] } } }), 'extraSettings.sidecar.env[0].value', /valueFrom.secretKeyRef/],
   ['a secret env var given as a number', (a) => region(a, { agentValues: { extraEnv: [{ name: 'DB_PASSWORD', value: 987654321 }] } }), 'agentValues.extraEnv[0].value', /valueFrom.secretKeyRef/],
+  ['a password in the CSI attributes of an extra volume', (a) => operator(a, { crdChartVersion: 'v1.37.6' }).addCluster('c', {
+    id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' },
+    storage: { additionalVolumes: [{ name: 'share', csi: { driver: 'smb.csi.k8s.io', volumeAttributes: { source: '//nas/share', password: secret } } }] },
+  }), 'storage.additionalVolumes[0].csi.volumeAttributes.password', /SecretSource/],
   ['a number under a credential-named key', (a) => region(a, { agentValues: { config: { proxyPassword: 987654321 } } }), 'agentValues.config.proxyPassword', /SecretSource/],
 ];
 

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { QdrantApp } from '../src';
+import { sealedCiphertext } from './support/sealed';
 
 // The README's TypeScript blocks are what users copy: each is type-checked against the
 // library and run. The first block is a whole program; the others are fragments that
@@ -21,6 +22,7 @@ class RecordedApp extends QdrantApp {
 }
 const app = new RecordedApp();
 const corpCaPem = ${JSON.stringify(fs.readFileSync(path.join(ROOT, 'examples', 'assets', 'corp-ca.pem'), 'utf8'))};
+const sealedHarborPull = ${JSON.stringify(sealedCiphertext('harbor-pull', 180))};
 `;
 
 /** The README's blocks as programs: the whole first one, then the fragments after the prelude. */

@@ -6,6 +6,7 @@ import { dockerConfigSecretRequest, opaqueSecretRequest } from '../src/secrets/s
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
 import { objectsOf, testApp } from './support/synth';
+import { sealedCiphertext } from './support/sealed';
 
 const accessKeyRequest = opaqueSecretRequest({ name: 'qdrant-cloud-creds', namespace: 'ns', purpose: 'Qdrant Cloud access key', keys: ['access-key'], fixedName: true });
 const pullRequest = dockerConfigSecretRequest({
@@ -111,7 +112,7 @@ describe('SecretSource.fromExternalSecret', () => {
 });
 
 describe('SecretSource.fromSealedSecret', () => {
-  const cipher = 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq';
+  const cipher = sealedCiphertext('value');
 
   test('emits a SealedSecret with the requested type and name', () => {
     const { objects } = bind(SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': cipher }, scope: 'namespace-wide' }), pullRequest);
@@ -151,7 +152,20 @@ describe('SecretSource.fromSealedSecret', () => {
     })();
     // THEN the prop path reads encryptedData[".dockerconfigjson"]
     expect(message).toMatch(/source.encryptedData\[".dockerconfigjson"\]: got "<redacted>"; expected base64 ciphertext/);
-    expect(message).not.toContain('..');
+    expect(message).not.toContain('encryptedData..');
+  });
+
+  test.each([
+    ['a plain password', 'hunter2hunter2hunter2'],
+    ['a base64-encoded password', Buffer.from('hunter2hunter2hunter2').toString('base64')],
+    ['a truncated kubeseal paste', sealedCiphertext('value').slice(0, 400)],
+    ['a long base64 blob that is not kubeseal\'s', Buffer.alloc(600, 7).toString('base64')],
+  ])('refuses %s, with the kubeseal command to run', (_what, value) => {
+    // GIVEN a value kubeseal did not write WHEN bound THEN it is refused, not shown, and the command is named
+    const error = configErrorOf(() => bind(SecretSource.fromSealedSecret({ encryptedData: { 'access-key': value } })));
+    expect(error.prop).toBe('source.encryptedData.access-key');
+    expect(error.message).toContain('| kubeseal --namespace ns --name qdrant-cloud-creds -o yaml');
+    expect(error.message).not.toContain(value.slice(0, 12));
   });
 });
 

@@ -2,6 +2,7 @@ import { FluxDelivery, HybridRegion, ImageMirror, QdrantApp, QdrantOperator, Sec
 import { noticesOf } from '../src/core/notices';
 import { configErrorOf } from './support/errors';
 import { testApp } from './support/synth';
+import { sealedCiphertext } from './support/sealed';
 
 // Mistakes that are not errors but deserve a line on the console and in the README.
 
@@ -80,7 +81,7 @@ describe('warnings', () => {
       outdir: '/nonexistent/never-written',
       mirror: new ImageMirror({
         containerRegistry: 'registry.example.com/qdrant', chartRepository: 'oci://registry.example.com/charts',
-        pullSecret: SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq' } }),
+        pullSecret: SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': sealedCiphertext('pull') } }),
       }),
     });
     new HybridRegion(app, 'a', { ...regionProps, registryCredentials: undefined, namespace: 'a' });

@@ -7,6 +7,24 @@ import { Delivery } from '../delivery/delivery';
 import { PodDisruptionBudget } from '../core/disruption';
 import { SecretSource } from '../secrets/secret-source';
 
+/**
+ * A generated L1 type with what YAML users write where it wants an int-or-string class
+ * (`Quantity`, `IntOrString`): `'100Gi'`, `8080`, `'50%'`.
+ */
+export type PlainKubernetes<T> = T extends { readonly value: number | string }
+  ? string | number
+  : T extends readonly (infer U)[] ? readonly PlainKubernetes<U>[]
+    : T extends object ? { readonly [K in keyof T]: PlainKubernetes<T[K]> } : T;
+
+/** An extra environment variable of the database container (Kubernetes `EnvVar`). */
+export type ExtraEnvVar = PlainKubernetes<QdrantClusterSpecStatefulSetPodsExtraEnv>;
+/** An extra pod volume (Kubernetes `Volume`; sizes as in YAML: `sizeLimit: '1Gi'`). */
+export type ExtraVolume = PlainKubernetes<QdrantClusterSpecStorageAdditionalVolumes>;
+/** An extra volume claim template (Kubernetes `PersistentVolumeClaim`; `requests: { storage: '100Gi' }` as in YAML). */
+export type ExtraVolumeClaimTemplate = PlainKubernetes<QdrantClusterSpecStorageAdditionalVolumeClaimTemplates>;
+/** An extra volume mount of the database container (Kubernetes `VolumeMount`). */
+export type ExtraVolumeMount = PlainKubernetes<QdrantClusterSpecStorageAdditionalVolumeMounts>;
+
 /** CPU and memory limits and storage per node. Requests default to the limits. */
 export interface ClusterResources {
   /** CPU limit per node, e.g. "2". */
@@ -179,7 +197,7 @@ export interface ClusterStatefulSet {
   /** Pod labels; `app`, `cluster-id` and `customer-id` are the operator's. @default - none */
   readonly podLabels?: Record<string, string>;
   /** Extra environment variables. @default - none */
-  readonly extraEnv?: readonly QdrantClusterSpecStatefulSetPodsExtraEnv[];
+  readonly extraEnv?: readonly ExtraEnvVar[];
 }
 
 /** StorageClasses of the cluster's volumes. */
@@ -229,11 +247,11 @@ export interface ClusterStorage {
   /** VolumeSnapshotClass of this cluster's backups. @default - operator setting */
   readonly volumeSnapshotClassName?: string;
   /** Extra pod volumes. @default - none */
-  readonly additionalVolumes?: readonly QdrantClusterSpecStorageAdditionalVolumes[];
+  readonly additionalVolumes?: readonly ExtraVolume[];
   /** Extra volume claim templates. @default - none */
-  readonly additionalVolumeClaimTemplates?: readonly QdrantClusterSpecStorageAdditionalVolumeClaimTemplates[];
+  readonly additionalVolumeClaimTemplates?: readonly ExtraVolumeClaimTemplate[];
   /** Extra volume mounts of the database container. @default - none */
-  readonly additionalVolumeMounts?: readonly QdrantClusterSpecStorageAdditionalVolumeMounts[];
+  readonly additionalVolumeMounts?: readonly ExtraVolumeMount[];
 }
 
 /** An operator installed out of band, declared so a cluster can be placed. */

@@ -1,5 +1,7 @@
 import { IConstruct } from 'constructs';
-import { namesCredential, redact, REDACTED, redactText } from './credentials';
+import { namesCredential } from './credential-names';
+import { REDACTED, redactText } from './credential-shapes';
+import { redact } from './credentials';
 
 /** One problem with one prop of one construct. */
 export interface ConfigProblem {
@@ -80,16 +82,25 @@ export function pathOf(scope: IConstruct): string {
 }
 
 function formatProblem(p: ConfigProblem): string {
-  return redactText(`[${p.constructPath}] ${p.prop}: got ${showValue(p.value)}; ${p.allowed}`);
+  return redactText(`[${cut(p.constructPath)}] ${cut(p.prop)}: got ${showValue(p.value)}; ${cut(p.allowed, ALLOWED_CHARACTERS)}`);
+}
+
+/** Longest text of one value or path shown in a message; a longer one is cut and its length given. */
+const SHOWN_CHARACTERS = 300;
+/** What is allowed is the library's own text, longer than a value but bounded too (it may quote a key). */
+const ALLOWED_CHARACTERS = 4000;
+
+function cut(text: string, max = SHOWN_CHARACTERS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}... (${text.length} characters)`;
 }
 
 function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return cut(JSON.stringify(value));
   try {
-    const json = JSON.stringify(value);
-    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
+    return cut(JSON.stringify(value) ?? String(value));
   } catch {
-    return String(value);
+    // A cycle, a bigint, an object without a prototype (String() throws on it too).
+    return `<${typeof value}>`;
   }
 }

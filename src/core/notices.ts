@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { redactText } from './credentials';
+import { redactText } from './credential-shapes';
 
 /** What a notice is about: a warning, or a Secret the user must provide. */
 export type NoticeKind = 'warning' | 'secret';

@@ -1,5 +1,7 @@
 import { IConstruct } from 'constructs';
-import { envNamesCredential, isFilePath, isStorePath, looksLikeCredential, namesCredential, namesCredentialContainer, namesReference } from './credentials';
+import { envNamesCredential, namesCredential, namesCredentialContainer, namesReference } from './credential-names';
+import { looksLikeCredential } from './credential-shapes';
+import { isFilePath, isStorePath } from './credentials';
 import { fail } from './errors';
 
 /**
@@ -44,6 +46,14 @@ export function refuseCredentialValues(scope: IConstruct, prop: string, value: u
   const underCredential = at.underCredential || (!freeForm && at.key !== '' && namesCredentialContainer(at.key));
   Object.entries(value).forEach(([k, v]) => refuseCredentialValues(scope, `${prop}.${k}`, v, { key: k, underCredential, freeForm }));
   refuseSecretEnvLiterals(scope, prop, [value], false);
+}
+
+/**
+ * Refuses credentials in a typed map of strings (annotations, labels, parameters): by
+ * shape, and by the last segment of the key (`example.com/api-token`), as in Helm values.
+ */
+export function refuseCredentialsInMap(scope: IConstruct, prop: string, map: Readonly<Record<string, unknown>>): void {
+  for (const [k, v] of Object.entries(map)) refuseCredentialValues(scope, `${prop}.${k}`, v, { key: k, underCredential: false, freeForm: true });
 }
 
 function namedCredentialLeaf(value: string | number | boolean, at: LeafContext): boolean {

@@ -1,4 +1,4 @@
-import { looksLikeCredential } from './credentials';
+import { looksLikeCredential } from './credential-shapes';
 
 /**
  * Small, named validation rules. A rule returns `undefined` when the value is fine,
@@ -16,8 +16,9 @@ const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|
 const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const REGISTRY = /^([a-zA-Z0-9.-]+(:[0-9]+)?)(\/[a-zA-Z0-9_./-]+)*$/;
-const OCI_URL = /^oci:\/\/([a-zA-Z0-9.-]+(:[0-9]+)?)(\/[a-zA-Z0-9_./-]+)*$/;
+// Path segments exclude "/": a class that repeats the separator backtracks exponentially on `a/a/a/.../a!`.
+const REGISTRY = /^([a-zA-Z0-9.-]+(:[0-9]+)?)(\/[a-zA-Z0-9_.-]+)*$/;
+const OCI_URL = /^oci:\/\/([a-zA-Z0-9.-]+(:[0-9]+)?)(\/[a-zA-Z0-9_.-]+)*$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const PEM_CERT = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----/g;
 

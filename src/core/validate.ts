@@ -1,5 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
+import { refuseCredentialsInMap } from './plaintext';
+import { checkPlainValues } from './values';
 import { nonEmpty, Rule } from './rules';
 
 /** Checks one prop; throws QdrantConfigError naming construct, prop, value and what is allowed. */
@@ -39,14 +41,19 @@ export function checkEach<T>(scope: IConstruct, prop: string, values: readonly T
 /** An annotation value: any string, but not a credential. */
 const freeText: Rule<string> = (v) => (v === '' ? undefined : nonEmpty(v));
 
-/** Checks keys and values of a string map (labels, node selectors); values without a rule of their own are free text. */
+/**
+ * Checks keys and values of a string map (labels, annotations, node selectors); values without a rule of their own are
+ * free text; credentials are refused by shape and by key name.
+ */
 export function checkStringMap(
   scope: IConstruct, prop: string, map: Record<string, string> | undefined,
   keyRule: Rule<string>, valueRule?: Rule<string>,
 ): void {
   if (map !== undefined) checkObject(scope, prop, map, 'a map of strings');
+  checkPlainValues(scope, prop, map);
   for (const [k, v] of Object.entries(map ?? {})) {
     check(scope, `${prop} key`, k, keyRule);
     check(scope, `${prop}.${k}`, v, valueRule ?? freeText);
   }
+  if (map !== undefined) refuseCredentialsInMap(scope, prop, map);
 }

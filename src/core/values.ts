@@ -11,6 +11,8 @@ function isPlainObject(v: unknown): v is Values {
 const PLAIN_VALUES = 'expected plain JSON-like values: strings, numbers, booleans, null, lists and plain objects, without cycles';
 const MERGE_KEY = 'a key other than "<<": kustomize (kubectl kustomize, Flux, Argo CD) reads it as a YAML merge key, ' +
   'quoted or not, and fails the build or drops the key';
+/** Keys that JavaScript reads as the object's prototype machinery: merged or serialised, they are dropped or crash. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** Deeper than any chart's values; deeper still is refused rather than walked. */
 const MAX_DEPTH = 64;
 
@@ -39,12 +41,12 @@ export function checkPlainValues(scope: IConstruct, prop: string, value: unknown
     value.forEach((v, i) => checkPlainValues(scope, `${prop}[${i}]`, v, inside));
     return;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) fail(scope, prop, describe(value), PLAIN_VALUES);
+  // Objects without a prototype too: the serialisers of cdk8s call methods they lack.
+  if (Object.getPrototypeOf(value) !== Object.prototype) fail(scope, prop, describe(value), PLAIN_VALUES);
   for (const [k, v] of Object.entries(value)) {
     if (k === '<<') fail(scope, `${prop}.<<`, '<set>', MERGE_KEY);
     if (UNWRITABLE_TEXT.test(k)) fail(scope, `${prop}[key]`, '<set>', UNWRITABLE_MESSAGE);
-    if (k === '__proto__') fail(scope, `${prop}.__proto__`, '<set>', `${PLAIN_VALUES}; a "__proto__" key would be dropped on the way to the manifest`);
+    if (PROTOTYPE_KEYS.has(k)) fail(scope, `${prop}.${k}`, '<set>', `${PLAIN_VALUES}; a key named "${k}" would be dropped on the way to the manifest, or break its writer`);
     checkPlainValues(scope, `${prop}.${k}`, v, inside);
   }
 }
@@ -62,6 +64,7 @@ function describe(value: unknown): string {
   if (typeof value === 'function') return '<function>';
   if (typeof value === 'symbol') return '<symbol>';
   if (typeof value === 'bigint') return '<bigint>';
+  if (Object.getPrototypeOf(value) === null) return '<object without a prototype>';
   const name = (value as object).constructor?.name;
   return `<${typeof name === 'string' && name !== '' ? name : 'object'} instance>`;
 }

@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Application, ApplicationSpecSyncPolicy } from '../../imports/argoproj.io';
 import { k8s } from 'cdk8s-plus-28';
 import { stringify } from 'yaml';
-import { looksLikeCredential } from '../core/credentials';
+import { looksLikeCredential } from '../core/credential-shapes';
 import { fail, pathOf } from '../core/errors';
 import { dns1123Label, dns1123Subdomain, duration, httpUrl, integerBetween, repositoryPath, Rule } from '../core/rules';
 import { bool, checkKnownObject, propKeys } from '../core/shape';

@@ -6,7 +6,8 @@ import {
   ExternalSecretSpecTargetTemplateEngineVersion,
 } from '../../imports/external-secrets.io';
 import { SealedSecret } from '../../imports/bitnami.com';
-import { looksLikeCredential } from '../core/credentials';
+import { isKubesealCiphertext, kubesealCommand } from './kubeseal-form';
+import { looksLikeCredential } from '../core/credential-shapes';
 import { entryPath, fail } from '../core/errors';
 import { addNotice, addWarning } from '../core/notices';
 import { dns1123Subdomain, duration, oneOf, Rule } from '../core/rules';
@@ -222,8 +223,9 @@ class SealedSecretSource extends SecretSource {
         `expected ciphertext for exactly the keys ${expected.map((k) => JSON.stringify(k)).join(', ')} of the ${request.purpose} (Secret ${target}, type ${request.type})`);
     }
     for (const [k, v] of Object.entries(this.props.encryptedData)) {
-      if (typeof v !== 'string' || !/^[A-Za-z0-9+/=]{16,}$/.test(v)) {
-        fail(scope, entryPath(`${prop}.encryptedData`, k), v, 'expected base64 ciphertext as printed by kubeseal (not a plaintext value)', true);
+      if (!isKubesealCiphertext(v)) {
+        fail(scope, entryPath(`${prop}.encryptedData`, k), v, 'expected base64 ciphertext as printed by kubeseal (a wrapped session key and the sealed value, ' +
+          `over 700 characters; not a plaintext or merely base64-encoded value); seal it with: ${kubesealCommand(request.namespace, request.name, request.type, k, this.props.scope)}`, true);
       }
     }
     const scopeAnnotations: Record<string, string> =

@@ -119,12 +119,25 @@ export function checkBuild(tally: Tally, pathPrefix: string, build: () => Chart,
   const text = [JSON.stringify(objects), ...notices, ...side].join('\n');
   if (!plaintextOptIn && outputLeaks(text)) throw new Error(`a planted secret reached the output: ${text.slice(0, 2000)}`);
   if (notices.some((n) => n.includes(NAMED_SECRET))) throw new Error('a planted secret in a notice');
+  const nullAt = nullPath(objects);
+  if (nullAt !== undefined) throw new Error(`a null in the output at ${nullAt}`);
   const problems = schemaErrors(objects);
   if (problems.length) throw new Error(`schema errors: ${problems.join('; ')}`);
   const readmeProblems = readmeNameProblems((chart.node.root as QdrantApp).render());
   if (readmeProblems.length) throw new Error(`a README names what the output lacks: ${readmeProblems.join('; ')}`);
   tally.valid++;
   tally.sample ??= chart;
+}
+
+/** Where the first null is in emitted objects (a value the L1 serialisers could not read), or undefined. */
+function nullPath(value: unknown, at = ''): string | undefined {
+  if (value === null) return at || '<root>';
+  if (typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value as object)) {
+    const found = nullPath(v, `${at}/${k}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function checkError(e: unknown, pathPrefix: string): void {

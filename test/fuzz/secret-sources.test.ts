@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { HybridRegion, HybridRegionProps, SecretSource } from '../../src';
 import { checkBuild, fuzz, hostileValue, propsArbitrary, RUNS } from './fuzz';
 import { app, deliveries } from './sources';
+import { sealedCiphertext } from '../support/sealed';
 
 // Each SecretSource factory, fed generated props, bound as a region's access key
 // (Opaque) and, for the External Secrets and plaintext sources, as its registry
@@ -30,9 +31,9 @@ run('fromExternalSecret', propsArbitrary(() => ({ storeName: 'vault', refs: { 'a
   'refs.password': [{ key: 'registry', property: 'password' }],
 }), (p) => region(SecretSource.fromExternalSecret(p), SecretSource.fromExternalSecret({ ...p, refs: { password: { key: 'r' }, ...(p?.refs?.username ? { username: p.refs.username } : {}) } })));
 
-run('fromSealedSecret', propsArbitrary(() => ({ encryptedData: { 'access-key': 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq' } }), {
+run('fromSealedSecret', propsArbitrary(() => ({ encryptedData: { 'access-key': sealedCiphertext('access-key') } }), {
   scope: ['namespace-wide', 'cluster-wide'],
-  'encryptedData.access-key': ['AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=='],
+  'encryptedData.access-key': [sealedCiphertext('another access key')],
 }), (p) => region(SecretSource.fromSealedSecret(p)));
 
 run('plaintextCommittedToGit', propsArbitrary(() => ({ 'access-key': '3f1c2b9a-1111-4222-8333-944455556666|demo' }), {
