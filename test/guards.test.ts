@@ -340,7 +340,7 @@ describe('guards: previous state', () => {
     try {
       // WHEN a cluster is deleted / THEN the manifests still refuse it, and the note says where the guards looked
       expect(configErrorOf(() => synth('flux', outdir, { withCluster: false })).message).toMatch(/\[guard cluster-deleted\]/);
-      expect(stderr.mock.calls.map(([m]) => String(m))).toContainEqual(expect.stringContaining('has no qdrant-state.json: compared with its manifests'));
+      expect(stderr.mock.calls.map(([m]) => String(m))).toContainEqual(expect.stringContaining('has no qdrant-state.json: the Kubernetes cluster of each folder is taken from the new output'));
     } finally {
       stderr.mockRestore();
     }

@@ -33,6 +33,16 @@ function app(outdir: string, dbs: readonly Db[], props: { allowedChanges?: Allow
   return a;
 }
 
+/** Runs `fn` with the library's console lines swallowed. */
+function quietly<T>(fn: () => T): T {
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    return fn();
+  } finally {
+    stderr.mockRestore();
+  }
+}
+
 /** Synthesises quietly and returns what it printed. */
 function synth(outdir: string, dbs: readonly Db[], props: Parameters<typeof app>[2] = {}): string {
   const printed: string[] = [];
@@ -94,8 +104,39 @@ describe('the memory and the manifests it summarises disagree: the manifests win
     // WHEN the cluster takes a patch release of 1.16
     const printed = synth(outdir, [{ id: A, version: 'v1.16.5' }]);
     // THEN it passes (the memory's v1.17.0 would call it a downgrade), and the plan says why it read the manifests
-    expect(printed).toMatch(/disagrees with the manifests of clusters/);
+    expect(printed).toMatch(/the manifests of clusters in .* are not those the library wrote \(edited by hand, partly restored/);
     expect(printed).toMatch(/version v1\.16\.3 -> v1\.16\.5/);
+  });
+
+  test('a memory edited by hand never decides a verdict', () => {
+    // GIVEN an output with A and B whose memory forgets the clusters folder entirely
+    const outdir = freshOutdir();
+    synth(outdir, [{ id: A }, { id: B }]);
+    fs.writeFileSync(path.join(outdir, 'qdrant-state.json'), '{"version": 3, "folders": {}}\n');
+    // WHEN B leaves / THEN its manifests refuse it
+    expect(configErrorOf(() => synth(outdir, [{ id: A }])).message).toMatch(new RegExp(`qdrant-${B}: got "deleted"`));
+  });
+
+  test('names that are Object.prototype keys are names like any other (a folder, a volume claim)', () => {
+    // GIVEN an output whose folder "constructor" is on disk but not in the memory (a partial restore)
+    const outdir = freshOutdir();
+    synth(outdir, [{ id: A }]);
+    fs.cpSync(path.join(outdir, 'clusters'), path.join(outdir, 'constructor'), { recursive: true });
+    // WHEN synthesising / THEN no crash: the folder is read (its objects are A's, by Kubernetes identity) and planned as removed
+    expect(synth(outdir, [{ id: A }])).toMatch(/`constructor` \(removed\): 0 added, 0 changed, 1 removed/);
+    // AND a volume claim named "constructor" that is removed needs its allowance
+    synth(outdir, [{ id: B }], { allowedChanges: [Allow.clusterDeletion(A, 'test')] });
+    const claimed = (claims?: Record<string, string>) => {
+      const a = new QdrantApp({ outdir });
+      new QdrantCluster(new Chart(a, 'clusters'), 'db', {
+        id: B, customerId: 'acme', version: 'v1.16.3', size: 3, namespace: 'db', resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
+        storage: claims ? { additionalVolumeClaimTemplates: Object.entries(claims).map(([name, size]) => ({ metadata: { name }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: size } } } })) } : undefined,
+        existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+      });
+      return a;
+    };
+    quietly(() => claimed({ constructor: '5Gi' }).synth());
+    expect(configErrorOf(() => quietly(() => claimed().synth())).message).toMatch(/additionalVolumeClaimTemplates\[constructor\]: got "removed".*\[guard storage-shrink\]/);
   });
 
   test('after every synth the memory matches the manifests, byte for byte', () => {
@@ -171,7 +212,8 @@ describe('git is the baseline when the output lies in a work tree', () => {
     commitAll(dir);
     synth(outdir, [{ id: A, version: 'v1.17.0' }]);
     git(dir, 'checkout', '--', '.');
-    expect(JSON.parse(fs.readFileSync(path.join(outdir, 'qdrant-state.json'), 'utf8')).folders.clusters.clusters[0].version).toBe('v1.16.3');
+    expect(fs.readFileSync(path.join(outdir, 'qdrant-state.json'), 'utf8')).toBe(git(dir, 'show', 'HEAD:deploy/dist/qdrant-state.json'));
+    expect(memoryMatchesManifests(outdir)).toBe(true);
   });
 });
 
@@ -261,6 +303,19 @@ describe('crash-safe writing', () => {
     synth(outdir, [{ id: A }, { id: B }]);
     expect(beside(outdir)).toEqual(['dist']);
     expect(memoryMatchesManifests(outdir)).toBe(true);
+  });
+
+  test('a kill between the two renames, then an empty output directory made by hand: the previous output comes back', () => {
+    // GIVEN a kill at the rename that moves the new output in (a write ends: move aside, move in, remove new/, previous/, the staging directory)
+    const { outdir, v1, folders } = setUp();
+    expect(() => write(outdir, folders, faultyFs(counting.calls - 3, 'EKILLED', true))).toThrow();
+    expect(fs.existsSync(outdir)).toBe(false);
+    // AND someone creates the output directory again, empty (a Makefile's mkdir -p)
+    fs.mkdirSync(outdir);
+    // WHEN the next synth recovers / THEN the previous output is back, whole, and nothing is left beside it
+    recoverLeftovers(outdir);
+    expect(tree(outdir)).toEqual(v1);
+    expect(beside(outdir)).toEqual(['dist']);
   });
 
   test('a directory with the staging prefix but no marker, and an older version\'s leftover, are never removed', () => {

@@ -67,13 +67,14 @@ function checkedSideFiles(chart: Chart, files: unknown): Record<string, string> 
   return files as Record<string, string>;
 }
 
+/** The manifest files of a folder's objects: none for a folder without objects. */
+export function manifestFilesOf(objects: readonly any[]): Record<string, string> {
+  return objects.length ? { [MANIFEST_FILE]: manifestYaml(objects) } : {};
+}
+
 export function serialize(d: Draft): RenderedFolder {
-  const files: Record<string, string> = {};
-  const resources: string[] = [];
-  if (d.objects.length) {
-    files[MANIFEST_FILE] = manifestYaml(d.objects);
-    resources.push(MANIFEST_FILE);
-  }
+  const files: Record<string, string> = manifestFilesOf(d.objects);
+  const resources = Object.keys(files);
   files[FOLDER_MARKER] = manifestYaml([{
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',

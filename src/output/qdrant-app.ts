@@ -12,21 +12,21 @@ import { ImageMirror } from '../mirror/image-mirror';
 import { IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAllowedChanges } from './guards/allow';
 import { GuardAnnotation, GuardOutcome, checkAgainstPrevious } from './guards/guards';
-import { GuardedFolder, GuardState, keyOf, stateOf } from './guards/guard-state';
+import { GuardedFolder, GuardState, keyOf, mergeStates, stateOf } from './guards/guard-state';
 import { fleetProblems, outputPathWarning, unbootstrappedStacks } from './fleet-checks';
 import { fleetReadme } from './fleet-readme';
-import { Draft, draftOf, serialize, serializeOneByOne } from './folder-draft';
+import { Draft, draftOf, manifestFilesOf, serialize, serializeOneByOne } from './folder-draft';
 import { BASE_REF_ENV, Baseline, loadBaseline } from './memory/baseline';
 import { linkToRestore, restoreLink } from './memory/output-link';
 import { FLEET_README, MEMORY_FILE } from './writer/output-layout';
 import { databaseChanges } from './plan/database-changes';
 import { FolderChanges, Plan } from './plan/plan';
-import { nothingToCompareLine, planMarkdown, PRINTED_OBJECTS } from './plan/plan-report';
+import { nothingToCompareLine, planMarkdown } from './plan/plan-report';
 import { checkPlanFile, PLAN_FILE_ENV, writePlanFiles } from './plan/plan-file';
 import { RenderedFolder } from './rendered-folder';
 import { renderCharts } from './render-charts';
 import { removeLegacyStateFile } from './memory/legacy-state-file';
-import { recordedFolders } from './recorded-folders';
+import { manifestBlobIds, recordedFolders } from './recorded-folders';
 import { outputDirProblems, recoverLeftovers, writeOutput } from './writer/output-writer';
 
 export interface QdrantAppProps {
@@ -139,10 +139,17 @@ export class QdrantApp extends App implements IMirrorDefault {
 
   /** The guards: the new output against what GitOps deploys. Throws when they refuse; annotates allowed changes. */
   private checkAgainstBaseline(drafts: Draft[]): Checked {
-    const baseline = loadBaseline({ outdir: this.outdir, previousOutput: this.previousOutput, baseRef: this.baseRef, clusterOf: clusterOfFolder(drafts) });
-    const next = stateOf(drafts.map(guardedFolder));
+    // Each folder as written before any allowance annotates it: a previous folder with the same bytes needs no reading.
+    const nextFolders = new Map(drafts.map((d) => [d.folder, {
+      cluster: d.placement?.clusterKey, manifests: manifestBlobIds(manifestFilesOf(d.objects)), state: stateOf([guardedFolder(d)]),
+    }]));
+    const next = mergeStates([...nextFolders.values()].map((f) => f.state));
+    const baseline = loadBaseline({
+      outdir: this.outdir, previousOutput: this.previousOutput, baseRef: this.baseRef, clusterOf: clusterOfFolder(drafts), next: nextFolders,
+    });
     const guard = checkAgainstPrevious(baseline.state, next, this.allowedChanges, path.basename(path.resolve(this.outdir)));
     if (guard.problems.length) {
+      report(`notice: the guards compared with ${baseline.source ?? 'nothing'}`);
       baseline.notes.forEach((n) => report(`notice: ${n}`));
       if (underCli(this.outdir)) report(`warning: the cdk8s CLI emptied ${this.outdir} before the app ran and nothing new was written; \`git checkout -- ${this.outdir}\` restores the previous output`);
       throw new QdrantConfigError(guard.problems);
@@ -156,13 +163,13 @@ export class QdrantApp extends App implements IMirrorDefault {
     const warnings = [...drafts.flatMap((d) => d.warnings), ...[outputPathWarning(this.outdir, drafts)].filter((w): w is string => w !== undefined)];
     const rootFiles = { [FLEET_README]: fleetReadme(drafts) };
     const changes = new FolderChanges(baseline, drafts.map((d) => d.folder));
-    const folders = recordedFolders(serializeOneByOne(drafts), next, changes);
+    const folders = recordedFolders(serializeOneByOne(drafts), changes);
     writeOutput(this.outdir, folders, () => ({ ...rootFiles, [MEMORY_FILE]: folders.memoryFile() }));
     removeLegacyStateFile(this.outdir).forEach((n) => report(`notice: ${n}`));
     const written = changes.result();
     return {
       output: this.outdir,
-      written: { folders: Object.keys(folders.written()).length, objects: written.objects, warnings: warnings.length },
+      written: { folders: folders.count(), objects: written.objects, warnings: warnings.length },
       baseline: baseline.source, nothingToCompare: baseline.nothing, notes: baseline.notes,
       folders: written.folders, databases: databaseChanges(baseline.state, next, guard.used),
       allowances: { used: guard.allowedChanges, unmatched: guard.unusedAllowances.map((a) => `${a.change} of "${a.target}"`) },
@@ -174,7 +181,7 @@ export class QdrantApp extends App implements IMirrorDefault {
   private report(plan: Plan, guard: GuardOutcome): void {
     const loud = nothingToCompareLine(plan);
     if (loud) report(`warning: ${loud}`);
-    report(`plan: ${planMarkdown(plan, { limit: PRINTED_OBJECTS, warnings: false, heading: false })}`.trimEnd());
+    report(`plan: ${planMarkdown(plan, { warnings: false, heading: false })}`.trimEnd());
     if (this.planFile !== undefined) writePlanFiles(this.planFile, plan);
     [
       ...guard.allowedChanges,

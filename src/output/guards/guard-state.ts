@@ -145,7 +145,8 @@ export function stateOf(folders: readonly GuardedFolder[]): GuardState {
 }
 
 function clusterRecord(ref: Recorded, spec: any): ClusterRecord {
-  const claims: Record<string, string> = {};
+  // Without a prototype: a claim named "constructor" or "__proto__" is a name like any other.
+  const claims: Record<string, string> = Object.create(null);
   for (const t of spec.storage?.additionalVolumeClaimTemplates ?? []) {
     const size = t?.spec?.resources?.requests?.storage;
     if (t?.metadata?.name && size) claims[t.metadata.name] = String(size);

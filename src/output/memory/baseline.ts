@@ -22,6 +22,16 @@ export interface BaselineQuery {
   readonly baseRef?: string;
   /** The Kubernetes cluster of a folder in the new output, for a folder the memory does not cover. */
   readonly clusterOf: (folder: string) => string | undefined;
+  /** The folders of the new output before any allowance annotates them: their manifests' blob ids and guard records. */
+  readonly next: ReadonlyMap<string, NextFolder>;
+}
+
+/** A folder of the new output as the baseline compares it. */
+export interface NextFolder {
+  readonly cluster?: string;
+  /** Manifest file name to git blob id. */
+  readonly manifests: Readonly<Record<string, string>>;
+  readonly state: GuardState;
 }
 
 /** One folder of the previous output. */
@@ -43,14 +53,18 @@ export interface Baseline {
   readonly notes: readonly string[];
   /** The texts of a previous folder's manifest files (for the plan's object changes). */
   manifestsOf(folder: string): string[];
+  /** The objects of a previous folder, in the order of its manifest texts' documents. */
+  objectsOf(folder: string): any[];
 }
 
 /**
  * Finds what GitOps deploys, which the guards compare with: the output committed in git
  * at the base ref when the output directory lies in a work tree and the ref holds it;
  * else the output directory on disk; `previousOutput` names another directory instead.
- * Whatever the source, its memory file is trusted only for folders whose manifests it
- * matches: the others are read from their manifests.
+ * The guard records always come from manifests: a previous folder whose manifest files
+ * have the blob ids of the new folder's (and the same Kubernetes cluster) holds the new
+ * folder's objects, and every other previous folder is read and parsed. The memory file
+ * only says which Kubernetes cluster each folder was applied to.
  */
 export function loadBaseline(q: BaselineQuery): Baseline {
   const notes: string[] = [];
@@ -73,35 +87,40 @@ export function loadBaseline(q: BaselineQuery): Baseline {
     return nothingToCompare(`${source.description} holds no manifests`, notes);
   }
   const memory = listing.has(MEMORY_FILE) ? parseMemory(source.read([MEMORY_FILE]).get(MEMORY_FILE)!) : undefined;
-  if (listing.has(MEMORY_FILE) && !memory) notes.push(`${MEMORY_FILE} in ${source.description} is not a memory this version of cdk8s-qdrant reads: compared with the manifests instead`);
-  if (!listing.has(MEMORY_FILE)) notes.push(`${source.description} has no ${MEMORY_FILE}: compared with its manifests; it is written with the output from now on`);
+  if (listing.has(MEMORY_FILE) && !memory) notes.push(`${MEMORY_FILE} in ${source.description} is not a memory this version of cdk8s-qdrant reads: the Kubernetes cluster of each folder is taken from the new output`);
+  if (!listing.has(MEMORY_FILE)) notes.push(`${source.description} has no ${MEMORY_FILE}: the Kubernetes cluster of each folder is taken from the new output; the file is written with the output from now on`);
   const folders = new Map<string, PreviousFolder>();
   const states: GuardState[] = [];
   const reread: string[] = [];
   for (const folder of [...byFolder.keys()].sort(byCodePoint)) {
     const manifests = byFolder.get(folder)!;
-    const remembered = memory?.folders[folder];
-    if (remembered && sameManifests(remembered.manifests, manifests)) {
-      states.push(remembered.state);
-      folders.set(folder, { cluster: remembered.cluster, manifests });
-    } else {
-      reread.push(folder);
-      folders.set(folder, { cluster: remembered?.cluster ?? q.clusterOf(folder), manifests });
-    }
+    const remembered = memory?.folders.get(folder);
+    const cluster = remembered ? remembered.cluster : q.clusterOf(folder);
+    folders.set(folder, { cluster, manifests });
+    // The same bytes on the same Kubernetes cluster hold the same objects as the new folder: no need to read them.
+    const next = q.next.get(folder);
+    if (next && next.cluster === cluster && sameManifests(next.manifests, manifests)) states.push(next.state);
+    else reread.push(folder);
   }
-  const disagreeing = reread.filter((f) => memory?.folders[f]);
+  const disagreeing = [...byFolder.keys()].filter((f) => memory?.folders.has(f) && !sameManifests(memory.folders.get(f)!.manifests, byFolder.get(f)!)).sort(byCodePoint);
   if (disagreeing.length) {
-    notes.push(`the memory in ${source.description} disagrees with the manifests of ${listed(disagreeing)} (edited by hand, partly restored, or written by ` +
-      'another tool): the manifests were read instead');
+    notes.push(`the manifests of ${listed(disagreeing)} in ${source.description} are not those the library wrote (edited by hand, partly restored, or written by ` +
+      'another tool): the guards read them as they are');
   }
   const texts = readFolders(source, reread.map((f) => [f, byFolder.get(f)!] as const));
-  states.push(stateOf(reread.map((folder) => ({ folder, cluster: folders.get(folder)!.cluster, objects: texts.get(folder)!.flatMap(parseManifest) }))));
+  const objects = new Map(reread.map((f) => [f, texts.get(f)!.flatMap(parseManifest)]));
+  states.push(stateOf(reread.map((folder) => ({ folder, cluster: folders.get(folder)!.cluster, objects: objects.get(folder)! }))));
+  const read = (folder: string) => {
+    if (!texts.has(folder) && byFolder.has(folder)) texts.set(folder, readFolders(source, [[folder, byFolder.get(folder)!]]).get(folder)!);
+    return texts.get(folder) ?? [];
+  };
   return {
     source: source.description,
     state: mergeStates(states),
     folders,
     notes,
-    manifestsOf: (folder) => texts.get(folder) ?? (byFolder.has(folder) ? readFolders(source, [[folder, byFolder.get(folder)!]]).get(folder)! : []),
+    manifestsOf: read,
+    objectsOf: (folder) => objects.get(folder) ?? read(folder).flatMap(parseManifest),
   };
 }
 
@@ -136,7 +155,7 @@ function chooseSource(q: BaselineQuery, notes: string[]): OutputSource | undefin
 }
 
 function nothingToCompare(why: string, notes: readonly string[]): Baseline {
-  return { nothing: why, state: EMPTY_STATE, folders: new Map(), notes, manifestsOf: () => [] };
+  return { nothing: why, state: EMPTY_STATE, folders: new Map(), notes, manifestsOf: () => [], objectsOf: () => [] };
 }
 
 /** The manifest texts of some folders, read in one go (one `git cat-file` for a commit). */

@@ -1,13 +1,19 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { failApp } from '../../core/errors';
 import { MEMORY_FILE } from '../writer/output-layout';
 import { canonicalPath } from '../writer/output-writer';
 import { manifestPath, OutputSource } from './output-source';
 
-/** Runs git; undefined when git is not installed. Throws on a failure other than a non-zero exit. */
+/** Variables that point git at another repository than the one the output lies in (hooks set them). */
+const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_CEILING_DIRECTORIES'];
+
+/** Runs git in `cwd`'s repository; undefined when git is not installed. Throws on a failure other than a non-zero exit. */
 function git(cwd: string, args: readonly string[], input?: string): { status: number; stdout: Buffer; stderr: string } | undefined {
-  const run = spawnSync('git', args, { cwd, input, maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
+  for (const v of REPOSITORY_VARIABLES) delete env[v];
+  const run = spawnSync('git', args, { cwd, input, maxBuffer: 1024 * 1024 * 1024, env });
   if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return undefined;
   if (run.error) throw run.error;
   return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr.toString('utf8') };
@@ -30,7 +36,11 @@ export function gitPlaceOf(outdir: string): { place?: GitPlace; gitMissing: bool
   while (!fs.existsSync(probe)) probe = path.dirname(probe);
   const run = git(probe, ['rev-parse', '--show-toplevel']);
   if (run === undefined) return { gitMissing: hasGitAncestor(probe) };
-  if (run.status !== 0) return { gitMissing: false };
+  if (run.status !== 0) {
+    // Only "not a git repository" means outside git; any other failure (a repository git refuses to read) must not drop the guards.
+    if (/not a git repository/i.test(run.stderr)) return { gitMissing: false };
+    failApp('outdir', outdir, `an output directory whose git repository git can read, so the guards compare with the committed output; git said: ${run.stderr.trim()}`);
+  }
   const top = fs.realpathSync(run.stdout.toString('utf8').trim());
   const rel = path.relative(top, resolved);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { gitMissing: false };
@@ -42,6 +52,11 @@ function hasGitAncestor(dir: string): boolean {
     if (fs.existsSync(path.join(d, '.git'))) return true;
     if (path.dirname(d) === d) return false;
   }
+}
+
+/** Refuses to go on when the committed output cannot be read: the guards would compare with less than GitOps deploys. */
+function unreadable(place: GitPlace, why: string): never {
+  failApp('baseRef', place.path, `a committed output git can read in full; ${why}`);
 }
 
 /** The commit a ref names; undefined when it names none (a new repository has no HEAD yet). */
@@ -75,12 +90,14 @@ function readBlobs(place: GitPlace, oids: readonly string[]): Map<string, string
   const blobs = new Map<string, string>();
   if (!oids.length) return blobs;
   const run = git(place.top, ['cat-file', '--batch'], `${oids.join('\n')}\n`);
-  if (!run || run.status !== 0) throw new Error(`git cat-file failed: ${run?.stderr ?? 'git not found'}`);
+  if (!run || run.status !== 0) unreadable(place, `git cat-file failed: ${run?.stderr.trim() ?? 'git not found'}`);
   const out = run.stdout;
   let at = 0;
   for (const oid of oids) {
     const newline = out.indexOf(0x0a, at);
-    const size = Number(out.subarray(at, newline).toString('utf8').split(' ')[2]);
+    const [answered, type, sizeText] = out.subarray(at, newline).toString('utf8').split(' ');
+    const size = Number(sizeText);
+    if (answered !== oid || type !== 'blob' || !Number.isInteger(size)) unreadable(place, `git has no blob ${oid} (a partial clone offline, or a damaged repository)`);
     blobs.set(oid, out.subarray(newline + 1, newline + 1 + size).toString('utf8'));
     at = newline + 1 + size + 1;
   }
@@ -99,7 +116,7 @@ export class GitOutput implements OutputSource {
   public listing(): ReadonlyMap<string, string> {
     if (this.listed) return this.listed;
     const run = git(this.place.top, ['ls-tree', '-r', '-z', this.commit, '--', `${this.place.path}/`]);
-    if (!run || run.status !== 0) throw new Error(`git ls-tree failed: ${run?.stderr ?? 'git not found'}`);
+    if (!run || run.status !== 0) unreadable(this.place, `git ls-tree failed: ${run?.stderr.trim() ?? 'git not found'}`);
     this.listed = new Map();
     const prefix = `${this.place.path}/`;
     for (const e of parseTree(run.stdout)) {

@@ -1,5 +1,7 @@
 import { quantityValue } from '../../core/resources';
 import { upgradePath } from '../../core/upgrade-path';
+import { byCodePoint } from '../../core/values';
+import { compareVersions } from '../../core/versions';
 import { UsedAllowance } from '../guards/guards';
 import { ClusterRecord, clusterLabelOf, GuardState, keyOf, RestoreRecord, shownKey } from '../guards/guard-state';
 
@@ -61,13 +63,18 @@ export function databaseChanges(previous: GuardState, next: GuardState, allowanc
       add(now, [{ what: 'created', to: now.version, effect: `the operator creates ${nodes(now.size ?? 1)}${now.storage ? ` with ${now.storage} of storage each` : ''}`, restarts: 'no' }]);
     }
   }
-  addRestores(plans, previous, next);
-  return plans.sort((a, b) => (a.object < b.object ? -1 : a.object > b.object ? 1 : 0));
+  addRestores(plans, previous, next, allowances);
+  return plans.sort((a, b) => byCodePoint(a.object, b.object));
 }
 
 function changesOf(old: ClusterRecord, now: ClusterRecord): DatabaseChange[] {
   const changes: DatabaseChange[] = [];
-  if (old.version !== now.version && old.version && now.version) {
+  if (old.version !== now.version && old.version && now.version && compareVersions(now.version, old.version) < 0) {
+    changes.push({
+      what: 'version', from: old.version, to: now.version,
+      effect: 'a downgrade (allowed by an allowance): Qdrant documents no downgrade path, and every pod restarts on the older version', restarts: 'yes',
+    });
+  } else if (old.version !== now.version && old.version && now.version) {
     // The hop chain through the latest patch of each minor (qdrant-facts §13): several hops only under an allowance.
     const path = [old.version, ...upgradePath(old.version, now.version).hops];
     changes.push({
@@ -86,8 +93,13 @@ function changesOf(old: ClusterRecord, now: ClusterRecord): DatabaseChange[] {
   if (old.storage && now.storage && old.storage !== now.storage) {
     changes.push({ what: 'storage', from: old.storage, to: now.storage, effect: volumeEffect(old.storage, now.storage), restarts: 'may' });
   }
+  for (const [claim, size] of Object.entries(old.claims)) {
+    if (!Object.hasOwn(now.claims, claim)) {
+      changes.push({ what: `volume-claim ${claim}`, from: size, to: 'removed', effect: 'the volume claim leaves the spec (allowed by an allowance); its volumes follow their reclaim policy', restarts: 'may' });
+    }
+  }
   for (const [claim, size] of Object.entries(now.claims)) {
-    const was = old.claims[claim];
+    const was = Object.hasOwn(old.claims, claim) ? old.claims[claim] : undefined;
     if (was !== size) {
       changes.push(was === undefined
         ? { what: `volume-claim ${claim}`, to: size, effect: 'adds a volume to every pod', restarts: 'may' }
@@ -97,7 +109,7 @@ function changesOf(old: ClusterRecord, now: ClusterRecord): DatabaseChange[] {
   if (old.cpu !== now.cpu || old.memory !== now.memory) {
     changes.push({
       what: 'resources', from: `cpu ${old.cpu ?? '-'}, memory ${old.memory ?? '-'}`, to: `cpu ${now.cpu ?? '-'}, memory ${now.memory ?? '-'}`,
-      effect: 'new CPU or memory for every pod: the pods are recreated with it, one at a time', restarts: 'may',
+      effect: 'new CPU or memory for every pod, applied by the operator', restarts: 'may',
     });
   }
   if (old.settings !== undefined && now.settings !== undefined && old.settings !== now.settings) {
@@ -112,7 +124,7 @@ function volumeEffect(from: string, to: string): string {
     : 'a smaller volume: cannot be applied without recreating the volume (allowed by an allowance)';
 }
 
-function addRestores(plans: DatabasePlan[], previous: GuardState, next: GuardState): void {
+function addRestores(plans: DatabasePlan[], previous: GuardState, next: GuardState, allowances: readonly UsedAllowance[]): void {
   const landed = new Map(previous.restores.map((r) => [keyOf(r), r]));
   const isNew = (r: RestoreRecord) => {
     const old = landed.get(keyOf(r));
@@ -120,9 +132,12 @@ function addRestores(plans: DatabasePlan[], previous: GuardState, next: GuardSta
   };
   for (const r of next.restores.filter(isNew)) {
     const target = next.clusters.find((c) => keyOf(c) === r.destination);
+    const allowance = allowances.find((a) => a.ruleId === 'restore-into-live-cluster' && a.cluster === r.cluster && a.target === (target?.id ?? r.clusterId));
     const change: DatabaseChange = {
       what: 'restore', from: shownKey(r.snapshot), to: shownKey(r.destination),
-      effect: r.intoExistingCluster ? 'restores the snapshot into the existing cluster, replacing its data' : 'creates the cluster from the snapshot',
+      effect: r.intoExistingCluster
+        ? `restores the snapshot into the existing cluster, replacing its data${allowance ? ` (allowed: ${allowance.reason})` : ''}`
+        : 'creates the cluster from the snapshot',
       restarts: r.intoExistingCluster ? 'may' : 'no',
     };
     const existing = plans.find((p) => target && p.object === `QdrantCluster ${shownKey(keyOf(target))}` && p.kubernetesCluster === clusterLabelOf(target.cluster));

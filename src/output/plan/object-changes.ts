@@ -18,12 +18,17 @@ const SEPARATOR = /^---[ \t]*(?:\r?\n|$)/m;
  * identical document. `newObjects` are the new documents' objects, in order. Only folders
  * whose manifests differ are compared, so only they are parsed.
  */
-export function objectChanges(previousTexts: readonly string[], newText: string | undefined, newObjects: readonly any[]): ObjectChanges {
+export function objectChanges(
+  previous: { readonly texts: readonly string[]; readonly objects: readonly any[] }, newText: string | undefined, newObjects: readonly any[],
+): ObjectChanges {
   const before = new Map<string, string>();
-  for (const doc of previousTexts.flatMap(documents)) {
-    const id = identity(parseQuietly(doc));
+  const previousDocs = previous.texts.flatMap(documents);
+  // The parsed objects name the documents when they line up; otherwise each document is parsed alone.
+  const aligned = previousDocs.length === previous.objects.length;
+  previousDocs.forEach((doc, i) => {
+    const id = identity(aligned ? previous.objects[i] : parseQuietly(doc));
     if (id) before.set(id, doc);
-  }
+  });
   const newDocs = newText === undefined ? [] : documents(newText);
   const after = new Map<string, string | undefined>(newObjects.map((o, i) => [identity(o)!, newDocs.length === newObjects.length ? newDocs[i] : undefined]));
   const sorted = (xs: string[]) => xs.sort();
@@ -34,9 +39,9 @@ export function objectChanges(previousTexts: readonly string[], newText: string 
   };
 }
 
-/** Every object of some manifest texts, as `Kind namespace/name` (a folder that left the output). */
-export function objectsIn(texts: readonly string[]): string[] {
-  return texts.flatMap(documents).map((d) => identity(parseQuietly(d))).filter((x): x is string => x !== undefined).sort();
+/** Every object of a folder that left the output, as `Kind namespace/name`. */
+export function objectsIn(objects: readonly any[]): string[] {
+  return objects.map(identity).filter((x): x is string => x !== undefined).sort();
 }
 
 function documents(text: string): string[] {

@@ -1,8 +1,12 @@
 import { DatabaseChange } from './database-changes';
 import { Plan } from './plan';
 
-/** How many objects of one kind of change a printed plan names before it says "and N more" (the files name all). */
-export const PRINTED_OBJECTS = 20;
+/** How many objects of one kind of change the Markdown plan names before it says "and N more" (the JSON names all). */
+export const SHOWN_OBJECTS = 20;
+/** How many databases the Markdown plan details: a pull-request comment stays under the forges' size limits (GitHub's is 65,536 characters). */
+export const SHOWN_DATABASES = 50;
+/** How many changed folders the Markdown plan details, for the same reason. */
+export const SHOWN_FOLDERS = 50;
 
 /** The line said on every entry point when the guards had nothing to compare with. */
 export function nothingToCompareLine(plan: Plan): string | undefined {
@@ -20,7 +24,7 @@ export function writtenLine(plan: Plan): string {
 
 /** How the plan is shown: the terminal names fewer objects, and the synth prints the warnings itself. */
 export interface PlanView {
-  /** The objects named per kind of change before "and N more". @default - all */
+  /** The objects named per kind of change before "and N more". @default SHOWN_OBJECTS */
   readonly limit?: number;
   /** Whether the warnings are part of it. @default true */
   readonly warnings?: boolean;
@@ -30,22 +34,23 @@ export interface PlanView {
 
 /** The plan as Markdown, for a pull-request comment and for the terminal. */
 export function planMarkdown(plan: Plan, view: PlanView = {}): string {
-  const limit = view.limit ?? Infinity;
+  const limit = view.limit ?? SHOWN_OBJECTS;
   const lines = [...(view.heading === false ? [] : ['# cdk8s-qdrant plan', '']), writtenLine(plan), ''];
   const loud = nothingToCompareLine(plan);
   if (loud) lines.push(`**${loud}**`, '');
   lines.push(...plan.notes.map((n) => `- Note: ${n}`), ...(plan.notes.length ? [''] : []));
   lines.push('## Qdrant databases', '');
   if (!plan.databases.length) lines.push('No database changes.', '');
-  for (const db of plan.databases) {
+  for (const db of plan.databases.slice(0, SHOWN_DATABASES)) {
     lines.push(`- **${db.object}** (cluster id ${db.id}, Kubernetes cluster ${db.kubernetesCluster}, folder \`${db.folder}\`)`);
     lines.push(...db.changes.map((c) => `  - ${changeLine(c)}`));
   }
+  if (plan.databases.length > SHOWN_DATABASES) lines.push(`- and ${plan.databases.length - SHOWN_DATABASES} more databases (the JSON plan lists every change)`);
   if (plan.databases.length) lines.push('');
   lines.push('## Objects', '');
   if (!plan.folders.length) lines.push('No object changes.', '');
   let cluster: string | undefined;
-  for (const f of plan.folders) {
+  for (const f of plan.folders.slice(0, SHOWN_FOLDERS)) {
     if (f.kubernetesCluster !== cluster) {
       cluster = f.kubernetesCluster;
       if (lines[lines.length - 1] !== '') lines.push('');
@@ -57,6 +62,7 @@ export function planMarkdown(plan: Plan, view: PlanView = {}): string {
       if (names.length) lines.push(`  - ${what}: ${capped(names, limit)}`);
     }
   }
+  if (plan.folders.length > SHOWN_FOLDERS) lines.push(`- and ${plan.folders.length - SHOWN_FOLDERS} more folders (the JSON plan lists every object)`);
   if (plan.folders.length) lines.push('');
   const { used, unmatched } = plan.allowances;
   if (used.length || unmatched.length) {

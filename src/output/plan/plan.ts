@@ -50,7 +50,7 @@ export class FolderChanges {
     for (const [folder, previous] of baseline.folders) {
       if (kept.has(folder)) continue;
       this.folders.push({
-        folder, kubernetesCluster: clusterLabelOf(previous.cluster), state: 'removed', objects: { ...NO_OBJECT_CHANGES, removed: objectsIn(baseline.manifestsOf(folder)) },
+        folder, kubernetesCluster: clusterLabelOf(previous.cluster), state: 'removed', objects: { ...NO_OBJECT_CHANGES, removed: objectsIn(baseline.objectsOf(folder)) },
       });
     }
   }
@@ -61,11 +61,11 @@ export class FolderChanges {
     const previous = this.baseline.folders.get(folder);
     const kubernetesCluster = clusterLabelOf(clusterKey);
     if (!previous) {
-      if (objects.length) this.folders.push({ folder, kubernetesCluster, state: 'new', objects: objectChanges([], text, objects) });
+      if (objects.length) this.folders.push({ folder, kubernetesCluster, state: 'new', objects: objectChanges({ texts: [], objects: [] }, text, objects) });
       return;
     }
     if (sameManifests(previous.manifests, manifests)) return;
-    const objectsChanged = objectChanges(this.baseline.manifestsOf(folder), text, objects);
+    const objectsChanged = objectChanges({ texts: this.baseline.manifestsOf(folder), objects: this.baseline.objectsOf(folder) }, text, objects);
     if (objectsChanged.added.length || objectsChanged.changed.length || objectsChanged.removed.length) {
       this.folders.push({ folder, kubernetesCluster, state: 'changed', objects: objectsChanged });
     }

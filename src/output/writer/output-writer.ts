@@ -1,8 +1,10 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { APP_PATH, ConfigProblem } from '../../core/errors';
 import { dns1123Label } from '../../core/rules';
-import { FOLDER_MARKER, KEPT_ROOT_FILES, MANIFEST_SUFFIX, ROOT_FILES } from './output-layout';
+import { byCodePoint } from '../../core/values';
+import { FOLDER_MARKER, KEPT_ROOT_FILES, MANIFEST_SUFFIX, MEMORY_FILE, ROOT_FILES } from './output-layout';
 import { NODE_OUTPUT_FS, OutputFs } from './output-fs';
 import { QdrantOutputError } from './output-error';
 
@@ -55,7 +57,7 @@ export function writeOutput(
   let previousMovedAside = false;
   try {
     const marker = path.join(work, STAGING_MARKER);
-    step('write', marker, () => io.writeNew(marker, `${JSON.stringify({ writer: 'cdk8s-qdrant', pid: process.pid })}\n`));
+    step('write', marker, () => io.writeNew(marker, `${JSON.stringify({ writer: 'cdk8s-qdrant', pid: process.pid, host: os.hostname() })}\n`));
     const staged = path.join(work, NEW_OUTPUT);
     step('create', staged, () => io.mkdir(staged));
     const write = (file: string, content: string) => step('write', file, () => io.writeNew(file, content));
@@ -78,8 +80,12 @@ export function writeOutput(
       io.rename(staged, target);
     } catch (err) {
       if (previousMovedAside) {
-        io.rename(previous, target);
-        previousMovedAside = false;
+        try {
+          io.rename(previous, target);
+          previousMovedAside = false;
+        } catch {
+          throw new QdrantOutputError('move the new output into', target, err, `the previous output is in ${previous}; the next synth moves it back`);
+        }
       }
       throw new QdrantOutputError('move the new output into', target, err, unchanged(outdir));
     }
@@ -97,10 +103,20 @@ function unchanged(outdir: string): string {
   return `the previous output ${outdir} and the guards' memory in it are unchanged`;
 }
 
+/**
+ * Removes a staging directory, its marker last: a kill part-way leaves either the marker
+ * (the next synth finishes the job) or an empty directory (which it removes too).
+ */
+function removeStaging(io: OutputFs, work: string): void {
+  io.removeTree(path.join(work, NEW_OUTPUT));
+  io.removeTree(path.join(work, PREVIOUS_OUTPUT));
+  io.removeTree(work);
+}
+
 /** Removes a staging directory; one that stays is marked and removed by the next synth. */
 function removeQuietly(io: OutputFs, dir: string): void {
   try {
-    io.removeTree(dir);
+    removeStaging(io, dir);
   } catch {
     // Marked: recoverLeftovers removes it next time.
   }
@@ -109,13 +125,23 @@ function removeQuietly(io: OutputFs, dir: string): void {
 /**
  * Cleans what killed synths of this library left beside the output directory: marked
  * staging directories (and empty ones of that name, from a kill before the marker was
- * written). When the output directory is missing and a staging directory holds the
- * previous output (a kill between the two renames of the swap), that output is moved
- * back first. A staging directory of a synth that is still running is left alone.
- * Returns one notice per thing done.
+ * written or after it was removed). When the output directory is missing or empty and a
+ * staging directory holds the previous output (a kill between the two renames of the
+ * swap), that output is moved back first. A staging directory of a synth that may still
+ * be running, or one without a marker, is left alone with a notice. Returns one notice per
+ * thing done or left.
  */
 export function recoverLeftovers(outdir: string, io: OutputFs = NODE_OUTPUT_FS): string[] {
   const target = realTarget(outdir);
+  try {
+    return recoverBeside(target, io);
+  } catch (err) {
+    if (err instanceof QdrantOutputError) throw err;
+    throw new QdrantOutputError('clean up what a killed synth left beside', target, err, unchanged(outdir));
+  }
+}
+
+function recoverBeside(target: string, io: OutputFs): string[] {
   const parent = path.dirname(target);
   const prefix = `.${path.basename(target)}${STAGING_INFIX}`;
   const entries = fs.existsSync(parent) ? fs.readdirSync(parent, { withFileTypes: true }) : [];
@@ -123,35 +149,48 @@ export function recoverLeftovers(outdir: string, io: OutputFs = NODE_OUTPUT_FS):
   for (const e of entries.filter((x) => x.isDirectory() && OLD_LEFTOVER.test(x.name) && x.name.startsWith(`${path.basename(target)}.`))) {
     notices.push(`${path.join(parent, e.name)} looks like what a killed synth of an older cdk8s-qdrant left; it carries no marker, so it is not removed: delete it if it is`);
   }
-  for (const e of entries.filter((x) => x.isDirectory() && x.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const e of entries.filter((x) => x.isDirectory() && x.name.startsWith(prefix)).sort((a, b) => byCodePoint(a.name, b.name))) {
     const work = path.join(parent, e.name);
-    const inside = fs.readdirSync(work);
-    if (!inside.length) {
+    if (!fs.readdirSync(work).length) {
       io.removeEmptyDir(work);
       continue;
     }
     const owner = stagingOwner(path.join(work, STAGING_MARKER));
-    if (owner === undefined) continue;
-    if (owner !== process.pid && isRunning(owner)) {
-      notices.push(`${work} belongs to a synth that is still running (process ${owner}); left alone`);
-      continue;
+    if (owner === undefined) {
+      notices.push(`${work} is named like a staging directory of cdk8s-qdrant but carries no marker, so it is not removed: look inside, then delete it`);
+    } else if (owner.host !== os.hostname() || (owner.pid !== process.pid && isRunning(owner.pid))) {
+      notices.push(`${work} belongs to a synth that may still be running (process ${owner.pid} on ${owner.host}); left alone`);
+    } else {
+      notices.push(...recoverStaging(work, target, io));
     }
-    const previous = path.join(work, PREVIOUS_OUTPUT);
-    if (!fs.existsSync(target) && fs.existsSync(previous)) {
-      io.rename(previous, target);
-      notices.push(`a killed synth left the previous output in ${work}: moved it back to ${target}`);
-    }
-    io.removeTree(work);
-    notices.push(`removed ${work}, left by a killed synth`);
   }
   return notices;
 }
 
-/** The process id a staging marker names; undefined when the file is missing or not one of ours. */
-function stagingOwner(marker: string): number | undefined {
+/** One marked staging directory of a synth that is gone: the previous output back in place if needed, then removed. */
+function recoverStaging(work: string, target: string, io: OutputFs): string[] {
+  const previous = path.join(work, PREVIOUS_OUTPUT);
+  if (fs.existsSync(previous)) {
+    const now = fs.statSync(target, { throwIfNoEntry: false });
+    if (now?.isDirectory() && !fs.readdirSync(target).length) io.removeEmptyDir(target);
+    if (!fs.existsSync(target)) {
+      io.rename(previous, target);
+      removeStaging(io, work);
+      return [`a killed synth left the previous output in ${work}: moved it back to ${target}`];
+    }
+    if (!fs.existsSync(path.join(target, MEMORY_FILE))) {
+      return [`${work} holds the previous output, and ${target} holds something the library did not finish writing: move the previous output back by hand`];
+    }
+  }
+  removeStaging(io, work);
+  return [`removed ${work}, left by a killed synth`];
+}
+
+/** Who wrote a staging marker; undefined when the file is missing or not one of ours. */
+function stagingOwner(marker: string): { pid: number; host: string } | undefined {
   try {
     const parsed = JSON.parse(fs.readFileSync(marker, 'utf8'));
-    return parsed?.writer === 'cdk8s-qdrant' && Number.isInteger(parsed.pid) ? parsed.pid : undefined;
+    return parsed?.writer === 'cdk8s-qdrant' && Number.isInteger(parsed.pid) && typeof parsed.host === 'string' ? { pid: parsed.pid, host: parsed.host } : undefined;
   } catch {
     return undefined;
   }
