@@ -24,9 +24,6 @@ import {
   allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions,
 } from './exposure';
 
-/** The host `_hosted` hands to the constructor it calls (synchronously, so never shared). */
-let pendingHost: ClusterHost | undefined;
-
 /**
  * One Qdrant cluster (`qdrant.io/v1` QdrantCluster named `qdrant-<id>`), with its API
  * key and TLS secrets, backups, restores and exposure. Create it with
@@ -52,19 +49,6 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   public readonly hasTls: boolean;
   /** The Secret and key of the CA that signed the cluster's certificate (`tls.ca`), for scrapers in its namespace. @internal */
   public _tlsCaRef?: { readonly secretName: string; readonly key: string };
-  /**
-   * A cluster run by a QdrantOperator or a HybridRegion, which pass who runs it.
-   * @internal
-   */
-  public static _hosted(scope: Construct, id: string, props: QdrantClusterProps, host: ClusterHost): QdrantCluster {
-    pendingHost = host;
-    try {
-      return new QdrantCluster(scope, id, props);
-    } finally {
-      pendingHost = undefined;
-    }
-  }
-
   /** Who runs the cluster. */
   private readonly host: ClusterHost;
 
@@ -72,12 +56,13 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
    * A cluster run by an operator installed out of band (`existingOperator`). Clusters of
    * a QdrantOperator or HybridRegion come from their `addCluster`.
    */
-  constructor(scope: Construct, id: string, props: QdrantClusterProps) {
+  constructor(scope: Construct, id: string, props: QdrantClusterProps);
+  /** A cluster run by a QdrantOperator or a HybridRegion, which pass who runs it. @internal */
+  constructor(scope: Construct, id: string, props: QdrantClusterProps, host: ClusterHost);
+  constructor(scope: Construct, id: string, props: QdrantClusterProps, host: ClusterHost | undefined = undefined) {
     super(inChart(inQdrantApp(scope, constructId(scope, id), 'QdrantCluster'), id, 'QdrantCluster',
       'create it with QdrantOperator.addCluster or HybridRegion.addCluster, or, with existingOperator, ' +
       'in a chart of your own (new QdrantCluster(new Chart(app, \'clusters\'), ...)); the chart id names its output folder'), id);
-    const host = pendingHost;
-    pendingHost = undefined;
     checkObject(this, 'props', props, 'QdrantClusterProps');
     // The ids name the objects below: checked by their table entries before they are used.
     for (const key of ['id', 'customerId'] as const) convertShape(this, key, CLUSTER_SPEC.fields![key], props[key]);

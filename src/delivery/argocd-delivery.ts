@@ -1,15 +1,17 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { Application, ApplicationSpecSyncPolicy } from '../../imports/argoproj.io';
 import { k8s } from 'cdk8s-plus-28';
 import { stringify } from 'yaml';
+import { appRecords } from '../core/app-scope';
 import { looksLikeCredential } from '../core/credential-shapes';
 import { fail, pathOf } from '../core/errors';
 import { dns1123Label, dns1123Subdomain, duration, httpUrl, integerBetween, repositoryPath, Rule } from '../core/rules';
+import { RecordKey } from '../core/records';
 import { bool, checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
-import { ChartReleaseRequest, ChartRelease, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
+import { ChartReleaseRequest, ChartRelease, DeliveredStack, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { argoCdTlsCertsPatch } from './argocd-tls-certs';
 import { BootstrapChart } from './bootstrap';
 import { ociHostPath } from './chart-reference';
@@ -135,14 +137,8 @@ const gitUrl: Rule<string> = (v) => {
   return /^(https?|ssh):\/\/\S+$|^[A-Za-z0-9._-]+@[^\s:/]+:\S+$/.test(v) ? undefined : allowed;
 };
 
-/** Repository credentials already emitted in this app, by `<project> <url>`. */
-const REPOSITORY_CLAIMS = new WeakMap<IConstruct, Map<string, RepositoryClaim>>();
-
-function repositoryClaims(scope: IConstruct): Map<string, RepositoryClaim> {
-  const root = scope.node.root;
-  if (!REPOSITORY_CLAIMS.has(root)) REPOSITORY_CLAIMS.set(root, new Map());
-  return REPOSITORY_CLAIMS.get(root)!;
-}
+/** Repository credentials already emitted in the app, by `<project> <url>`. */
+const REPOSITORY_CLAIMS = new RecordKey<Map<string, RepositoryClaim>>('Argo CD repository credentials by project and URL', () => new Map());
 
 /** Every key of ArgoCdDeliveryProps, for refusing unknown ones at run time. */
 const ARGOCD_DELIVERY_PROP_KEYS = propKeys<ArgoCdDeliveryProps>({
@@ -166,8 +162,19 @@ class ArgoCdRemoteFolder extends Chart {
   }
 }
 
-/** The stack folder holding `argocd-cm`, per app and Argo CD (its cluster and namespace): one object, one owner. */
-const CONFIG_MAP_OWNERS = new WeakMap<IConstruct, Map<string, Chart>>();
+/** The stack folder holding `argocd-cm`, per Argo CD of the app (its cluster and namespace): one object, one owner. */
+const CONFIG_MAP_OWNERS = new RecordKey<Map<string, Chart>>('the stack folder holding argocd-cm, by Argo CD', () => new Map());
+
+/** What Argo CD wrote for one stack: whether its root Application is written, its folders applied to the remote destination. */
+interface ArgoCdStackRecord {
+  rooted: boolean;
+  readonly remoteFolders: Map<'prerequisites' | 'clusters', Chart>;
+}
+
+const ARGOCD_STACK = new RecordKey<ArgoCdStackRecord>('what Argo CD wrote for the stack', () => ({ rooted: false, remoteFolders: new Map() }));
+
+/** The record of `stack`. */
+const argoCdRecord = (stack: DeliveredStack) => stack._deliveryRecords.of(ARGOCD_STACK);
 
 /**
  * Delivers charts with Argo CD: one `Application` (argoproj.io/v1alpha1) per chart with
@@ -181,10 +188,6 @@ const CONFIG_MAP_OWNERS = new WeakMap<IConstruct, Map<string, Chart>>();
 export class ArgoCdDelivery extends Delivery {
   public readonly tool = 'argocd';
   private readonly props: ArgoCdDeliveryProps;
-  /** Stacks whose root Application is written. */
-  private readonly rooted = new WeakSet<Chart>();
-  /** Folders applied to the remote destination, by stack path and kind. */
-  private readonly remoteFolders = new Map<string, Chart>();
 
   constructor(props: ArgoCdDeliveryProps = {}) {
     super();
@@ -197,15 +200,15 @@ export class ArgoCdDelivery extends Delivery {
     return this.props.argoCdNamespace ?? 'argocd';
   }
 
-  public _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease {
+  public _addChartRelease(scope: DeliveredStack, id: string, request: ChartReleaseRequest): ChartRelease {
     this.checkProps(scope);
     const prefix = this.props.namePrefix ?? `${request.namespace}-`;
     const name = `${prefix}${request.releaseName}`;
     check(scope, 'delivery.namePrefix (Application name)', name, dns1123Subdomain);
-    if (this.props.gitRepository) this.rootApplication(Chart.of(scope), prefix);
+    if (this.props.gitRepository) this.rootApplication(scope, prefix);
     const repoUrl = ociHostPath(request.chart.repository);
     if (request.credentials) this.repositorySecret(scope, `${id}-repository`, prefix, repoUrl, request);
-    if (this.props.manageArgoCdConfigMap) this.argoCdConfigMap(Chart.of(scope));
+    if (this.props.manageArgoCdConfigMap) this.argoCdConfigMap(scope);
 
     const syncOptions = ['CreateNamespace=false', ...(request.installsCrds ? ['ServerSideApply=true'] : [])];
     const app = new Application(scope, id, {
@@ -237,8 +240,8 @@ export class ArgoCdDelivery extends Delivery {
   }
 
   /** The remote folders go to the destination; every other folder of the stack is applied in Argo CD's own cluster. @internal */
-  public _folderCluster(folder: Chart): KubernetesClusterId {
-    const remote = [...this.remoteFolders.values()].some((f) => folder.node.scopes.includes(f));
+  public _folderCluster(folder: Chart, stack: DeliveredStack): KubernetesClusterId {
+    const remote = [...argoCdRecord(stack).remoteFolders.values()].some((f) => folder.node.scopes.includes(f));
     return remote || this.isOwnCluster() ? this._kubernetesCluster() : ARGOCD_OWN_CLUSTER;
   }
 
@@ -253,9 +256,9 @@ export class ArgoCdDelivery extends Delivery {
    * stack folder, at `stage`: the stack folder itself is applied in Argo CD's own
    * cluster. The Application is never pruned (it holds the namespace or the clusters).
    */
-  private remoteFolder(chart: Chart, stackNamespace: string, kind: 'prerequisites' | 'clusters', stage: DeliveryStage): Chart {
-    const key = `${chart.node.path} ${kind}`;
-    const existing = this.remoteFolders.get(key);
+  private remoteFolder(chart: DeliveredStack, stackNamespace: string, kind: 'prerequisites' | 'clusters', stage: DeliveryStage): Chart {
+    const remoteFolders = argoCdRecord(chart).remoteFolders;
+    const existing = remoteFolders.get(kind);
     if (existing) return existing;
     this.checkProps(chart);
     const repo = this.props.gitRepository;
@@ -275,7 +278,7 @@ export class ArgoCdDelivery extends Delivery {
       },
     });
     this._stage(app, stage, { preventPrune: true });
-    this.remoteFolders.set(key, folder);
+    remoteFolders.set(kind, folder);
     return folder;
   }
 
@@ -298,20 +301,18 @@ export class ArgoCdDelivery extends Delivery {
   }
 
   /** Key of the Argo CD this delivery talks to: the cluster it runs in and its namespace. */
-  private argoCdKey(stack: Chart): string {
-    return `${this._folderCluster(stack).key} ${this.argoCdNamespace}`;
+  private argoCdKey(stack: DeliveredStack): string {
+    return `${this._folderCluster(stack, stack).key} ${this.argoCdNamespace}`;
   }
 
   /** The stack folder that holds this Argo CD's `argocd-cm`, when the output manages it. */
-  private configMapOwner(stack: Chart): Chart | undefined {
-    return CONFIG_MAP_OWNERS.get(stack.node.root)?.get(this.argoCdKey(stack));
+  private configMapOwner(stack: DeliveredStack): Chart | undefined {
+    return appRecords(stack).of(CONFIG_MAP_OWNERS).get(this.argoCdKey(stack));
   }
 
   /** `argocd-cm` with the health checks, written once per Argo CD: in the first stack folder that needs it. */
-  private argoCdConfigMap(stack: Chart): void {
-    const root = stack.node.root;
-    if (!CONFIG_MAP_OWNERS.has(root)) CONFIG_MAP_OWNERS.set(root, new Map());
-    const owners = CONFIG_MAP_OWNERS.get(root)!;
+  private argoCdConfigMap(stack: DeliveredStack): void {
+    const owners = appRecords(stack).of(CONFIG_MAP_OWNERS);
     const key = this.argoCdKey(stack);
     if (owners.has(key)) return;
     owners.set(key, stack);
@@ -324,7 +325,7 @@ export class ArgoCdDelivery extends Delivery {
   }
 
   /** @internal */
-  public _healthSideFiles(_stack: Chart): Record<string, string> {
+  public _healthSideFiles(_stack: DeliveredStack): Record<string, string> {
     if (this.props.manageArgoCdConfigMap) return {};
     const data = argoCdHealthData();
     const text = [
@@ -337,14 +338,14 @@ export class ArgoCdDelivery extends Delivery {
   }
 
   /** The health note of a folder the stack's Applications apply remotely: where Argo CD's health checks come from. */
-  private remoteHealthNotes(stack: Chart): string[] {
+  private remoteHealthNotes(stack: DeliveredStack): string[] {
     const owner = this.props.manageArgoCdConfigMap ? this.configMapOwner(stack) : undefined;
     return [`Argo CD health: the Application applying this folder is healthy once its objects are, Qdrant objects by their \`status.phase\` through the Lua health checks in \`${ARGOCD_CM}\` ` +
       (owner ? `(managed from folder \`${owner.node.id}\`).` : `(merge \`${stack.node.id}/${ARGOCD_HEALTH_FILE}\` into it; see that folder's README).`)];
   }
 
   /** @internal */
-  public _healthNotes(stack: Chart): string[] {
+  public _healthNotes(stack: DeliveredStack): string[] {
     const kinds = `${QDRANT_HEALTH.map((k) => `\`qdrant.io_${k.kind}\``).join(', ')} and \`argoproj.io_Application\``;
     const why = 'so that Argo CD reports Qdrant objects healthy only in a healthy phase and sync waves wait for child Applications (qdrant-facts.md §13)';
     if (!this.props.manageArgoCdConfigMap) {
@@ -373,9 +374,9 @@ export class ArgoCdDelivery extends Delivery {
 
   /**
    * Argo CD orders custom resources by sync wave within the same folder; with a remote
-   * destination they go to `<chart>-clusters`, applied there by an Application of wave 3.
+   * destination they go to `<chart>-clusters`, applied there by an Application of wave 3. @internal
    */
-  public _customResourceScope(chart: Chart, stackNamespace: string): Chart {
+  public _customResourceScope(chart: DeliveredStack, stackNamespace: string): Chart {
     return this.isOwnCluster() ? chart : this.remoteFolder(chart, stackNamespace, 'clusters', DeliveryStage.CUSTOM_RESOURCES);
   }
 
@@ -384,12 +385,12 @@ export class ArgoCdDelivery extends Delivery {
    * remote destination): a missing prometheus-operator CRD then holds back that last step,
    * not the stack's Namespace and Secrets. @internal
    */
-  public _monitoringScope(chart: Chart, stackNamespace: string): Chart {
+  public _monitoringScope(chart: DeliveredStack, stackNamespace: string): Chart {
     return this._customResourceScope(chart, stackNamespace);
   }
 
   /** With a remote destination, the Namespace and Secrets go to `<chart>-prerequisites`, applied there by an Application of wave 0. @internal */
-  public _prerequisiteScope(chart: Chart, stackNamespace: string): Chart {
+  public _prerequisiteScope(chart: DeliveredStack, stackNamespace: string): Chart {
     return this.isOwnCluster() ? chart : this.remoteFolder(chart, stackNamespace, 'prerequisites', DeliveryStage.PREREQUISITES);
   }
 
@@ -402,10 +403,11 @@ export class ArgoCdDelivery extends Delivery {
    * The stack's root Application in the bootstrap folder: it applies the stack folder
    * in the cluster Argo CD runs in (child Applications, repository Secrets), once per stack.
    */
-  private rootApplication(stack: Chart, prefix: string): void {
+  private rootApplication(stack: DeliveredStack, prefix: string): void {
     const bootstrap = BootstrapChart.forFolder(stack, ARGOCD_BOOTSTRAP_FOLDER, 'argocd', ARGOCD_OWN_CLUSTER);
-    if (this.rooted.has(stack)) return;
-    this.rooted.add(stack);
+    const record = argoCdRecord(stack);
+    if (record.rooted) return;
+    record.rooted = true;
     const name = `${prefix}stack`;
     check(stack, 'delivery.namePrefix (root Application name)', name, dns1123Subdomain);
     const clash = bootstrap.node.children.find((c) => c instanceof Application && c.name === name);
@@ -427,7 +429,7 @@ export class ArgoCdDelivery extends Delivery {
     const name = `${prefix}repo-${repoUrl.replace(/[^a-z0-9]+/g, '-')}`.slice(0, 253).replace(/-+$/, '');
     const project = this.props.project ?? 'default';
     const source = this.props.repositoryCredentials ?? credentials.source;
-    const claims = repositoryClaims(scope);
+    const claims = appRecords(scope).of(REPOSITORY_CLAIMS);
     const claim = claims.get(`${project} ${repoUrl}`);
     if (claim) {
       // The same source is the same credential: the first stack's Secret serves this one too.

@@ -1,6 +1,10 @@
 import { Chart } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { appRecords } from '../core/app-scope';
+import { RecordKey } from '../core/records';
 import { KubernetesClusterId } from './delivery';
+
+/** The app's bootstrap folders, by folder name. */
+const BOOTSTRAPS = new RecordKey<Map<string, BootstrapChart>>('bootstrap folders by name', () => new Map());
 
 /**
  * A folder the GitOps tool applies first, shared by the stacks of a fleet: for Flux,
@@ -20,9 +24,7 @@ export class BootstrapChart extends Chart {
    * (the library error), whichever is declared first.
    */
   public static forFolder(stack: Chart, folder: string, tool: 'flux' | 'argocd', cluster: KubernetesClusterId): BootstrapChart {
-    const root = stack.node.root;
-    if (!BOOTSTRAPS.has(root)) BOOTSTRAPS.set(root, new Map());
-    const byFolder = BOOTSTRAPS.get(root)!;
+    const byFolder = appRecords(stack).of(BOOTSTRAPS);
     if (!byFolder.has(folder)) byFolder.set(folder, new BootstrapChart(stack, folder, tool, cluster));
     return byFolder.get(folder)!;
   }
@@ -51,5 +53,3 @@ export class BootstrapChart extends Chart {
       : [];
   }
 }
-
-const BOOTSTRAPS = new WeakMap<IConstruct, Map<string, BootstrapChart>>();

@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Records } from '../core/records';
 import { SecretSource } from '../secrets/secret-source';
 import { ChartReference } from './chart-reference';
 
@@ -65,6 +65,15 @@ export interface ChartRelease {
   readonly objectNamespace: string;
 }
 
+/**
+ * The chart of a stack (QdrantOperator, HybridRegion): where its delivery keeps what it
+ * wrote for it, so that a delivery is a value any number of stacks and apps can share.
+ */
+export interface DeliveredStack extends Chart {
+  /** What the delivery wrote for this stack, by the delivery's record keys. @internal */
+  readonly _deliveryRecords: Records;
+}
+
 /** How Helm charts and ordered objects reach the cluster: Flux or Argo CD. */
 export abstract class Delivery {
   /** Which GitOps tool, for docs and summaries. */
@@ -78,7 +87,7 @@ export abstract class Delivery {
   public abstract _kubernetesCluster(): KubernetesClusterId;
 
   /** Emits the objects that install one chart release. @internal */
-  public abstract _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease;
+  public abstract _addChartRelease(stack: DeliveredStack, id: string, request: ChartReleaseRequest): ChartRelease;
 
   /**
    * Orders a plain object (namespace, secret, custom resource) within the delivery.
@@ -92,14 +101,14 @@ export abstract class Delivery {
    * (Flux). `stackNamespace` is the stack's stable identity: Kubernetes object names
    * derive from it, never from construct ids. @internal
    */
-  public abstract _customResourceScope(chart: Chart, stackNamespace: string): Chart;
+  public abstract _customResourceScope(chart: DeliveredStack, stackNamespace: string): Chart;
 
   /**
    * Where the stack's prerequisites (Namespace, Secrets) go so that they reach its
    * Kubernetes cluster before its charts: the chart itself, unless the delivery applies
    * the chart's folder elsewhere (a central Argo CD with a remote destination). @internal
    */
-  public _prerequisiteScope(chart: Chart, _stackNamespace: string): Chart {
+  public _prerequisiteScope(chart: DeliveredStack, _stackNamespace: string): Chart {
     return chart;
   }
 
@@ -108,16 +117,16 @@ export abstract class Delivery {
    * chart (Flux: the folder a user points Flux at, the layout stays one folder for a
    * stack without clusters), unless the delivery orders them elsewhere. @internal
    */
-  public _monitoringScope(chart: Chart, _stackNamespace: string): Chart {
+  public _monitoringScope(chart: DeliveredStack, _stackNamespace: string): Chart {
     return chart;
   }
 
   /**
-   * The Kubernetes cluster the objects of `folder` (the stack chart or one nested in it)
-   * are applied to: the stack's own, unless the delivery applies that folder elsewhere
+   * The Kubernetes cluster the objects of `folder` (the chart of `stack` or one nested in
+   * it) are applied to: the stack's own, unless the delivery applies that folder elsewhere
    * (a central Argo CD keeps a remote stack's Applications in its own cluster). @internal
    */
-  public _folderCluster(_folder: Chart): KubernetesClusterId {
+  public _folderCluster(_folder: Chart, _stack: DeliveredStack): KubernetesClusterId {
     return this._kubernetesCluster();
   }
 
@@ -125,7 +134,7 @@ export abstract class Delivery {
    * One README line saying how the folder of the stack `chart` is applied, naming only
    * folders and objects this delivery wrote. None by default. @internal
    */
-  public _applyNote(_chart: Chart, _stackNamespace: string): string | undefined {
+  public _applyNote(_chart: DeliveredStack, _stackNamespace: string): string | undefined {
     return undefined;
   }
 
@@ -141,12 +150,12 @@ export abstract class Delivery {
    * Files of the stack folder `stack` that teach the GitOps tool when Qdrant objects are
    * healthy (qdrant-facts.md §13, QdrantCluster health). None by default. @internal
    */
-  public _healthSideFiles(_stack: Chart): Record<string, string> {
+  public _healthSideFiles(_stack: DeliveredStack): Record<string, string> {
     return {};
   }
 
   /** README notes of the stack folder `stack`: how the GitOps tool learns the health of Qdrant objects. @internal */
-  public _healthNotes(_stack: Chart): string[] {
+  public _healthNotes(_stack: DeliveredStack): string[] {
     return [];
   }
 }

@@ -11,7 +11,8 @@ import { checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { qdrantHealthCheckExprs } from '../health/flux-health';
 import { QDRANT_HEALTH } from '../health/qdrant-health';
-import { ChartRelease, ChartReleaseRequest, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
+import { RecordKey } from '../core/records';
+import { ChartRelease, ChartReleaseRequest, DeliveredStack, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
 import { BootstrapChart } from './bootstrap';
 
 /** Media type of a Helm chart layer in an OCI artifact. */
@@ -59,6 +60,18 @@ export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
 const FLUX_DELIVERY_PROP_KEYS = propKeys<FluxDeliveryProps>({ interval: true, retries: true, gitRepository: true, outputPath: true, cluster: true });
 const FLUX_GIT_REPOSITORY_KEYS = propKeys<FluxGitRepositoryReference>({ name: true, namespace: true });
 
+/** What Flux wrote for one stack: its entry folder, its custom-resource folder, its CA Secrets by namespace. */
+interface FluxStackRecord {
+  entry?: Chart;
+  customResources?: Chart;
+  readonly caSecrets: Map<string, string>;
+}
+
+const FLUX_STACK = new RecordKey<FluxStackRecord>('what Flux wrote for the stack', () => ({ caSecrets: new Map() }));
+
+/** The record of `stack`. */
+const fluxRecord = (stack: DeliveredStack) => stack._deliveryRecords.of(FLUX_STACK);
+
 /**
  * Delivers charts with Flux: an `OCIRepository` (source.toolkit.fluxcd.io/v1) per
  * chart, authenticated with the release namespace's pull secret, and a `HelmRelease`
@@ -69,9 +82,6 @@ export class FluxDelivery extends Delivery {
   public readonly tool = 'flux';
   private readonly interval: string;
   private readonly retries: number;
-  private readonly caSecrets = new Map<string, string>();
-  private readonly customResourceCharts = new Map<string, Chart>();
-  private readonly entries = new Map<string, Chart>();
   private readonly props: FluxDeliveryProps;
 
   constructor(props: FluxDeliveryProps = {}) {
@@ -82,9 +92,9 @@ export class FluxDelivery extends Delivery {
     this.retries = this.props.retries ?? 3;
   }
 
-  public _addChartRelease(scope: Construct, id: string, request: ChartReleaseRequest): ChartRelease {
+  public _addChartRelease(scope: DeliveredStack, id: string, request: ChartReleaseRequest): ChartRelease {
     this.checkProps(scope);
-    if (this.props.cluster !== undefined) this.entryOf(Chart.of(scope), request.namespace);
+    if (this.props.cluster !== undefined) this.entryOf(scope, request.namespace);
     const source = new OciRepository(scope, `${id}-source`, {
       metadata: { name: request.releaseName, namespace: request.namespace },
       spec: {
@@ -120,7 +130,7 @@ export class FluxDelivery extends Delivery {
     return cluster === undefined ? { key: 'flux', label: 'default' } : { key: `flux ${cluster}`, label: cluster };
   }
 
-  /** Flux applies a folder as one unit; order comes from `dependsOn` and folders instead. */
+  /** Flux applies a folder as one unit; order comes from `dependsOn` and folders instead. @internal */
   public _stage(obj: ApiObject, _stage: DeliveryStage, options: StageOptions = {}): void {
     if (options.preventPrune) obj.metadata.addAnnotation(FLUX_PRUNE_ANNOTATION, 'disabled');
   }
@@ -132,16 +142,16 @@ export class FluxDelivery extends Delivery {
    * `<chart>-entry`, the folder to point Flux at, or with `cluster` set to that
    * cluster's `flux-<cluster>`. They are named after the stack's
    * namespace (`<namespace>-stack`, `<namespace>-clusters`), never after the chart id:
-   * a renamed Kustomization is garbage-collected together with what it applied.
+   * a renamed Kustomization is garbage-collected together with what it applied. @internal
    */
-  public _customResourceScope(chart: Chart, stackNamespace: string): Chart {
-    const existing = this.customResourceCharts.get(chart.node.path);
-    if (existing) return existing;
+  public _customResourceScope(chart: DeliveredStack, stackNamespace: string): Chart {
+    const record = fluxRecord(chart);
+    if (record.customResources) return record.customResources;
     this.checkProps(chart);
     const entry = this.entryOf(chart, stackNamespace);
     const crChart = new Chart(chart, `${chart.node.id}-clusters`);
     this.kustomization(entry, `${chart.node.id}-custom-resources`, `${stackNamespace}-clusters`, crChart.node.id, { dependsOn: `${stackNamespace}-stack`, qdrantHealth: true });
-    this.customResourceCharts.set(chart.node.path, crChart);
+    record.customResources = crChart;
     return crChart;
   }
 
@@ -150,21 +160,20 @@ export class FluxDelivery extends Delivery {
    * folder (`<namespace>-stack`). In a fleet every stack has one, so the cluster's
    * bootstrap lists all of them; alone, only a stack with custom resources needs it.
    */
-  private entryOf(chart: Chart, stackNamespace: string): Chart {
-    const existing = this.entries.get(chart.node.path);
-    if (existing) return existing;
+  private entryOf(chart: DeliveredStack, stackNamespace: string): Chart {
+    const record = fluxRecord(chart);
+    if (record.entry) return record.entry;
     check(chart, 'namespace (names the Flux Kustomization)', `${stackNamespace}-clusters`, kustomizationName);
     const entry = this.props.cluster === undefined ? new Chart(chart, `${chart.node.id}-entry`) : BootstrapChart.forFolder(chart, fluxBootstrapFolder(this.props.cluster), 'flux', this._kubernetesCluster());
     this.kustomization(entry, `${chart.node.id}-controllers`, `${stackNamespace}-stack`, chart.node.id);
-    this.entries.set(chart.node.path, entry);
+    record.entry = entry;
     return entry;
   }
 
   /** @internal */
-  public _applyNote(chart: Chart, stackNamespace: string): string {
-    const entry = this.entries.get(chart.node.path);
+  public _applyNote(chart: DeliveredStack, stackNamespace: string): string {
+    const { entry, customResources: clusters } = fluxRecord(chart);
     if (!entry) return `Flux: point a Kustomization at this folder (path \`${this.outputBase()}/${chart.node.id}\`).`;
-    const clusters = this.customResourceCharts.get(chart.node.path);
     const flux = this.props.cluster === undefined ? 'Flux' : `the Flux of Kubernetes cluster **${this.props.cluster}**`;
     const kustomizations = clusters
       ? `Kustomization \`${stackNamespace}-stack\` applies this folder, then \`${stackNamespace}-clusters\` applies \`${clusters.node.id}\` once it is ready`
@@ -199,9 +208,9 @@ export class FluxDelivery extends Delivery {
   }
 
   /** @internal */
-  public _healthNotes(stack: Chart): string[] {
-    if (!this.customResourceCharts.has(stack.node.path)) return [];
-    const folder = this.customResourceCharts.get(stack.node.path)!;
+  public _healthNotes(stack: DeliveredStack): string[] {
+    const folder = fluxRecord(stack).customResources;
+    if (!folder) return [];
     return [`Flux health: the Kustomization that applies \`${folder.node.id}\` waits (\`wait: true\`, timeout ${KUSTOMIZATION_TIMEOUT}) until its ` +
       `${QDRANT_HEALTH.map((k) => k.kind).join(', ')} objects are healthy by their \`status.phase\` (\`healthCheckExprs\` in CEL, qdrant-facts.md §13): ` +
       'a failed phase fails it, a cluster suspended on purpose counts as ready.'];
@@ -220,17 +229,17 @@ export class FluxDelivery extends Delivery {
     checkOptional(scope, 'delivery.outputPath', this.props.outputPath, repositoryPath);
   }
 
-  /** One CA secret (`ca.crt`, public data) per chart folder and namespace. */
-  private caSecret(scope: Construct, namespace: string, pem: string): string {
-    const key = `${Chart.of(scope).node.path}/${namespace}`;
-    const existing = this.caSecrets.get(key);
+  /** One CA secret (`ca.crt`, public data) per stack folder and namespace. */
+  private caSecret(stack: DeliveredStack, namespace: string, pem: string): string {
+    const caSecrets = fluxRecord(stack).caSecrets;
+    const existing = caSecrets.get(namespace);
     if (existing) return existing;
-    const secret = new k8s.KubeSecret(Chart.of(scope), `flux-registry-ca-${namespace}`, {
+    const secret = new k8s.KubeSecret(stack, `flux-registry-ca-${namespace}`, {
       metadata: { name: 'qdrant-registry-ca', namespace },
       type: 'Opaque',
       stringData: { 'ca.crt': pem },
     });
-    this.caSecrets.set(key, secret.name);
+    caSecrets.set(namespace, secret.name);
     return secret.name;
   }
 }

@@ -1,5 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
+import { appRecords } from '../core/app-scope';
 import { fail } from '../core/errors';
+import { RecordKey } from '../core/records';
 import { QDRANT_CHART_REPOSITORY, QDRANT_REGISTRY, REGISTRY_SECRET_NAME } from '../delivery/chart-reference';
 import { ChartRegistryCredentials, Delivery, DeliveryStage } from '../delivery/delivery';
 import { dockerConfigSecretRequest } from '../secrets/secret-request';
@@ -34,8 +36,11 @@ export interface IMirrorDefault {
   readonly mirror?: ImageMirror;
 }
 
+/** The app's image mirror, a record of the QdrantApp. */
+export const DEFAULT_MIRROR = new RecordKey<ImageMirror | undefined>('the image mirror of every chart that sets none', () => undefined);
+
 export function appMirror(scope: IConstruct): ImageMirror | undefined {
-  return (scope.node.root as unknown as IMirrorDefault).mirror;
+  return appRecords(scope).of(DEFAULT_MIRROR);
 }
 
 /** Resolves a chart's registry target; the Qdrant registry credentials and a mirror exclude each other. */

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { QDRANT_HTTP_PORT } from '../core/network';
-import { Delivery, DeliveryStage } from '../delivery/delivery';
+import { DeliveredStack, Delivery, DeliveryStage } from '../delivery/delivery';
 import {
   PodMonitor, PodMonitorSpecPodMetricsEndpoints, PodMonitorSpecPodMetricsEndpointsScheme, PodMonitorSpecSelector, PrometheusRule, PrometheusRuleSpecGroupsRulesExpr,
 } from '../../imports/monitoring.coreos.com';
@@ -63,7 +63,7 @@ export class StackMonitoring {
   private readonly declared: string[] = [];
 
   /** `chart`: the stack's own chart (errors name it); the objects go where its delivery puts monitoring (`_monitoringScope`). */
-  constructor(private readonly chart: Chart, private readonly delivery: Delivery, props: MonitoringProps, private readonly stack: MonitoredStack) {
+  constructor(private readonly chart: DeliveredStack, private readonly delivery: Delivery, props: MonitoringProps, private readonly stack: MonitoredStack) {
     checkMonitoring(chart, 'monitoring', props);
     if (props.snapshotAlerts && props.alertRules === false) {
       fail(chart, 'monitoring.snapshotAlerts', props.snapshotAlerts, 'no snapshot alerts with alertRules: false (they are part of the PrometheusRule)');

@@ -203,7 +203,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
 
   /** A Qdrant cluster run by this operator, applied after it (sync wave or dependent Flux folder). */
   public addCluster(id: string, props: QdrantClusterProps): QdrantCluster {
-    const cluster = QdrantCluster._hosted(this.customResourceScope, id, props, this.clusterHost());
+    const cluster = new QdrantCluster(this.customResourceScope, id, props, this.clusterHost());
     this.monitoring?.addCluster(this.customResourceScope, cluster);
     return cluster;
   }

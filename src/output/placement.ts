@@ -29,5 +29,5 @@ export function placementOf(chart: Chart): FolderPlacement | undefined {
   if (!stack) return undefined;
   const { namespace, delivery } = stack._placement!;
   const cluster = delivery._kubernetesCluster();
-  return { namespace, tool: delivery.tool, clusterKey: cluster.key, cluster: cluster.label, appliedTo: delivery._folderCluster(chart), stack };
+  return { namespace, tool: delivery.tool, clusterKey: cluster.key, cluster: cluster.label, appliedTo: delivery._folderCluster(chart, stack), stack };
 }

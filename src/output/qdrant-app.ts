@@ -1,15 +1,16 @@
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { markQdrantApp } from '../core/app-scope';
+import { markQdrantApp, qdrantAppOf } from '../core/app-scope';
 import { ConfigProblem, fail, pathOf, QdrantConfigError } from '../core/errors';
 import { addWarning } from '../core/notices';
 import { dns1123Label, Rule } from '../core/rules';
+import { Records } from '../core/records';
 import { checkKnownObject, propKeys } from '../core/shape';
 import { checkOptional } from '../core/validate';
 import { byCodePoint } from '../core/values';
 import { ImageMirror } from '../mirror/image-mirror';
-import { IMirrorDefault } from '../mirror/registry-target';
+import { DEFAULT_MIRROR, IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAllowedChanges } from './guards/allow';
 import { GuardAnnotation, GuardOutcome, checkAgainstPrevious } from './guards/guards';
 import { GuardedFolder, GuardState, keyOf, mergeStates, stateOf } from './guards/guard-state';
@@ -88,8 +89,20 @@ function checkAppProps(app: QdrantApp, props: unknown): void {
  * leaves a partial or changed output directory. Each synth prints a plan of what it changes.
  */
 export class QdrantApp extends App implements IMirrorDefault {
+  /**
+   * The QdrantApp `scope` belongs to (like aws-cdk's `Stack.of`). Throws
+   * QdrantConfigError for a scope outside a QdrantApp.
+   */
+  public static of(scope: IConstruct): QdrantApp {
+    const app = qdrantAppOf(scope);
+    if (!app) fail(scope, 'scope', scope.node.root.constructor?.name, 'a construct of a QdrantApp (new QdrantApp() instead of new App())');
+    return app as QdrantApp;
+  }
+
   /** The app-wide image mirror. */
   public readonly mirror?: ImageMirror;
+  /** The app-wide records (IQdrantAppContext, which markQdrantApp checks). @internal */
+  public readonly _appRecords = new Records();
   private readonly allowedChanges: readonly AllowedChange[];
   private readonly baseRef?: string;
   private readonly previousOutput?: string;
@@ -100,6 +113,7 @@ export class QdrantApp extends App implements IMirrorDefault {
     markQdrantApp(this);
     checkAppProps(this, props);
     this.mirror = props.mirror;
+    this._appRecords.put(DEFAULT_MIRROR, props.mirror);
     this.allowedChanges = props.allowedChanges ?? [];
     this.baseRef = props.baseRef ?? (process.env[BASE_REF_ENV] || undefined);
     this.previousOutput = props.previousOutput;

@@ -2,9 +2,10 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { inQdrantApp } from '../core/app-scope';
+import { Records } from '../core/records';
 import { dns1123Label } from '../core/rules';
 import { check, constructId } from '../core/validate';
-import { Delivery, DeliveryStage } from '../delivery/delivery';
+import { DeliveredStack, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ImageMirror } from '../mirror/image-mirror';
 import { bindPullSecret, RegistryTarget, resolveRegistryTarget } from '../mirror/registry-target';
 import { BoundSecret, SecretSource } from '../secrets/secret-source';
@@ -24,7 +25,9 @@ export interface StackBase {
  * QdrantOperator): the chart id names the output folder, and both start with the
  * namespace and the registry pull secret.
  */
-export abstract class StackChart extends Chart {
+export abstract class StackChart extends Chart implements DeliveredStack {
+  /** @internal */
+  public readonly _deliveryRecords = new Records();
   /** The stack's namespace and delivery, once prepared: the fleet checks and the pictures read them. @internal */
   public _placement?: { readonly namespace: string; readonly delivery: Delivery };
 

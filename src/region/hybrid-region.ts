@@ -193,7 +193,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     }
     this.declaredClusters.push(id);
     const scope = this.delivery._customResourceScope(this, this.regionNamespace);
-    const cluster = QdrantCluster._hosted(scope, id, props, {
+    const cluster = new QdrantCluster(scope, id, props, {
       description: `HybridRegion "${this.node.id}"`,
       defaultNamespace: this.regionNamespace,
       delivery: this.delivery,

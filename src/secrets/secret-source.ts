@@ -7,9 +7,11 @@ import {
 } from '../../imports/external-secrets.io';
 import { SealedSecret } from '../../imports/bitnami.com';
 import { isKubesealCiphertext, kubesealCommand } from './kubeseal-form';
+import { appRecords } from '../core/app-scope';
 import { looksLikeCredential } from '../core/credential-shapes';
 import { entryPath, fail } from '../core/errors';
 import { addNotice, addWarning } from '../core/notices';
+import { RecordKey } from '../core/records';
 import { dns1123Subdomain, duration, oneOf, Rule } from '../core/rules';
 import { checkKnownObject, propKeys } from '../core/shape';
 import { check, checkObject, checkOptional } from '../core/validate';
@@ -200,19 +202,23 @@ class ExternalSecretSource extends SecretSource {
   }
 }
 
+/** The Secret each sealed source of the app is bound to (`<namespace>/<name>`): its values decrypt for that one only. */
+const SEALED_BINDINGS = new RecordKey<Map<SecretSource, string>>('the Secret each sealed source is bound to', () => new Map());
+
 class SealedSecretSource extends SecretSource {
   public readonly origin = 'sealed-secret';
-  private boundTo?: string;
   constructor(private readonly props: SealedSecretSourceProps) { super(); }
 
   public _bind(scope: Construct, id: string, prop: string, request: SecretRequest): BoundSecret {
     const target = `${request.namespace}/${request.name}`;
-    if (this.boundTo !== undefined && this.boundTo !== target) {
-      fail(scope, prop, `sealed for ${this.boundTo}`,
+    const bindings = appRecords(scope).of(SEALED_BINDINGS);
+    const boundTo = bindings.get(this);
+    if (boundTo !== undefined && boundTo !== target) {
+      fail(scope, prop, `sealed for ${boundTo}`,
         `sealed values decrypt only for the Secret they were sealed for; give the ${request.purpose} (${target}) its own SecretSource.fromSealedSecret` +
         (prop === 'mirror.pullSecret' ? ', in a mirror of its own: this stack\'s mirror prop, new ImageMirror({ ..., pullSecret }) (or an existing or External Secrets source, which serves every namespace)' : ''));
     }
-    this.boundTo = target;
+    bindings.set(this, target);
     checkKnownObject(scope, prop, this.props, 'SealedSecretSourceProps', SEALED_SECRET_KEYS);
     checkObject(scope, `${prop}.encryptedData`, this.props.encryptedData, 'a map from Secret key to kubeseal ciphertext');
     checkOptional(scope, `${prop}.scope`, this.props.scope, oneOf(['strict', 'namespace-wide', 'cluster-wide']));
