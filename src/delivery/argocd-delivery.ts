@@ -11,7 +11,7 @@ import { RecordKey } from '../core/records';
 import { bool, checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
-import { ChartReleaseRequest, ChartRelease, DeliveredStack, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
+import { ChartReleaseRequest, ChartRelease, DeliveredStack, Delivery, DeliveryStage, DeliveryTool, KubernetesClusterId, StageOptions } from './delivery';
 import { argoCdTlsCertsPatch } from './argocd-tls-certs';
 import { BootstrapChart } from './bootstrap';
 import { ociHostPath } from './chart-reference';
@@ -27,6 +27,16 @@ const IN_CLUSTER_NAME = 'in-cluster';
 const ARGOCD_OWN_CLUSTER: KubernetesClusterId = { key: `argocd ${IN_CLUSTER_SERVER}`, label: IN_CLUSTER_NAME };
 /** The folder a central Argo CD is pointed at, in a fleet. */
 const ARGOCD_BOOTSTRAP_FOLDER = 'argocd-bootstrap';
+/** Argo CD as the output describes it. */
+const ARGOCD_TOOL: DeliveryTool = {
+  displayName: 'Argo CD',
+  orderColumn: { annotation: SYNC_WAVE_ANNOTATION, header: 'Argo CD wave' },
+  bootstrapOptional: true,
+  bootstrapNotes: ['Argo CD health: the root Applications wait for each stack\'s Applications only with the `argoproj.io_Application` health check in `argocd-cm`; ' +
+    'each stack folder\'s README says where it comes from (the health file of that folder to merge, or the `argocd-cm` the output manages).'],
+};
+/** The README column of a folder ordered by sync waves, whoever applies it. */
+export const SYNC_WAVE_COLUMN = ARGOCD_TOOL.orderColumn!;
 /** Sync options of an object whose deletion loses data: not pruned when it leaves git, kept when its Application is deleted. */
 export const PROTECTED_SYNC_OPTIONS = ['Prune=false', 'Delete=false'];
 
@@ -187,6 +197,8 @@ const argoCdRecord = (stack: DeliveredStack) => stack._deliveryRecords.of(ARGOCD
 
 export class ArgoCdDelivery extends Delivery {
   public readonly tool = 'argocd';
+  /** @internal */
+  public readonly _tool = ARGOCD_TOOL;
   private readonly props: ArgoCdDeliveryProps;
 
   constructor(props: ArgoCdDeliveryProps = {}) {
@@ -229,6 +241,11 @@ export class ArgoCdDelivery extends Delivery {
     // Deleting a CRD release deletes every Qdrant cluster: the parent Application never prunes it.
     this._stage(app, request.stage, { preventPrune: request.installsCrds });
     return { releaseName: request.releaseName, namespace: request.namespace, objectName: app.name, objectNamespace: this.argoCdNamespace };
+  }
+
+  /** Sync waves, one per stage. @internal */
+  public _orderNote(stages: readonly string[]): string {
+    return `Argo CD sync waves: ${stages.map((what, wave) => `${wave} ${what}`).join(', ')}.`;
   }
 
   /** Argo CD's own cluster is both `in-cluster` and the default server URL. @internal */
@@ -404,7 +421,7 @@ export class ArgoCdDelivery extends Delivery {
    * in the cluster Argo CD runs in (child Applications, repository Secrets), once per stack.
    */
   private rootApplication(stack: DeliveredStack, prefix: string): void {
-    const bootstrap = BootstrapChart.forFolder(stack, ARGOCD_BOOTSTRAP_FOLDER, 'argocd', ARGOCD_OWN_CLUSTER);
+    const bootstrap = BootstrapChart.forFolder(stack, ARGOCD_BOOTSTRAP_FOLDER, ARGOCD_TOOL, ARGOCD_OWN_CLUSTER);
     const record = argoCdRecord(stack);
     if (record.rooted) return;
     record.rooted = true;

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { appRecords } from '../core/app-scope';
 import { RecordKey } from '../core/records';
-import { KubernetesClusterId } from './delivery';
+import { DeliveryTool, KubernetesClusterId } from './delivery';
 
 /** The app's bootstrap folders, by folder name. */
 const BOOTSTRAPS = new RecordKey<Map<string, BootstrapChart>>('bootstrap folders by name', () => new Map());
@@ -23,18 +23,18 @@ export class BootstrapChart extends Chart {
    * it. It is a nested chart so that a stack folder of the same name is a folder clash
    * (the library error), whichever is declared first.
    */
-  public static forFolder(stack: Chart, folder: string, tool: 'flux' | 'argocd', cluster: KubernetesClusterId): BootstrapChart {
+  public static forFolder(stack: Chart, folder: string, tool: DeliveryTool, cluster: KubernetesClusterId): BootstrapChart {
     const byFolder = appRecords(stack).of(BOOTSTRAPS);
     if (!byFolder.has(folder)) byFolder.set(folder, new BootstrapChart(stack, folder, tool, cluster));
     return byFolder.get(folder)!;
   }
 
   /** The GitOps tool that applies this folder. */
-  public readonly tool: 'flux' | 'argocd';
+  public readonly tool: DeliveryTool;
   /** The Kubernetes cluster it is applied to, as that tool names it. */
   public readonly cluster: KubernetesClusterId;
 
-  private constructor(stack: Chart, folder: string, tool: 'flux' | 'argocd', cluster: KubernetesClusterId) {
+  private constructor(stack: Chart, folder: string, tool: DeliveryTool, cluster: KubernetesClusterId) {
     super(stack, folder);
     this.tool = tool;
     this.cluster = cluster;
@@ -45,11 +45,8 @@ export class BootstrapChart extends Chart {
     return {};
   }
 
-  /** Where the health checks Argo CD needs for the waves of the stacks' Applications come from. */
+  /** What the tool says about its bootstrap folder (Argo CD: where the health checks for the waves of the stacks' Applications come from). */
   public readmeNotes(): string[] {
-    return this.tool === 'argocd'
-      ? ['Argo CD health: the root Applications wait for each stack\'s Applications only with the `argoproj.io_Application` health check in `argocd-cm`; ' +
-        'each stack folder\'s README says where it comes from (the health file of that folder to merge, or the `argocd-cm` the output manages).']
-      : [];
+    return [...this.tool.bootstrapNotes];
   }
 }

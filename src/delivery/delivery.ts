@@ -74,10 +74,40 @@ export interface DeliveredStack extends Chart {
   readonly _deliveryRecords: Records;
 }
 
+/** The order column of a folder's README: the annotation that orders its objects, and the column's header. */
+export interface OrderColumn {
+  readonly annotation: string;
+  readonly header: string;
+}
+
+/**
+ * A GitOps tool as the output describes it (READMEs, errors, fleet checks), so that the
+ * output never asks which tool it is.
+ */
+export interface DeliveryTool {
+  /** Its name for READMEs and errors, e.g. `Argo CD`. */
+  readonly displayName: string;
+  /** The README column of the annotation that orders a folder's objects. @default - none: the tool orders by folders and dependencies */
+  readonly orderColumn?: OrderColumn;
+  /** A stack may be left out of the tool's bootstrap folder (then applied by hand), which the fleet warns about when others are in it. */
+  readonly bootstrapOptional: boolean;
+  /** README notes of the tool's bootstrap folder. */
+  readonly bootstrapNotes: readonly string[];
+}
+
 /** How Helm charts and ordered objects reach the cluster: Flux or Argo CD. */
 export abstract class Delivery {
   /** Which GitOps tool, for docs and summaries. */
   public abstract readonly tool: 'flux' | 'argocd';
+
+  /** How the output describes this delivery's tool. @internal */
+  public abstract readonly _tool: DeliveryTool;
+
+  /**
+   * The README line saying in which order a stack's releases are applied: `stages` names
+   * what each stage holds, `release` depends on `dependsOn`. @internal
+   */
+  public abstract _orderNote(stages: readonly string[], release: string, dependsOn: string): string;
 
   /**
    * The Kubernetes cluster this delivery installs into, as the GitOps tool names it.

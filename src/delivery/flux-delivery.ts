@@ -12,7 +12,7 @@ import { check, checkOptional } from '../core/validate';
 import { qdrantHealthCheckExprs } from '../health/flux-health';
 import { QDRANT_HEALTH } from '../health/qdrant-health';
 import { RecordKey } from '../core/records';
-import { ChartRelease, ChartReleaseRequest, DeliveredStack, Delivery, DeliveryStage, KubernetesClusterId, StageOptions } from './delivery';
+import { ChartRelease, ChartReleaseRequest, DeliveredStack, Delivery, DeliveryStage, DeliveryTool, KubernetesClusterId, StageOptions } from './delivery';
 import { BootstrapChart } from './bootstrap';
 
 /** Media type of a Helm chart layer in an OCI artifact. */
@@ -60,6 +60,9 @@ export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
 const FLUX_DELIVERY_PROP_KEYS = propKeys<FluxDeliveryProps>({ interval: true, retries: true, gitRepository: true, outputPath: true, cluster: true });
 const FLUX_GIT_REPOSITORY_KEYS = propKeys<FluxGitRepositoryReference>({ name: true, namespace: true });
 
+/** Flux as the output describes it: it orders by folders and `dependsOn`, and every stack of a fleet is in its cluster's bootstrap. */
+const FLUX_TOOL: DeliveryTool = { displayName: 'Flux', bootstrapOptional: false, bootstrapNotes: [] };
+
 /** What Flux wrote for one stack: its entry folder, its custom-resource folder, its CA Secrets by namespace. */
 interface FluxStackRecord {
   entry?: Chart;
@@ -80,6 +83,8 @@ const fluxRecord = (stack: DeliveredStack) => stack._deliveryRecords.of(FLUX_STA
 
 export class FluxDelivery extends Delivery {
   public readonly tool = 'flux';
+  /** @internal */
+  public readonly _tool = FLUX_TOOL;
   private readonly interval: string;
   private readonly retries: number;
   private readonly props: FluxDeliveryProps;
@@ -124,6 +129,11 @@ export class FluxDelivery extends Delivery {
     return { releaseName: request.releaseName, namespace: request.namespace, objectName: release.name, objectNamespace: request.namespace };
   }
 
+  /** HelmRelease `dependsOn`. @internal */
+  public _orderNote(_stages: readonly string[], release: string, dependsOn: string): string {
+    return `Flux: HelmRelease \`${release}\` depends on \`${dependsOn}\`.`;
+  }
+
   /** @internal */
   public _kubernetesCluster(): KubernetesClusterId {
     const cluster = this.props.cluster;
@@ -164,7 +174,7 @@ export class FluxDelivery extends Delivery {
     const record = fluxRecord(chart);
     if (record.entry) return record.entry;
     check(chart, 'namespace (names the Flux Kustomization)', `${stackNamespace}-clusters`, kustomizationName);
-    const entry = this.props.cluster === undefined ? new Chart(chart, `${chart.node.id}-entry`) : BootstrapChart.forFolder(chart, fluxBootstrapFolder(this.props.cluster), 'flux', this._kubernetesCluster());
+    const entry = this.props.cluster === undefined ? new Chart(chart, `${chart.node.id}-entry`) : BootstrapChart.forFolder(chart, fluxBootstrapFolder(this.props.cluster), FLUX_TOOL, this._kubernetesCluster());
     this.kustomization(entry, `${chart.node.id}-controllers`, `${stackNamespace}-stack`, chart.node.id);
     record.entry = entry;
     return entry;

@@ -231,9 +231,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
   }
 
   public readmeNotes(): string[] {
-    const order = this.delivery.tool === 'argocd'
-      ? 'Argo CD sync waves: 0 namespace and secrets, 1 CRD chart, 2 operator chart, 3 Qdrant clusters.'
-      : `Flux: HelmRelease \`${PRIVATE_CLOUD_RELEASE_NAME}\` depends on \`${CRD_RELEASE_NAME}\`.`;
+    const order = this.delivery._orderNote(['namespace and secrets', 'CRD chart', 'operator chart', 'Qdrant clusters'], PRIVATE_CLOUD_RELEASE_NAME, CRD_RELEASE_NAME);
     const applied = this.delivery._applyNote(this, this.operatorNamespace);
     return [
       `Qdrant Private Cloud ${this.chartVersion} (CRDs ${this.crdChartVersion}) in namespace \`${this.operatorNamespace}\`; watches ${this.watchScope === 'all' ? 'all namespaces' : this.watchScope.map((n) => `\`${n}\``).join(', ')}.`,

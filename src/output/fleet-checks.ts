@@ -75,7 +75,7 @@ function namespaceClaimProblems(charts: readonly Chart[]): ConfigProblem[] {
     const key = `${p.clusterKey} ${p.namespace}`;
     const first = claims.get(key);
     if (first === undefined) claims.set(key, pathOf(chart));
-    else problems.push({ constructPath: pathOf(chart), prop: 'namespace', value: p.namespace, allowed: `a namespace no other stack on Kubernetes cluster "${p.cluster}" (${p.tool === 'flux' ? 'Flux' : 'Argo CD'}) claims; ${first} already installs into it` });
+    else problems.push({ constructPath: pathOf(chart), prop: 'namespace', value: p.namespace, allowed: `a namespace no other stack on Kubernetes cluster "${p.cluster}" (${p.tool.displayName}) claims; ${first} already installs into it` });
   }
   return problems;
 }
@@ -199,7 +199,7 @@ export function unbootstrappedStacks(rendered: readonly RenderedChart[]): Chart[
   const applied = new Set(rendered.flatMap(([, objects]) => objects.map(appliedPath).filter((p) => p !== undefined).map((p) => lastSegment(p!))));
   const stacks = rendered.map(([chart]) => chart).filter((chart) => {
     const p = placementOf(chart);
-    return p?.tool === 'argocd' && p.stack === chart;
+    return p?.tool.bootstrapOptional === true && p.stack === chart;
   });
   const rooted = stacks.filter((chart) => applied.has(chart.node.id));
   return rooted.length ? stacks.filter((chart) => !applied.has(chart.node.id)) : [];

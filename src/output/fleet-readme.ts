@@ -94,7 +94,7 @@ const folderId = (folder: string) => mermaidId('folder', folder);
 
 function clusterText(p?: FolderPlacement): string {
   if (!p) return '';
-  return `${p.appliedTo.label} (${p.tool === 'flux' ? 'Flux' : 'Argo CD'})`;
+  return `${p.appliedTo.label} (${p.tool.displayName})`;
 }
 
 function roleOf(f: FleetFolder): string {

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { fail } from '../core/errors';
-import { SYNC_WAVE_ANNOTATION } from '../delivery/argocd-delivery';
+import { SYNC_WAVE_COLUMN } from '../delivery/argocd-delivery';
 import { noticesOf } from '../core/notices';
 import { folderDiagram } from './folder-diagram';
 import { manifestYaml } from './manifest-yaml';
@@ -101,17 +101,21 @@ export function* serializeOneByOne(drafts: Draft[]): Generator<SerializedFolder>
 }
 
 function placementNote(p: FolderPlacement): string {
-  const tool = p.tool === 'flux' ? 'Flux' : 'Argo CD';
+  const tool = p.tool.displayName;
   return p.appliedTo.key === p.clusterKey
     ? `- Installs into Kubernetes cluster **${p.cluster}**, through ${tool}.`
     : `- Applied in Kubernetes cluster **${p.appliedTo.label}**, where ${tool} runs; its Applications install the stack into **${p.cluster}**.`;
 }
 
-/** The objects of a folder as a table; the sync-wave column only where Argo CD applies the folder. */
+/**
+ * The objects of a folder as a table; the order column of the tool that applies the
+ * folder (Argo CD's waves), or for a folder outside any stack, the waves its objects carry.
+ */
 function objectTable(d: Draft): string[] {
-  const waves = d.placement?.tool !== 'flux' && d.objects.some((o) => o.metadata?.annotations?.[SYNC_WAVE_ANNOTATION] !== undefined);
-  const header = waves ? ['Kind', 'Namespace', 'Name', 'Argo CD wave'] : ['Kind', 'Namespace', 'Name'];
-  const row = (o: any) => [o.kind, o.metadata?.namespace ?? '', o.metadata?.name, ...(waves ? [o.metadata?.annotations?.[SYNC_WAVE_ANNOTATION] ?? ''] : [])];
+  const candidate = d.placement ? d.placement.tool.orderColumn : SYNC_WAVE_COLUMN;
+  const column = candidate && d.objects.some((o) => o.metadata?.annotations?.[candidate.annotation] !== undefined) ? candidate : undefined;
+  const header = column ? ['Kind', 'Namespace', 'Name', column.header] : ['Kind', 'Namespace', 'Name'];
+  const row = (o: any) => [o.kind, o.metadata?.namespace ?? '', o.metadata?.name, ...(column ? [o.metadata?.annotations?.[column.annotation] ?? ''] : [])];
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...d.objects.map((o) => `| ${row(o).join(' | ')} |`)];
 }
 

@@ -1,13 +1,14 @@
 import { Chart } from 'cdk8s';
 import { BootstrapChart } from '../delivery/bootstrap';
-import { KubernetesClusterId } from '../delivery/delivery';
+import { DeliveryTool, KubernetesClusterId } from '../delivery/delivery';
 import { StackChart } from './stack-chart';
 
 /** Where a folder's objects go: the stack it belongs to and its Kubernetes cluster. */
 export interface FolderPlacement {
   /** The stack's namespace. @default - none: a Flux bootstrap serves several stacks */
   readonly namespace?: string;
-  readonly tool: 'flux' | 'argocd';
+  /** The GitOps tool that applies the folder. */
+  readonly tool: DeliveryTool;
   /** Identifies the Kubernetes cluster within the tool. */
   readonly clusterKey: string;
   /** The cluster's name for READMEs. */
@@ -29,5 +30,5 @@ export function placementOf(chart: Chart): FolderPlacement | undefined {
   if (!stack) return undefined;
   const { namespace, delivery } = stack._placement!;
   const cluster = delivery._kubernetesCluster();
-  return { namespace, tool: delivery.tool, clusterKey: cluster.key, cluster: cluster.label, appliedTo: delivery._folderCluster(chart, stack), stack };
+  return { namespace, tool: delivery._tool, clusterKey: cluster.key, cluster: cluster.label, appliedTo: delivery._folderCluster(chart, stack), stack };
 }

@@ -240,7 +240,7 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
 
   public readmeNotes(): string[] {
     return [
-      `Qdrant Hybrid Cloud region \`${this.environmentId}\` in namespace \`${this.regionNamespace}\`, delivered by ${this.delivery.tool === 'flux' ? 'Flux' : 'Argo CD'}.`,
+      `Qdrant Hybrid Cloud region \`${this.environmentId}\` in namespace \`${this.regionNamespace}\`, delivered by ${this.delivery._tool.displayName}.`,
       ...[this.delivery._applyNote(this, this.regionNamespace)].filter((n): n is string => n !== undefined),
       `\`environment.json\` holds the environment's Qdrant Cloud settings (Cloud API / Terraform \`configuration\` field names); apply it there, not with kubectl.`,
       this.cloudSecret.origin === 'plaintext'

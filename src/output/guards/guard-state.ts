@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { AGENT_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../../core/release-names';
+import { clusterLabelOfKey } from '../../delivery/cluster-label';
 
 /** Kubernetes identity of one object: in a fleet, the Kubernetes cluster is part of it. */
 export interface ObjectRef {
@@ -94,17 +95,8 @@ export function keyOf(o: { readonly cluster?: string; readonly namespace?: strin
   return `${o.cluster ?? ''} ${o.namespace ?? ''}/${o.name}`;
 }
 
-/**
- * A Kubernetes cluster's name as users write it (`east`, `us-west`, an API server URL),
- * from the key its delivery gives it: `flux [<cluster>]`, `argocd name <name>`,
- * `argocd server <url>`, or `argocd <in-cluster server>`.
- */
-export function clusterLabelOf(key: string | undefined): string {
-  const [tool, kind, ...rest] = (key ?? '').split(' ');
-  if (kind === undefined) return 'default';
-  if (tool === 'argocd' && (kind === 'name' || kind === 'server')) return rest.join(' ');
-  return tool === 'argocd' ? 'in-cluster' : [kind, ...rest].join(' ');
-}
+/** A Kubernetes cluster's name as users write it, from its delivery's key (the delivery owns the key's form). */
+export const clusterLabelOf = clusterLabelOfKey;
 
 /** A key as messages show it: `namespace/name`, without the cluster part. */
 export function shownKey(key: string): string {
