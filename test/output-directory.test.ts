@@ -305,15 +305,21 @@ describe('a symlinked output directory survives the cdk8s CLI', () => {
     expect(fs.readdirSync(checkout).sort()).toEqual(folders);
   }, 120_000);
 
-  test('an empty real directory where the committed link was is replaced by the link again', () => {
-    // GIVEN an output written through a committed link, which was then replaced by an empty directory
-    const { dir, link, checkout } = linkedProject();
-    const first = new QdrantApp({ outdir: link });
+  /** A linked project whose output was written through the link and committed, then the link replaced by an empty directory. */
+  function linkReplacedByEmptyDirectory(): { dir: string; link: string; checkout: string } {
+    const project = linkedProject();
+    const first = new QdrantApp({ outdir: project.link });
     addClusterChart(first);
     first.synth();
-    commitAll(dir);
-    fs.rmSync(link);
-    fs.mkdirSync(link);
+    commitAll(project.dir);
+    fs.rmSync(project.link);
+    fs.mkdirSync(project.link);
+    return project;
+  }
+
+  test('an empty real directory where the committed link was is replaced by the link again', () => {
+    // GIVEN an output written through a committed link, which was then replaced by an empty directory
+    const { dir, link, checkout } = linkReplacedByEmptyDirectory();
     // WHEN synthesising again
     const app = new QdrantApp({ outdir: link });
     addClusterChart(app);
@@ -326,13 +332,7 @@ describe('a symlinked output directory survives the cdk8s CLI', () => {
 
   test('a link replaced on purpose by a real, non-empty directory stays a real directory', () => {
     // GIVEN an output written through a committed link, then replaced by a real directory that is not empty
-    const { dir, link } = linkedProject();
-    const first = new QdrantApp({ outdir: link });
-    addClusterChart(first);
-    first.synth();
-    commitAll(dir);
-    fs.rmSync(link);
-    fs.mkdirSync(link);
+    const { link } = linkReplacedByEmptyDirectory();
     fs.writeFileSync(path.join(link, 'README.md'), 'an older fleet README');
     // WHEN synthesising again
     const second = new QdrantApp({ outdir: link });

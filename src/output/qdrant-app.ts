@@ -146,7 +146,7 @@ export class QdrantApp extends App implements IMirrorDefault {
     const outdirProblems = outputDirProblems(this.outdir, relink);
     if (outdirProblems.length) throw new QdrantConfigError(outdirProblems);
     // Before the guards read the previous output through it: the link is what git holds.
-    if (relink !== undefined) restoreLink(this.outdir, relink);
+    if (relink !== undefined) report(`notice: ${restoreLink(this.outdir, relink)}`);
     checkAllowedChanges(this.allowedChanges);
     if (this.planFile !== undefined) checkPlanFile(this.planFile, this.outdir);
   }
@@ -159,7 +159,7 @@ export class QdrantApp extends App implements IMirrorDefault {
     }]));
     const next = mergeStates([...nextFolders.values()].map((f) => f.state));
     const baseline = loadBaseline({
-      outdir: this.outdir, previousOutput: this.previousOutput, baseRef: this.baseRef, clusterOf: clusterOfFolder(drafts), next: nextFolders,
+      outdir: this.outdir, previousOutput: this.previousOutput, baseRef: this.baseRef, next: nextFolders,
     });
     const guard = checkAgainstPrevious(baseline.state, next, this.allowedChanges, path.basename(path.resolve(this.outdir)));
     if (guard.problems.length) {
@@ -272,17 +272,6 @@ function report(line: string): void {
 /** Whether the cdk8s CLI runs the app: it empties the output directory first. */
 function underCli(outdir: string): boolean {
   return process.env.CDK8S_OUTDIR !== undefined && path.resolve(process.env.CDK8S_OUTDIR) === path.resolve(outdir);
-}
-
-/**
- * The Kubernetes cluster of a folder of the new output; for a folder it does not have
- * (renamed or gone), the only cluster when the output has one.
- */
-function clusterOfFolder(drafts: readonly Draft[]): (folder: string) => string | undefined {
-  const clusters = new Map(drafts.map((d) => [d.folder, d.placement?.clusterKey]));
-  const distinct = new Set(clusters.values());
-  const sole = distinct.size === 1 ? [...distinct][0] : undefined;
-  return (folder) => (clusters.has(folder) ? clusters.get(folder) : sole);
 }
 
 /** Every deferred validation of every construct, as problems. */

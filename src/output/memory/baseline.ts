@@ -20,8 +20,6 @@ export interface BaselineQuery {
   readonly previousOutput?: string;
   /** The git ref to compare with, when the user named one (prop or environment). @default - HEAD */
   readonly baseRef?: string;
-  /** The Kubernetes cluster of a folder in the new output, for a folder the memory does not cover. */
-  readonly clusterOf: (folder: string) => string | undefined;
   /** The folders of the new output before any allowance annotates them: their manifests' blob ids and guard records. */
   readonly next: ReadonlyMap<string, NextFolder>;
 }
@@ -89,13 +87,14 @@ export function loadBaseline(q: BaselineQuery): Baseline {
   const memory = listing.has(MEMORY_FILE) ? parseMemory(source.read([MEMORY_FILE]).get(MEMORY_FILE)!) : undefined;
   if (listing.has(MEMORY_FILE) && !memory) notes.push(`${MEMORY_FILE} in ${source.description} is not a memory this version of cdk8s-qdrant reads: the Kubernetes cluster of each folder is taken from the new output`);
   if (!listing.has(MEMORY_FILE)) notes.push(`${source.description} has no ${MEMORY_FILE}: the Kubernetes cluster of each folder is taken from the new output; the file is written with the output from now on`);
+  const clusterInNewOutput = clusterOfFolder(q.next);
   const folders = new Map<string, PreviousFolder>();
   const states: GuardState[] = [];
   const reread: string[] = [];
   for (const folder of [...byFolder.keys()].sort(byCodePoint)) {
     const manifests = byFolder.get(folder)!;
     const remembered = memory?.folders.get(folder);
-    const cluster = remembered ? remembered.cluster : q.clusterOf(folder);
+    const cluster = remembered ? remembered.cluster : clusterInNewOutput(folder);
     folders.set(folder, { cluster, manifests });
     // The same bytes on the same Kubernetes cluster hold the same objects as the new folder: no need to read them.
     const next = q.next.get(folder);
@@ -152,6 +151,17 @@ function chooseSource(q: BaselineQuery, notes: string[]): OutputSource | undefin
   }
   const disk = new DiskOutput(realTarget(q.outdir), shownPath(q.outdir));
   return disk.listing().size ? disk : undefined;
+}
+
+/**
+ * The Kubernetes cluster of a previous folder the memory does not cover: that of the new
+ * output's folder of the same name; for a folder it does not have (renamed or gone), the
+ * only cluster when the new output has one.
+ */
+function clusterOfFolder(next: ReadonlyMap<string, NextFolder>): (folder: string) => string | undefined {
+  const distinct = new Set([...next.values()].map((f) => f.cluster));
+  const sole = distinct.size === 1 ? [...distinct][0] : undefined;
+  return (folder) => (next.has(folder) ? next.get(folder)!.cluster : sole);
 }
 
 function nothingToCompare(why: string, notes: readonly string[]): Baseline {

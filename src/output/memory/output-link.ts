@@ -21,10 +21,10 @@ export function linkToRestore(outdir: string): string | undefined {
   return place && head ? committedLink(place, head) : undefined;
 }
 
-/** Recreates the symlinked output directory git recorded, so the output reaches the link's target again. */
-export function restoreLink(outdir: string, link: string): void {
+/** Recreates the symlinked output directory git recorded, so the output reaches the link's target again; returns the notice to print. */
+export function restoreLink(outdir: string, link: string): string {
   if (fs.existsSync(outdir)) fs.rmdirSync(outdir);
   fs.mkdirSync(path.dirname(path.resolve(outdir)), { recursive: true });
   fs.symlinkSync(link, outdir, 'dir');
-  process.stderr.write(`cdk8s-qdrant notice: ${outdir} is committed in git as a symlink to ${link}; recreated the link and wrote the output through it\n`);
+  return `${outdir} is committed in git as a symlink to ${link}; recreated the link and wrote the output through it`;
 }

@@ -25,12 +25,19 @@ export function manifestPath(file: string): { folder: string; name: string } | u
 /** An output directory on disk. Listing it hashes its manifest files (git's blob ids), which is a read of each. */
 export class DiskOutput implements OutputSource {
   public readonly description: string;
+  private listed?: Map<string, string>;
 
   constructor(private readonly dir: string, shownAs: string) {
     this.description = `the output on disk at ${shownAs}/`;
   }
 
+  /** Hashes every manifest file once: the baseline asks for the listing more than once. */
   public listing(): ReadonlyMap<string, string> {
+    this.listed ??= this.hashFiles();
+    return this.listed;
+  }
+
+  private hashFiles(): Map<string, string> {
     const files = new Map<string, string>();
     if (!fs.statSync(this.dir, { throwIfNoEntry: false })?.isDirectory()) return files;
     for (const e of fs.readdirSync(this.dir, { withFileTypes: true })) {
