@@ -10,7 +10,7 @@ export type { ConfigProblem } from './core/errors';
 export { QdrantApp } from './output/qdrant-app';
 export type { QdrantAppProps } from './output/qdrant-app';
 export type { RenderedFolder } from './output/rendered-folder';
-export type { ISideFileProvider } from './output/side-files';
+export type { ISideFileProvider } from './stack/side-files';
 export { Allow } from './output/guards/allow';
 export type { AllowedChange, GuardedChange } from './output/guards/allow';
 export { ALLOWED_CHANGE_ANNOTATION_PREFIX } from './output/guards/guards';

@@ -13,8 +13,8 @@ import { ChartReference, QDRANT_CHART_REPOSITORY } from '../delivery/chart-refer
 import { chartCredentials, RegistryTarget } from '../mirror/registry-target';
 import { mirrorSideFiles } from '../mirror/side-files';
 import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
-import { ISideFileProvider } from '../output/side-files';
-import { StackChart } from '../output/stack-chart';
+import { ISideFileProvider } from '../stack/side-files';
+import { StackChart } from '../stack/stack-chart';
 import { ClusterHost } from '../cluster/cluster-host';
 import { QdrantClusterProps } from '../cluster/cluster-props';
 import { QdrantCluster } from '../cluster/qdrant-cluster';

@@ -15,7 +15,7 @@ import { AllowedChange, checkAllowedChanges } from './guards/allow';
 import { GuardAnnotation, GuardOutcome, checkAgainstPrevious } from './guards/guards';
 import { GuardedFolder, GuardState, keyOf, mergeStates, stateOf } from './guards/guard-state';
 import { fleetProblems, outputPathWarning, unbootstrappedStacks } from './fleet-checks';
-import { fleetReadme } from './fleet-readme';
+import { fleetReadme } from './readme/fleet-readme';
 import { Draft, draftOf, manifestFilesOf, serialize, serializeOneByOne } from './folder-draft';
 import { BASE_REF_ENV, Baseline, loadBaseline } from './memory/baseline';
 import { linkToRestore, restoreLink } from './memory/output-link';

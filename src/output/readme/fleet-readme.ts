@@ -1,8 +1,8 @@
-import { quantityValue } from '../core/resources';
-import { AGENT_RELEASE_NAME } from '../core/release-names';
-import { byCodePoint } from '../core/values';
+import { quantityValue } from '../../core/resources';
+import { AGENT_RELEASE_NAME } from '../../core/release-names';
+import { byCodePoint } from '../../core/values';
 import { Flowchart, FlowEdge, FlowNode, mermaidId, renderFlowchart } from './mermaid';
-import { FolderPlacement } from './placement';
+import { FolderPlacement } from '../../stack/placement';
 
 /** One folder as the fleet overview sees it. */
 export interface FleetFolder {
