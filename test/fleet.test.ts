@@ -102,6 +102,7 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     const readme = folder(app, 'pc-b')!.files['README.md'];
     // THEN the stack left out says how it is applied, once
     expect(readme.match(/not in argocd-bootstrap/g)).toHaveLength(1);
+    expect(readme).toMatch(/not in argocd-bootstrap .*\[rule stack-not-in-bootstrap\]/);
     expect(readme).toContain('apply its folder pc-b with an Application of your own, or give the delivery gitRepository');
     expect(folder(app, 'pc-a')!.files['README.md']).not.toContain('not in argocd-bootstrap');
   });
@@ -256,7 +257,9 @@ describe('the Git path the bootstrap reads against the output directory', () => 
   test('an output written to another directory than the Kustomizations read warns, naming both', () => {
     // GIVEN the default outputPath ./dist, WHEN the output is written to out/ THEN one warning names both
     const outdir = tmpDir('out');
-    expect(synthInto(outdir)).toEqual([expect.stringContaining(`read the output from "dist/" in Git, but it is written to ${outdir}; set delivery.outputPath`)]);
+    const warnings = synthInto(outdir);
+    expect(warnings).toEqual([expect.stringContaining(`read the output from "dist/" in Git, but it is written to ${outdir}; set delivery.outputPath`)]);
+    expect(warnings[0].trimEnd()).toMatch(/\[rule output-path-elsewhere\]$/);
   });
 
   test('matching paths do not warn', () => {

@@ -236,7 +236,7 @@ describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
     expect(() => synth(tool, outdir, both)).not.toThrow();
     // A restore kept in git runs again when its object is re-created: the folder README says so.
     const readme = fs.readFileSync(path.join(outdir, tool === 'flux' ? 'pc-clusters' : 'pc', 'README.md'), 'utf8');
-    expect(readme).toMatch(/\*\*Warning:\*\* .*QdrantClusterRestore restore-1 restores snap-new again whenever the object is re-created/);
+    expect(readme).toMatch(/\*\*Warning:\*\* .*QdrantClusterRestore restore-1 restores snap-new again whenever the object is re-created.*\[rule restore-replays-on-recreate\]/);
   });
 
   test('a restore whose new cluster name is a live cluster restores into that cluster', () => {

@@ -152,7 +152,7 @@ describe.each(Object.keys(HOSTS) as (keyof typeof HOSTS)[])('a declared cluster 
     for (const m of objects.filter((o: any) => o.kind === 'PodMonitor' && o.spec.selector.matchLabels.app === 'qdrant')) {
       expect(m.spec.selector.matchExpressions).toEqual([{ key: 'cluster-id', operator: 'NotIn', values: [CLUSTER] }]);
     }
-    expect(warningsOf(chart)).toContain(`cluster ${CLUSTER} serves TLS without tls.ca: it is not scraped (no PodMonitor); give tls.ca, the CA that signed its certificate, and it is scraped over HTTPS`);
+    expect(warningsOf(chart)).toContain(`cluster ${CLUSTER} serves TLS without tls.ca: it is not scraped (no PodMonitor); give tls.ca, the CA that signed its certificate, and it is scraped over HTTPS [rule tls-scrape-needs-ca]`);
   });
 });
 

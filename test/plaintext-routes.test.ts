@@ -223,7 +223,7 @@ describe('the plaintext opt-in', () => {
     // THEN the manifests hold the key (that is the opt-in), the console names the folder, and no other file or line holds it
     const files = fs.readdirSync(path.join(outdir, 'r')).map((f) => [f, fs.readFileSync(path.join(outdir, 'r', f), 'utf8')] as const);
     expect(files.filter(([, text]) => text.includes(secret)).map(([f]) => f)).toEqual(['manifests.k8s.yaml']);
-    expect(stderr.join('')).toMatch(/\[r\].*committed to git in clear text/);
+    expect(stderr.join('')).toMatch(/\[r\].*committed to git in clear text .*\[rule plaintext-secret-in-git\]/);
     expect(leaksIn(stderr)).toEqual([]);
   });
 });

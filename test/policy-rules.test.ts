@@ -119,3 +119,15 @@ describe('QdrantOperator and HybridRegion policy rules', () => {
     for (const rule of rules) expect(rule.doc).toMatch(/\(qdrant-facts\.md §\d+/);
   });
 });
+
+describe('a construct reports every broken rule at once', () => {
+  test('a cluster that breaks two rules gets one error naming both', () => {
+    // GIVEN a cluster in a namespace no operator watches, exposed without an API key
+    const error = configErrorOf(() => clusterOf({ namespace: 'elsewhere', service: { type: 'NodePort' } }));
+    // THEN one QdrantConfigError lists both problems, each with its rule id
+    expect(error.problems.map((p) => [p.prop, p.allowed])).toEqual([
+      ['namespace', expect.stringMatching(/no operator watches it.*\[rule namespace-watched\]$/)],
+      ['service.type', expect.stringMatching(/needs an API key.*\[rule expose-needs-api-key\]$/)],
+    ]);
+  });
+});

@@ -203,7 +203,7 @@ describe('exposeWithIngress', () => {
       annotations: { 'traefik.ingress.kubernetes.io/service.serversscheme': 'https' },
     });
     expect(warnings(c)).toEqual([
-      expect.stringMatching(/^exposeWithIngress\(traefik\): cluster .* serves TLS, so the Ingress controller must talk HTTPS to it; for ingressClassName "traefik" .*nginx.ingress.kubernetes.io\/backend-protocol: HTTPS/),
+      expect.stringMatching(/^exposeWithIngress\(traefik\): cluster .* serves TLS, so the Ingress controller must talk HTTPS to it; for ingressClassName "traefik" .*nginx.ingress.kubernetes.io\/backend-protocol: HTTPS\) \[rule ingress-backend-https-unknown\]$/),
       expect.stringMatching(/^exposeWithIngress\(default\): .*without ingressClassName/),
     ]);
     const { cluster: plain } = cluster({ apiKey: apiKey() });

@@ -217,8 +217,8 @@ describe('QdrantOperator values', () => {
     expect(valuesOf(objects).operator.settings.futureFeature).toEqual({ enable: true });
     expect(valuesOf(objects).global).toEqual({ x: 1 });
     expect(noticesOf(chart, 'warning')).toEqual([
-      '[pc] extraSettings passes keys the library does not check: futureFeature',
-      '[pc] extraValues passes chart values the library does not check: global',
+      '[pc] extraSettings passes keys the library does not check: futureFeature [rule unchecked-extra-settings]',
+      '[pc] extraValues passes chart values the library does not check: global [rule unchecked-extra-values]',
     ]);
   });
 
@@ -233,7 +233,16 @@ describe('QdrantOperator values', () => {
     // WHEN a CRD chart version is given
     const { chart } = operator({ chartVersion: '1.10.0', crdChartVersion: 'v1.30.0' });
     // THEN the operator is made, with a warning to check the pair
-    expect(noticesOf(chart, 'warning')).toEqual(['[pc] Private Cloud 1.10.0 is not in the compatibility table; check that qdrant-kubernetes-api v1.30.0 matches it']);
+    expect(noticesOf(chart, 'warning')).toEqual(['[pc] Private Cloud 1.10.0 is not in the compatibility table; check that qdrant-kubernetes-api v1.30.0 matches it [rule release-not-in-compatibility-table]']);
+  });
+
+  test('a CRD chart newer than the release ships with warns', () => {
+    // GIVEN Private Cloud 1.9.6 with a later qdrant-kubernetes-api than its own
+    const { chart } = operator({ chartVersion: '1.9.6', crdChartVersion: 'v1.37.6' });
+    // THEN the operator is made, with a warning naming both versions and the rule
+    expect(noticesOf(chart, 'warning')).toEqual([
+      expect.stringMatching(/^\[pc\] crdChartVersion v1.37.6 is newer than v1\.\d+\.\d+, the version Private Cloud 1.9.6 ships with \[rule crd-chart-newer-than-release\]$/),
+    ]);
   });
 });
 

@@ -82,7 +82,7 @@ describe('storage declared on a Hybrid region', () => {
 
   test('a class without volume expansion is warned about', () => {
     const r = region({ storage: { storageClass: { ...EBS, allowVolumeExpansion: false } } });
-    expect(warningsOf(r).join('\n')).toMatch(/does not allow volume expansion/);
+    expect(warningsOf(r).join('\n')).toMatch(/does not allow volume expansion.*\[rule storage-class-no-expansion\]/);
     expect(findObject(r.toJson(), 'StorageClass', 'qdrant-ebs').allowVolumeExpansion).toBe(false);
   });
 
@@ -109,6 +109,14 @@ describe('storage declared on a Private Cloud operator', () => {
     }
   });
 
+  test('a region whose snapshot class is "none" warns that its backups are disabled', () => {
+    // GIVEN a Hybrid region that names no VolumeSnapshotClass (the operator settings cannot say whether backups are on)
+    const r = region({ storage: { volumeSnapshotClass: 'none' } });
+    // THEN one warning says backups are off, and the README says so too
+    expect(warningsOf(r)).toEqual([expect.stringMatching(/storage.volumeSnapshotClass is "none": backups of this stack's clusters are disabled \[rule backups-disabled\]$/)]);
+    expect(r.readmeNotes().join('\n')).toContain('backups disabled');
+  });
+
   test('no snapshot class while backups are on is refused; with backups off it is accepted', () => {
     const error = configErrorOf(() => operator({ storage: { volumeSnapshotClass: 'none' } }));
     expect(error.message).toMatch(/storage.volumeSnapshotClass: got "none"; .*set settings.features.backupManagement.snapshots.enable: false \[rule backups-need-snapshot-class\]/);
@@ -118,7 +126,7 @@ describe('storage declared on a Private Cloud operator', () => {
 
   test('a declared storage class without a snapshot class warns that the default class must exist', () => {
     const pc = operator({ storage: { storageClass: EBS } });
-    expect(warningsOf(pc).join('\n')).toMatch(/backups use VolumeSnapshotClass csi-snapclass, which storage.volumeSnapshotClass does not declare/);
+    expect(warningsOf(pc).join('\n')).toMatch(/backups use VolumeSnapshotClass csi-snapclass, which storage.volumeSnapshotClass does not declare.*\[rule snapshot-class-undeclared\]/);
   });
 });
 
@@ -212,7 +220,7 @@ describe('backups relying on the default VolumeSnapshotClass', () => {
     // THEN one warning on the stack, in its folder README
     expect(assumedClassWarnings(pc)).toEqual([
       `backups (addScheduledSnapshot(nightly) of cluster ${CLUSTER_ID} and 1 more) use VolumeSnapshotClass csi-snapclass, the operator's default, which this stack assumes exists: ` +
-        'nothing declares or names a VolumeSnapshotClass; check that it exists in the cluster, or declare it with storage.volumeSnapshotClass',
+        'nothing declares or names a VolumeSnapshotClass; check that it exists in the cluster, or declare it with storage.volumeSnapshotClass [rule default-snapshot-class-assumed]',
     ]);
     expect(folders.find((f) => f.folder === 'pc')!.files['README.md']).toContain('use VolumeSnapshotClass csi-snapclass, the operator\'s default');
   });

@@ -22,7 +22,7 @@ describe('warnings', () => {
     const op = operator();
     op.addCluster('c', { ...cluster, apiKey: SecretSource.existing('api-key'), service: { type } });
     // THEN the warning names the exposure and the fix
-    expect(warningsUnder(op)).toContainEqual(expect.stringMatching(new RegExp(`service.type "${type}" sends the API key in clear text .*; set tls`)));
+    expect(warningsUnder(op)).toContainEqual(expect.stringMatching(new RegExp(`service.type "${type}" sends the API key in clear text .*; set tls.* \\[rule api-key-in-clear-text\\]$`)));
   });
 
   test('the same exposure with TLS does not warn', () => {
@@ -72,7 +72,7 @@ describe('warnings', () => {
     });
     // THEN one warning names both props and both values
     expect(noticesOf(region, 'warning')).toEqual([expect.stringMatching(
-      /environment.databaseStorageClass "fast" differs from operatorSettings.features.clusterManagement.storageClass.database "slow"; set one of them/)]);
+      /environment.databaseStorageClass "fast" differs from operatorSettings.features.clusterManagement.storageClass.database "slow"; set one of them.*\[rule storage-class-set-twice\]$/)]);
   });
 
   test('an app-wide sealed mirror pull secret in a second namespace names the working answer', () => {

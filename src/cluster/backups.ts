@@ -3,10 +3,11 @@ import {
   QdrantClusterRestore, QdrantClusterScheduledSnapshot, QdrantClusterSnapshot,
 } from '../../imports/qdrant.io';
 import { fail } from '../core/errors';
-import { addWarning } from '../core/notices';
+import { warnRule } from '../core/policy';
 import { dns1123Label, dns1123Subdomain } from '../core/rules';
 import { check, checkObject, checkOptional } from '../core/validate';
 import { ClusterReference } from './cluster-reference';
+import { CLUSTER_SITE_WARNINGS } from './cluster-warnings';
 
 const RETENTION = /^[0-9]+h$/;
 /**
@@ -109,7 +110,7 @@ export function addRestore(cluster: ClusterReference, id: string, o: ClusterRest
       destination: { name: o.newClusterName ?? cluster.name, namespace: cluster.namespace, create: o.newClusterName !== undefined },
     },
   });
-  addWarning(restore, `QdrantClusterRestore ${o.name} restores ${o.snapshotName} again whenever the object is re-created ` +
+  warnRule(restore, CLUSTER_SITE_WARNINGS.restoreReplays, `QdrantClusterRestore ${o.name} restores ${o.snapshotName} again whenever the object is re-created ` +
     '(a new namespace, a fresh cluster synced from this folder, a deleted object); remove it from the code once the restore has completed');
   return restore;
 }

@@ -1,12 +1,10 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { addWarning } from '../core/notices';
 import { PolicyRule, Violation, withRuleId } from '../core/policy';
 import { quantityValue } from '../core/resources';
 import { compareVersions } from '../core/versions';
 import { ClusterHost, hostWatches } from './cluster-host';
 import { QdrantClusterProps } from './cluster-props';
-import { ClusterIdentity } from './cluster-reference';
 
 /** What the cluster rules look at: the props (already checked against the table), who runs the cluster, its namespace. */
 export interface ClusterRuleInput {
@@ -116,21 +114,6 @@ export const CLUSTER_RULES: readonly PolicyRule<ClusterRuleInput>[] = [
     },
   },
 ];
-
-/** Id of the warning below, in the style of the rule list. */
-export const KEY_IN_CLEAR_TEXT = 'api-key-in-clear-text';
-
-/**
- * Warns when an exposure outside the Kubernetes cluster carries the API key over plain
- * HTTP: Qdrant takes the key in a header, so anyone on the path can read it.
- * `tlsAtEdge`: the exposure terminates TLS itself (an Ingress with a certificate, a cloud
- * load balancer with one); `otherFix`: how else this exposure could get TLS.
- */
-export function warnKeyInClearText(cluster: ClusterIdentity & IConstruct, exposure: string, tlsAtEdge: boolean, otherFix?: string): void {
-  if (!cluster.hasApiKey || cluster.hasTls || tlsAtEdge) return;
-  addWarning(cluster, withRuleId(`${exposure} sends the API key in clear text from outside the cluster; ` +
-    `set tls on the cluster (a certificate SecretSource)${otherFix ? ` ${otherFix}` : ''}`, KEY_IN_CLEAR_TEXT));
-}
 
 /**
  * Whether a Service's annotations ask the cloud load balancer to terminate TLS (AWS

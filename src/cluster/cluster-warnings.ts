@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
-import { addWarning } from '../core/notices';
-import { PolicyRule, withRuleId } from '../core/policy';
+import { NamedRule, PolicyRule, warnPolicy, warnRule } from '../core/policy';
+import { ClusterIdentity } from './cluster-reference';
 import { LATEST_PATCHES, newerThanPatchTable } from '../core/upgrade-path';
-import { ClusterRuleInput } from './cluster-rules';
+import type { ClusterRuleInput } from './cluster-rules';
 
 /** Where Qdrant keeps snapshots inside a pod. */
 const SNAPSHOTS_PATH = '/qdrant/snapshots';
@@ -70,8 +70,33 @@ export const CLUSTER_WARNINGS: readonly PolicyRule<ClusterRuleInput>[] = [
 
 /** Records each finding of the warning rules as a warning of the cluster. */
 export function warnClusterShape(cluster: IConstruct, input: ClusterRuleInput): void {
-  for (const rule of CLUSTER_WARNINGS) {
-    const v = rule.check(input);
-    if (v) addWarning(cluster, withRuleId(`${v.prop} ${JSON.stringify(v.value)}: ${v.allowed}`, rule.id));
-  }
+  warnPolicy(cluster, CLUSTER_WARNINGS, input);
+}
+
+/** Warning rules whose findings the exposure, restore and monitoring helpers word themselves. */
+export const CLUSTER_SITE_WARNINGS = {
+  apiKeyInClearText: {
+    id: 'api-key-in-clear-text',
+    doc: 'An exposure outside the Kubernetes cluster without TLS sends the API key (an HTTP header) in clear text.',
+  },
+  ingressBackendProtocol: {
+    id: 'ingress-backend-https-unknown',
+    doc: 'A TLS cluster behind an Ingress needs the controller to talk HTTPS to it; the library knows the annotation for nginx and haproxy only.',
+  },
+  restoreReplays: {
+    id: 'restore-replays-on-recreate',
+    doc: 'A QdrantClusterRestore in git restores again whenever the object is re-created; remove it once the restore has completed (qdrant-facts.md §8).',
+  },
+} as const satisfies Record<string, NamedRule>;
+
+/**
+ * Warns when an exposure outside the Kubernetes cluster carries the API key over plain
+ * HTTP: Qdrant takes the key in a header, so anyone on the path can read it.
+ * `tlsAtEdge`: the exposure terminates TLS itself (an Ingress with a certificate, a cloud
+ * load balancer with one); `otherFix`: how else this exposure could get TLS.
+ */
+export function warnKeyInClearText(cluster: ClusterIdentity & IConstruct, exposure: string, tlsAtEdge: boolean, otherFix?: string): void {
+  if (!cluster.hasApiKey || cluster.hasTls || tlsAtEdge) return;
+  warnRule(cluster, CLUSTER_SITE_WARNINGS.apiKeyInClearText, `${exposure} sends the API key in clear text from outside the cluster; ` +
+    `set tls on the cluster (a certificate SecretSource)${otherFix ? ` ${otherFix}` : ''}`);
 }

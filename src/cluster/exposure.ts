@@ -2,13 +2,15 @@ import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { fail } from '../core/errors';
 import { QDRANT_GRPC_PORT, QDRANT_HTTP_PORT } from '../core/network';
+import { warnRule } from '../core/policy';
 import { cidr, dns1123Label, dns1123Subdomain, maxItems, oneOf, qualifiedName } from '../core/rules';
-import { addWarning } from '../core/notices';
 import { check, checkObject, checkEach, checkOptional, checkStringMap } from '../core/validate';
 import { tlsSecretRequest } from '../secrets/secret-request';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
-import { checkExposureHasApiKey, serviceTerminatesTls, warnKeyInClearText } from './cluster-rules';
+import { checkExposureHasApiKey, serviceTerminatesTls } from './cluster-rules';
+import { warnKeyInClearText } from './cluster-warnings';
 import { ClusterReference } from './cluster-reference';
+import { CLUSTER_SITE_WARNINGS } from './cluster-warnings';
 
 /** The database ports a helper may open; the peer-to-peer port 6335 is not among them by design. */
 export type QdrantPort = 'http' | 'grpc';
@@ -145,7 +147,7 @@ function ingressAnnotations(cluster: ClusterReference, prop: string, o: ExtraIng
   const known = BACKEND_HTTPS.find((b) => b.controller.test(o.ingressClassName ?? ''));
   const userSetsIt = Object.keys(o.annotations ?? {}).some((k) => BACKEND_HTTPS.some((b) => k in b.annotations) || /backend-protocol|servers?-?scheme|server-ssl/i.test(k));
   if (!known && !userSetsIt) {
-    addWarning(cluster, `${prop}: cluster ${cluster.clusterId} serves TLS, so the Ingress controller must talk HTTPS to it; ` +
+    warnRule(cluster, CLUSTER_SITE_WARNINGS.ingressBackendProtocol, `${prop}: cluster ${cluster.clusterId} serves TLS, so the Ingress controller must talk HTTPS to it; ` +
       `${o.ingressClassName === undefined ? 'without ingressClassName' : `for ingressClassName "${o.ingressClassName}"`} the library knows no annotation for that: ` +
       'set an ingressClassName naming nginx or haproxy, or add your controller\'s annotation (ingress-nginx: nginx.ingress.kubernetes.io/backend-protocol: HTTPS)');
   }

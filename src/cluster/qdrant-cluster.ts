@@ -17,8 +17,8 @@ import {
 import { ClusterHost } from './cluster-host';
 import { ClusterIdentity } from './cluster-reference';
 import { ClusterImage, ExistingOperator, QdrantClusterProps } from './cluster-props';
-import { CLUSTER_RULES, serviceTerminatesTls, warnKeyInClearText } from './cluster-rules';
-import { warnClusterShape } from './cluster-warnings';
+import { CLUSTER_RULES, serviceTerminatesTls } from './cluster-rules';
+import { warnClusterShape, warnKeyInClearText } from './cluster-warnings';
 import { CLUSTER_SPEC } from './cluster-spec';
 import {
   allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions,

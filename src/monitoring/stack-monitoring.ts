@@ -6,7 +6,7 @@ import {
   PodMonitor, PodMonitorSpecPodMetricsEndpoints, PodMonitorSpecPodMetricsEndpointsScheme, PodMonitorSpecSelector, PrometheusRule, PrometheusRuleSpecGroupsRulesExpr,
 } from '../../imports/monitoring.coreos.com';
 import { fail } from '../core/errors';
-import { addWarning } from '../core/notices';
+import { NamedRule, warnRule } from '../core/policy';
 import { qdrantAlertRules } from './alert-rules';
 import { MonitoringProps, ScrapeKeyReference } from './monitoring-props';
 import { checkMonitoring } from './monitoring-shape';
@@ -16,6 +16,14 @@ import { SNAPSHOT_METRICS_FILE, snapshotAlertRules, snapshotMetricsConfig } from
 const DATABASE_METRICS_PORT = QDRANT_HTTP_PORT;
 const OPERATOR_METRICS_PORT = 9290;
 const AGENT_METRICS_PORT = 9090;
+
+/** The monitoring warning rules. */
+export const MONITORING_WARNINGS = {
+  tlsScrapeNeedsCa: {
+    id: 'tls-scrape-needs-ca',
+    doc: 'A cluster serving TLS is scraped over HTTPS only with the CA that signed its certificate; without tls.ca it is left out rather than failing forever.',
+  },
+} as const satisfies Record<string, NamedRule>;
 
 /** What kind of stack is monitored, and where its databases run. */
 export interface MonitoredStack {
@@ -94,7 +102,7 @@ export class StackMonitoring {
     this.declared.push(cluster.clusterId);
     if (cluster.hasTls && !cluster._tlsCaRef) {
       // Without the CA, Prometheus cannot verify the certificate; a scrape would fail forever and fire QdrantMetricsDown.
-      addWarning(scope, `cluster ${cluster.clusterId} serves TLS without tls.ca: it is not scraped (no PodMonitor); ` +
+      warnRule(scope, MONITORING_WARNINGS.tlsScrapeNeedsCa, `cluster ${cluster.clusterId} serves TLS without tls.ca: it is not scraped (no PodMonitor); ` +
         'give tls.ca, the CA that signed its certificate, and it is scraped over HTTPS');
       return;
     }

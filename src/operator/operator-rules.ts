@@ -1,4 +1,4 @@
-import { PolicyRule } from '../core/policy';
+import { NamedRule, PolicyRule } from '../core/policy';
 import { compareVersions } from '../core/versions';
 import { PRIVATE_CLOUD_RELEASES_WITHOUT_COMPONENTS, PrivateCloudRelease } from './compatibility';
 import { OperatorComponentProps, QdrantOperatorProps } from './operator-props';
@@ -47,3 +47,23 @@ export const OPERATOR_RULES: readonly PolicyRule<OperatorRuleInput>[] = [
     } : undefined),
   },
 ];
+
+/** The operator stack's warning rules: what the library passes through unchecked or cannot vouch for. */
+export const OPERATOR_WARNINGS = {
+  uncheckedExtraSettings: {
+    id: 'unchecked-extra-settings',
+    doc: 'extraSettings reach the operator\'s settings tree unchecked: the library cannot vouch for their keys (qdrant-facts.md §5.3).',
+  },
+  uncheckedExtraValues: {
+    id: 'unchecked-extra-values',
+    doc: 'extraValues reach the Private Cloud chart values unchecked: the library cannot vouch for their keys (qdrant-facts.md §5.2).',
+  },
+  releaseNotInTable: {
+    id: 'release-not-in-compatibility-table',
+    doc: 'A Private Cloud chart version outside the compatibility table is taken on trust, with the CRD chart the user names (qdrant-facts.md §4).',
+  },
+  crdChartNewerThanRelease: {
+    id: 'crd-chart-newer-than-release',
+    doc: 'A CRD chart newer than the one the Private Cloud release ships with may carry fields its operator ignores (qdrant-facts.md §4).',
+  },
+} as const satisfies Record<string, NamedRule>;

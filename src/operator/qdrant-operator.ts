@@ -7,8 +7,7 @@ import { chartVersion, dns1123Label, integerBetween, labelValue, oneOf, qualifie
 import { checkNodeSelector, checkTolerations } from '../core/scheduling';
 import { check, checkEach, checkOptional, checkStringMap } from '../core/validate';
 import { compact, deepMerge, mergeExtraValues, Values } from '../core/values';
-import { addWarning } from '../core/notices';
-import { applyPolicy } from '../core/policy';
+import { applyPolicy, warnRule } from '../core/policy';
 import { ChartReference, QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
 import { chartCredentials, RegistryTarget } from '../mirror/registry-target';
 import { mirrorSideFiles } from '../mirror/side-files';
@@ -22,7 +21,7 @@ import { checkKnownObject } from '../core/shape';
 import { compareVersions } from '../core/versions';
 import { findPrivateCloudRelease, PrivateCloudRelease } from './compatibility';
 import { COMPONENT_PROP_KEYS, ComponentProps, OPERATOR_COMPONENT_PROP_KEYS, OPERATOR_PROP_KEYS, QdrantOperatorProps } from './operator-props';
-import { OPERATOR_RULES } from './operator-rules';
+import { OPERATOR_RULES, OPERATOR_WARNINGS } from './operator-rules';
 import { operatorSettingsToWire } from './operator-settings';
 import { CRD_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../core/release-names';
 import { StackMonitoring } from '../monitoring/stack-monitoring';
@@ -100,7 +99,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
       typedSettings,
       dbImage ? databaseImage({ repository: dbImage }) : {},
     ].reduce(deepMerge), p.extraSettings);
-    if (p.extraSettings) addWarning(this, `extraSettings passes keys the library does not check: ${Object.keys(p.extraSettings).join(', ')}`);
+    if (p.extraSettings) warnRule(this, OPERATOR_WARNINGS.uncheckedExtraSettings, `extraSettings passes keys the library does not check: ${Object.keys(p.extraSettings).join(', ')}`);
     const pullSecrets = pull ? [{ name: pull.name }] : undefined;
     const image = (name: string, c?: ComponentProps) => ({ repository: target.mirror ? target.image(name) : undefined, pullPolicy: c?.imagePullPolicy });
     const typed = compact({
@@ -120,7 +119,7 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
       'qdrant-cluster-manager': { ...componentValues(p.clusterManager), image: image('cluster-manager', p.clusterManager), imagePullSecrets: pullSecrets },
       'qdrant-cluster-exporter': { ...componentValues(p.clusterExporter), image: image('qdrant-cluster-exporter', p.clusterExporter), imagePullSecrets: pullSecrets },
     });
-    if (p.extraValues) addWarning(this, `extraValues passes chart values the library does not check: ${Object.keys(p.extraValues).join(', ')}`);
+    if (p.extraValues) warnRule(this, OPERATOR_WARNINGS.uncheckedExtraValues, `extraValues passes chart values the library does not check: ${Object.keys(p.extraValues).join(', ')}`);
     this.values = mergeExtraValues(this, 'extraValues', typed, p.extraValues);
 
     const crdChart = { repository: target.chartRepository, name: CRD_CHART, version: p.crdChartVersion };
@@ -288,9 +287,9 @@ function resolveProps(scope: Construct, props: QdrantOperatorProps) {
 
   const crdChartVersion = props.crdChartVersion ?? release!.crdChartVersion;
   if (!release) {
-    addWarning(scope, `Private Cloud ${props.chartVersion} is not in the compatibility table; check that qdrant-kubernetes-api ${crdChartVersion} matches it`);
+    warnRule(scope, OPERATOR_WARNINGS.releaseNotInTable, `Private Cloud ${props.chartVersion} is not in the compatibility table; check that qdrant-kubernetes-api ${crdChartVersion} matches it`);
   } else if (compareVersions(crdChartVersion, release.crdChartVersion) > 0) {
-    addWarning(scope, `crdChartVersion ${crdChartVersion} is newer than ${release.crdChartVersion}, the version Private Cloud ${props.chartVersion} ships with`);
+    warnRule(scope, OPERATOR_WARNINGS.crdChartNewerThanRelease, `crdChartVersion ${crdChartVersion} is newer than ${release.crdChartVersion}, the version Private Cloud ${props.chartVersion} ships with`);
   }
   return {
     ...props,

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { ConfigProblem, pathOf } from '../core/errors';
+import { NamedRule, withRuleId } from '../core/policy';
 import { appliedPath, lastSegment } from './readme/fleet-readme';
 import { placementOf } from '../stack/placement';
 
@@ -190,6 +191,18 @@ function outputRepositoryProblems(rendered: readonly RenderedChart[]): ConfigPro
   return problems;
 }
 
+/** The fleet's warning rules: findings across folders that may be intended, so warnings. */
+export const FLEET_WARNINGS = {
+  stackNotBootstrapped: {
+    id: 'stack-not-in-bootstrap',
+    doc: 'An Argo CD stack left out of argocd-bootstrap while others are in it needs an Application made by hand.',
+  },
+  outputPathElsewhere: {
+    id: 'output-path-elsewhere',
+    doc: 'The Git path the Kustomizations and Applications read (delivery.outputPath) should be where the output is written.',
+  },
+} as const satisfies Record<string, NamedRule>;
+
 /**
  * Argo CD stacks left out of `argocd-bootstrap` while others are in it: each needs an
  * Application of its own made by hand, which the README's "one object by hand" does not
@@ -217,6 +230,6 @@ export function outputPathWarning(outdir: string, folders: readonly { readonly p
   const written = [path.resolve(outdir), fs.existsSync(outdir) ? fs.realpathSync(outdir) : path.resolve(outdir)];
   const elsewhere = [...bases].filter((base) => base !== '' && !written.some((w) => w === `/${base}` || w.endsWith(`${path.sep}${base}`)));
   if (!elsewhere.length) return undefined;
-  return `the Flux Kustomizations and Argo CD Applications read the output from "${elsewhere[0]}/" in Git, but it is written to ${path.resolve(outdir)}; ` +
-    'set delivery.outputPath to the output directory\'s path in the repository (or write the output there)';
+  return withRuleId(`the Flux Kustomizations and Argo CD Applications read the output from "${elsewhere[0]}/" in Git, but it is written to ${path.resolve(outdir)}; ` +
+    'set delivery.outputPath to the output directory\'s path in the repository (or write the output there)', FLEET_WARNINGS.outputPathElsewhere.id);
 }

@@ -3,7 +3,6 @@ import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { markQdrantApp, qdrantAppOf } from '../core/app-scope';
 import { ConfigProblem, fail, pathOf, QdrantConfigError } from '../core/errors';
-import { addWarning } from '../core/notices';
 import { dns1123Label, Rule } from '../core/rules';
 import { Records } from '../core/records';
 import { checkKnownObject, propKeys } from '../core/shape';
@@ -14,7 +13,8 @@ import { DEFAULT_MIRROR, IMirrorDefault } from '../mirror/registry-target';
 import { AllowedChange, checkAllowedChanges } from './guards/allow';
 import { GuardAnnotation, GuardOutcome, checkAgainstPrevious } from './guards/guards';
 import { GuardedFolder, GuardState, keyOf, mergeStates, stateOf } from './guards/guard-state';
-import { fleetProblems, outputPathWarning, unbootstrappedStacks } from './fleet-checks';
+import { warnRule } from '../core/policy';
+import { FLEET_WARNINGS, fleetProblems, outputPathWarning, unbootstrappedStacks } from './fleet-checks';
 import { fleetReadme } from './readme/fleet-readme';
 import { Draft, draftOf, manifestFilesOf, serialize, serializeOneByOne } from './folder-draft';
 import { BASE_REF_ENV, Baseline, loadBaseline } from './memory/baseline';
@@ -216,7 +216,7 @@ export class QdrantApp extends App implements IMirrorDefault {
       if (problems.length) throw new QdrantConfigError(problems);
     }
     for (const stack of unbootstrappedStacks(rendered)) {
-      addWarning(stack, 'not in argocd-bootstrap (its ArgoCdDelivery has no gitRepository) while other Argo CD stacks are: ' +
+      warnRule(stack, FLEET_WARNINGS.stackNotBootstrapped, 'not in argocd-bootstrap (its ArgoCdDelivery has no gitRepository) while other Argo CD stacks are: ' +
         `apply its folder ${stack.node.id} with an Application of your own, or give the delivery gitRepository`);
     }
     const drafts = rendered.map(([chart, objects]) => draftOf(chart, objects));

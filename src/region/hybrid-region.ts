@@ -1,8 +1,7 @@
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
-import { addWarning } from '../core/notices';
-import { applyPolicy } from '../core/policy';
+import { applyPolicy, warnRule } from '../core/policy';
 import { dns1123Label, httpUrl, mergedCertificates, oneOf, sha256Hex, unprefixedChartVersion, userName, uuid } from '../core/rules';
 import { checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
@@ -21,7 +20,7 @@ import { chartCredentials, RegistryTarget } from '../mirror/registry-target';
 import { OperatorSettings, operatorSettingsToWire } from '../operator/operator-settings';
 import { checkEnvironmentSettings, environmentConfiguration, HybridEnvironmentSettings } from './environment';
 import { AGENT_RELEASE_NAME } from '../core/release-names';
-import { REGION_RULES } from './region-rules';
+import { REGION_RULES, REGION_WARNINGS } from './region-rules';
 import { MonitoringProps } from '../monitoring/monitoring-props';
 import { StackMonitoring } from '../monitoring/stack-monitoring';
 import { StorageProps } from '../storage/storage-props';
@@ -284,7 +283,7 @@ function warnStorageClassConflict(scope: Construct, environment: HybridEnvironme
   ] as const;
   for (const [envProp, envValue, opProp, opValue] of pairs) {
     if (envValue !== undefined && opValue !== undefined && envValue !== opValue) {
-      addWarning(scope, `environment.${envProp} "${envValue}" differs from operatorSettings.features.clusterManagement.storageClass.${opProp} "${opValue}"; set one of them`);
+      warnRule(scope, REGION_WARNINGS.storageClassTwice, `environment.${envProp} "${envValue}" differs from operatorSettings.features.clusterManagement.storageClass.${opProp} "${opValue}"; set one of them`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { PolicyRule } from '../core/policy';
+import { NamedRule, PolicyRule } from '../core/policy';
 
 /** What the region rules look at: the access key hash given, and the one computed from a plaintext key. */
 export interface RegionRuleInput {
@@ -17,3 +17,11 @@ export const REGION_RULES: readonly PolicyRule<RegionRuleInput>[] = [
     } : undefined),
   },
 ];
+
+/** The region warning rules. */
+export const REGION_WARNINGS = {
+  storageClassTwice: {
+    id: 'storage-class-set-twice',
+    doc: 'A storage class set both in the environment and in the operator settings, with different values: one of them wins silently (qdrant-facts.md §3.3).',
+  },
+} as const satisfies Record<string, NamedRule>;

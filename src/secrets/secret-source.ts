@@ -10,12 +10,21 @@ import { isKubesealCiphertext, kubesealCommand } from './kubeseal-form';
 import { appRecords } from '../core/app-scope';
 import { looksLikeCredential } from '../core/credential-shapes';
 import { entryPath, fail } from '../core/errors';
-import { addNotice, addWarning } from '../core/notices';
+import { addNotice } from '../core/notices';
+import { NamedRule, warnRule } from '../core/policy';
 import { RecordKey } from '../core/records';
 import { dns1123Subdomain, duration, oneOf, Rule } from '../core/rules';
 import { checkKnownObject, propKeys } from '../core/shape';
 import { check, checkObject, checkOptional } from '../core/validate';
 import { externalSecretSyntax, plaintextSyntax, SecretRequest } from './secret-request';
+
+/** The secret warning rules. */
+export const SECRET_WARNINGS = {
+  plaintextCommitted: {
+    id: 'plaintext-secret-in-git',
+    doc: 'SecretSource.plaintextCommittedToGit writes the credential to git in clear text: for tests and demos only.',
+  },
+} as const satisfies Record<string, NamedRule>;
 
 /** Annotation that marks a Secret whose values are committed to git in clear text. */
 export const PLAINTEXT_ANNOTATION = 'cdk8s-qdrant.io/plaintext-credentials';
@@ -278,7 +287,7 @@ class PlaintextSecretSource extends SecretSource {
       type: request.type,
       stringData: { ...request.render(plaintextSyntax(inputs)), ...request.literals },
     });
-    addWarning(scope, `${prop}: the ${request.purpose} (Secret ${request.namespace}/${request.name}) is committed to git in clear text ` +
+    warnRule(scope, SECRET_WARNINGS.plaintextCommitted, `${prop}: the ${request.purpose} (Secret ${request.namespace}/${request.name}) is committed to git in clear text ` +
       '(SecretSource.plaintextCommittedToGit); for tests and demos only');
     return { name: request.name, origin: this.origin, objects: [obj], plaintextInputs: inputs };
   }

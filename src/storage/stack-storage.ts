@@ -1,13 +1,12 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { QdrantConfigError } from '../core/errors';
-import { addWarning } from '../core/notices';
-import { applyPolicy, policyProblems } from '../core/policy';
+import { applyPolicy, policyProblems, warnRule } from '../core/policy';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { QdrantClusterScheduledSnapshot, QdrantClusterSnapshot } from '../../imports/qdrant.io';
 import { VolumeSnapshotClass, VolumeSnapshotClassDeletionPolicy } from '../../imports/snapshot.storage.k8s.io';
 import { DEFAULT_SNAPSHOT_CLASS, StorageProps } from './storage-props';
-import { BACKUP_OBJECT_RULES, NO_SNAPSHOT_CLASS, snapshotClassNoneProp, STORAGE_RULES, StorageRuleInput } from './storage-rules';
+import { BACKUP_OBJECT_RULES, NO_SNAPSHOT_CLASS, snapshotClassNoneProp, STORAGE_RULES, STORAGE_WARNINGS, StorageRuleInput } from './storage-rules';
 import { checkStorage } from './storage-shape';
 
 /** The classes a stack uses, as its settings and README name them. */
@@ -52,7 +51,7 @@ export function addStackStorage(scope: Chart, delivery: Delivery, input: StackSt
   if (sc) {
     const allowVolumeExpansion = sc.allowVolumeExpansion ?? true;
     if (!allowVolumeExpansion) {
-      addWarning(stack, `StorageClass ${sc.name} does not allow volume expansion: a cluster's disk can then never grow (vertical scaling needs allowVolumeExpansion: true; disks cannot shrink either)`);
+      warnRule(stack, STORAGE_WARNINGS.noVolumeExpansion, `StorageClass ${sc.name} does not allow volume expansion: a cluster's disk can then never grow (vertical scaling needs allowVolumeExpansion: true; disks cannot shrink either)`);
     }
     if (!sc.existing) {
       const obj = new k8s.KubeStorageClass(scope, 'storage-class', {
@@ -71,7 +70,7 @@ export function addStackStorage(scope: Chart, delivery: Delivery, input: StackSt
 
   const vsc = storage.volumeSnapshotClass;
   if (noneProp !== undefined) {
-    if (input.backupsEnabled !== false) addWarning(stack, `${noneProp} is "none": backups of this stack's clusters are disabled`);
+    if (input.backupsEnabled !== false) warnRule(stack, STORAGE_WARNINGS.backupsDisabled, `${noneProp} is "none": backups of this stack's clusters are disabled`);
     notes.push('Backups: no VolumeSnapshotClass (backups disabled).');
   } else if (vsc && vsc !== NO_SNAPSHOT_CLASS) {
     const name = vsc.name ?? DEFAULT_SNAPSHOT_CLASS;
@@ -86,7 +85,7 @@ export function addStackStorage(scope: Chart, delivery: Delivery, input: StackSt
     }
     notes.push(`Backups: VolumeSnapshotClass \`${name}\` (${vsc.driver}), ${origin(vsc.existing)}; it needs the CSI snapshot controller in the cluster.`);
   } else if (input.storage !== undefined && input.backupsEnabled !== false) {
-    addWarning(stack, `backups use VolumeSnapshotClass ${namedSnapshotClass(ruleInput) ?? DEFAULT_SNAPSHOT_CLASS}, which storage.volumeSnapshotClass does not declare: check that it exists, or declare it`);
+    warnRule(stack, STORAGE_WARNINGS.snapshotClassUndeclared, `backups use VolumeSnapshotClass ${namedSnapshotClass(ruleInput) ?? DEFAULT_SNAPSHOT_CLASS}, which storage.volumeSnapshotClass does not declare: check that it exists, or declare it`);
   }
   return {
     storageClass: sc?.name,
@@ -128,7 +127,7 @@ function checkBackupsOnRender(stack: Chart, input: StorageRuleInput, noneProp: s
       if (problems.length) throw new QdrantConfigError(problems);
       if (assumesDefault && described.length) {
         const more = described.length > 1 ? ` and ${described.length - 1} more` : '';
-        addWarning(stack, `backups (${described[0].text}${more}) use VolumeSnapshotClass ${DEFAULT_SNAPSHOT_CLASS}, the operator's default, which this stack ` +
+        warnRule(stack, STORAGE_WARNINGS.defaultSnapshotClassAssumed, `backups (${described[0].text}${more}) use VolumeSnapshotClass ${DEFAULT_SNAPSHOT_CLASS}, the operator's default, which this stack ` +
           'assumes exists: nothing declares or names a VolumeSnapshotClass; check that it exists in the cluster, or declare it with storage.volumeSnapshotClass');
       }
       return [];

@@ -1,4 +1,4 @@
-import { PolicyRule } from '../core/policy';
+import { NamedRule, PolicyRule } from '../core/policy';
 import { StorageProps } from './storage-props';
 
 /** Class names a stack's own settings already set (operator settings tree or environment settings). */
@@ -127,3 +127,23 @@ export const BACKUP_OBJECT_RULES: readonly PolicyRule<BackupObjectInput>[] = [
     } : undefined),
   },
 ];
+
+/** The storage warning rules: a stack that may lose disk growth or backups, or rests on an object nothing declares. */
+export const STORAGE_WARNINGS = {
+  noVolumeExpansion: {
+    id: 'storage-class-no-expansion',
+    doc: 'A StorageClass without volume expansion means a cluster\'s disk can never grow; disks cannot shrink either (qdrant-facts.md §8).',
+  },
+  backupsDisabled: {
+    id: 'backups-disabled',
+    doc: 'A VolumeSnapshotClass of "none" disables the backups of the stack\'s clusters (qdrant-facts.md §8.4).',
+  },
+  snapshotClassUndeclared: {
+    id: 'snapshot-class-undeclared',
+    doc: 'Backups use a VolumeSnapshotClass that storage.volumeSnapshotClass does not declare: it must exist in the cluster (qdrant-facts.md §8.4).',
+  },
+  defaultSnapshotClassAssumed: {
+    id: 'default-snapshot-class-assumed',
+    doc: 'Backups without any declared or named VolumeSnapshotClass rely on the operator\'s default class existing (qdrant-facts.md §8.4).',
+  },
+} as const satisfies Record<string, NamedRule>;
