@@ -78,35 +78,55 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
     const { target, pull, prerequisites } = this.prepare(p);
     this.registry = target;
     this.registrySecretName = pull?.name;
-    const credentials = pull ? chartCredentials(target, pull.name) : undefined;
-
-    const typedSettings = operatorSettingsToWire(this, 'settings', p.settings) as any;
-    const userDbImage: string | undefined = typedSettings.features?.clusterManagement?.qdrant?.image?.repository;
+    // Checked first: the storage and the mirror read the (then valid) typed settings.
+    const typedSettings = operatorSettingsToWire(this, 'settings', p.settings);
     const dbImage = target.mirror
-      ? target.mirror._rewriteRepository(this, 'settings.features.clusterManagement.qdrant.image.repository', userDbImage ?? target.image('qdrant'))
+      ? target.mirror._rewriteRepository(this, 'settings.features.clusterManagement.qdrant.image.repository',
+        p.settings?.features?.clusterManagement?.qdrant?.image?.repository ?? target.image('qdrant'))
       : undefined;
+    this.databaseImageName = dbImage && target.mirror ? dbImage.slice(target.mirror.containerRegistry.length + 1) : undefined;
+    this.storage = this.addStorage(prerequisites, p);
+    this.settings = this.settingsTree(p, typedSettings, pull?.name, dbImage);
+    this.values = this.chartValues(p, target, pull?.name);
+    [this.crdRelease, this.operatorRelease] = this.addReleases(p, target, pull?.name);
+    // Applied to the stack's own Kubernetes cluster, where the delivery puts monitoring (Argo CD: with the custom resources).
+    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
+      kind: 'operator', namespace: p.namespace, databaseNamespaces: this.watchScope,
+    }) : undefined;
+  }
+
+  /**
+   * The operator's `settings:` tree: defaults first (the pull secret, the declared storage
+   * classes), the typed settings over them, the mirror's database image over those; the
+   * escape hatch may add keys but not override any of them.
+   */
+  private settingsTree(p: ResolvedOperatorProps, typedSettings: Values, pullSecretName: string | undefined, dbImage: string | undefined): Values {
     const databaseImage = (image: Values) => ({ features: { clusterManagement: { qdrant: { image } } } });
-    this.storage = this.addStorage(prerequisites, p, typedSettings);
     const storageClasses = compact({ features: {
       clusterManagement: { storageClass: { database: this.storage.storageClass, snapshot: this.storage.storageClass } },
       backupManagement: { snapshots: { volumeSnapshotClass: this.storage.volumeSnapshotClass === 'none' ? undefined : this.storage.volumeSnapshotClass } },
     } });
-    // Defaults first, typed settings over them, the mirror's rewrite over those; the escape
-    // hatch may add keys but not override any of them.
-    this.settings = mergeExtraValues(this, 'extraSettings', [
-      databaseImage(compact({ pullSecretName: pull?.name })),
+    const settings = mergeExtraValues(this, 'extraSettings', [
+      databaseImage(compact({ pullSecretName })),
       storageClasses,
       typedSettings,
       dbImage ? databaseImage({ repository: dbImage }) : {},
     ].reduce(deepMerge), p.extraSettings);
     if (p.extraSettings) warnRule(this, OPERATOR_WARNINGS.uncheckedExtraSettings, `extraSettings passes keys the library does not check: ${Object.keys(p.extraSettings).join(', ')}`);
-    const pullSecrets = pull ? [{ name: pull.name }] : undefined;
-    const image = (name: string, c?: ComponentProps) => ({ repository: target.mirror ? target.image(name) : undefined, pullPolicy: c?.imagePullPolicy });
+    return settings;
+  }
+
+  /** The `qdrant-private-cloud` chart values: the three components, the watch scope, the settings tree, then extraValues. */
+  private chartValues(p: ResolvedOperatorProps, target: RegistryTarget, pullSecretName: string | undefined): Values {
+    const imagePullSecrets = pullSecretName ? [{ name: pullSecretName }] : undefined;
+    const component = (c: ComponentProps | undefined, imageName: string) => ({
+      ...componentValues(c),
+      image: { repository: target.mirror ? target.image(imageName) : undefined, pullPolicy: c?.imagePullPolicy },
+      imagePullSecrets,
+    });
     const typed = compact({
       operator: {
-        ...componentValues(p.operator),
-        image: image('operator', p.operator),
-        imagePullSecrets: pullSecrets,
+        ...component(p.operator, 'operator'),
         customLabels: p.operator.customLabels,
         serviceMonitor: p.operator.serviceMonitor === undefined ? undefined : { enabled: p.operator.serviceMonitor },
         watch: {
@@ -116,45 +136,35 @@ export class QdrantOperator extends StackChart implements ISideFileProvider {
         limitRBAC: p.operator.limitRbac,
         settings: this.settings,
       },
-      'qdrant-cluster-manager': { ...componentValues(p.clusterManager), image: image('cluster-manager', p.clusterManager), imagePullSecrets: pullSecrets },
-      'qdrant-cluster-exporter': { ...componentValues(p.clusterExporter), image: image('qdrant-cluster-exporter', p.clusterExporter), imagePullSecrets: pullSecrets },
+      'qdrant-cluster-manager': component(p.clusterManager, 'cluster-manager'),
+      'qdrant-cluster-exporter': component(p.clusterExporter, 'qdrant-cluster-exporter'),
     });
     if (p.extraValues) warnRule(this, OPERATOR_WARNINGS.uncheckedExtraValues, `extraValues passes chart values the library does not check: ${Object.keys(p.extraValues).join(', ')}`);
-    this.values = mergeExtraValues(this, 'extraValues', typed, p.extraValues);
+    return mergeExtraValues(this, 'extraValues', typed, p.extraValues);
+  }
 
+  /** The CRD chart, then the operator chart after it; both recorded for mirror.yaml. */
+  private addReleases(p: ResolvedOperatorProps, target: RegistryTarget, pullSecretName: string | undefined): [ChartRelease, ChartRelease] {
     const crdChart = { repository: target.chartRepository, name: CRD_CHART, version: p.crdChartVersion };
     const operatorChart = { repository: target.chartRepository, name: PRIVATE_CLOUD_CHART, version: p.chartVersion };
-    this.crdRelease = p.delivery._addChartRelease(this, 'crds', {
-      releaseName: CRD_RELEASE_NAME,
-      chart: crdChart,
+    const shared = {
       namespace: p.namespace,
-      values: {},
-      stage: DeliveryStage.CRDS,
-      credentials,
+      credentials: pullSecretName ? chartCredentials(target, pullSecretName) : undefined,
       caCertificates: target.caCertificates,
-      installsCrds: true,
+    };
+    const crds = p.delivery._addChartRelease(this, 'crds', {
+      ...shared, releaseName: CRD_RELEASE_NAME, chart: crdChart, values: {}, stage: DeliveryStage.CRDS, installsCrds: true,
     });
-    this.operatorRelease = p.delivery._addChartRelease(this, 'operator', {
-      releaseName: PRIVATE_CLOUD_RELEASE_NAME,
-      chart: operatorChart,
-      namespace: p.namespace,
-      values: this.values,
-      stage: DeliveryStage.CONTROLLERS,
-      dependsOn: [this.crdRelease],
-      credentials,
-      caCertificates: target.caCertificates,
+    const operator = p.delivery._addChartRelease(this, 'operator', {
+      ...shared, releaseName: PRIVATE_CLOUD_RELEASE_NAME, chart: operatorChart, values: this.values, stage: DeliveryStage.CONTROLLERS, dependsOn: [crds],
     });
-    this.databaseImageName = dbImage && target.mirror ? dbImage.slice(target.mirror.containerRegistry.length + 1) : undefined;
     this.recordMirroredArtifacts(crdChart, operatorChart);
-    // Applied to the stack's own Kubernetes cluster, where the delivery puts monitoring (Argo CD: with the custom resources).
-    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
-      kind: 'operator', namespace: p.namespace, databaseNamespaces: this.watchScope,
-    }) : undefined;
+    return [crds, operator];
   }
 
   /** Checks and emits the declared storage classes, against what the settings already name. */
-  private addStorage(scope: Chart, p: QdrantOperatorProps, typedSettings: any): ResolvedStorage {
-    const features = typedSettings.features ?? {};
+  private addStorage(scope: Chart, p: ResolvedOperatorProps): ResolvedStorage {
+    const features = p.settings?.features ?? {};
     const backups = features.backupManagement ?? {};
     return addStackStorage(scope, p.delivery, {
       stack: this,
@@ -264,6 +274,9 @@ function checkComponent(scope: Construct, prop: string, c: ComponentProps | unde
   checkTolerations(scope, `${prop}.tolerations`, c.tolerations);
   checkStringMap(scope, `${prop}.podAnnotations`, c.podAnnotations, qualifiedName);
 }
+
+/** The props once checked, with their defaults. */
+type ResolvedOperatorProps = ReturnType<typeof resolveProps>;
 
 /** Checks every prop and applies defaults, in one place. */
 function resolveProps(scope: Construct, props: QdrantOperatorProps) {

@@ -124,6 +124,8 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
     warnStorageClassConflict(this, p.environment, p.operatorSettings);
 
     const { target, pull: registry, prerequisites } = this.prepare(p);
+    this.target = target;
+    this.registrySecretName = registry?.name;
     this.storage = addStackStorage(prerequisites, p.delivery, {
       stack: this,
       storage: p.storage,
@@ -136,8 +138,6 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
       backupsEnabled: 'unknown',
     });
     this.environment = environmentWithStorage(p.environment, this.storage);
-    this.target = target;
-    this.registrySecretName = registry?.name;
     this.cloudSecret = bindSecretSource(p.cloudAccessKey, prerequisites, 'cloud-credentials', 'cloudAccessKey', opaqueSecretRequest({
       name: CLOUD_SECRET_NAME,
       namespace: p.namespace,
@@ -149,6 +149,16 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
 
     const accessKeyHash = this.resolveAccessKeyHash(p.accessKeyHash);
     this.accessKeyHashSet = accessKeyHash !== undefined;
+    this.agentValues = this.agentChartValues(p, registry?.name, accessKeyHash);
+    this.agentRelease = this.addAgent(p, registry?.name);
+    // Applied to the region's own Kubernetes cluster, where the delivery puts monitoring (Argo CD: with the custom resources).
+    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
+      kind: 'hybrid', namespace: p.namespace, databaseNamespaces: [p.namespace],
+    }) : undefined;
+  }
+
+  /** The agent chart's values: Qdrant Cloud's endpoints and ids, the agent image and pull secret, then agentValues. */
+  private agentChartValues(p: ResolvedRegionProps, pullSecretName: string | undefined, accessKeyHash: string | undefined): Values {
     const typedValues = compact({
       config: {
         serverURL: p.serverUrl,
@@ -156,27 +166,29 @@ export class HybridRegion extends StackChart implements ISideFileProvider {
         hybridCloud: { id: p.environmentId, accountId: p.accountId },
         logLevel: p.logLevel,
       },
-      image: { repository: target.image('qdrant-cloud-agent') },
-      imagePullSecrets: registry ? [{ name: registry.name }] : undefined,
+      image: { repository: this.target.image('qdrant-cloud-agent') },
+      imagePullSecrets: pullSecretName ? [{ name: pullSecretName }] : undefined,
       podAnnotations: accessKeyHash ? { accessKeyHash } : undefined,
     });
-    this.agentValues = mergeExtraValues(this, 'agentValues', typedValues, p.agentValues);
+    return mergeExtraValues(this, 'agentValues', typedValues, p.agentValues);
+  }
+
+  /** The agent chart release, recorded with its image for mirror.yaml. */
+  private addAgent(p: ResolvedRegionProps, pullSecretName: string | undefined): ChartRelease {
+    const target = this.target;
     const agentChart = { repository: target.chartRepository, name: AGENT_RELEASE_NAME, version: p.agentChartVersion };
-    this.agentRelease = p.delivery._addChartRelease(this, 'agent', {
+    const release = p.delivery._addChartRelease(this, 'agent', {
       releaseName: AGENT_RELEASE_NAME,
       chart: agentChart,
       namespace: p.namespace,
       values: this.agentValues,
       stage: DeliveryStage.CONTROLLERS,
-      credentials: registry ? chartCredentials(target, registry.name) : undefined,
+      credentials: pullSecretName ? chartCredentials(target, pullSecretName) : undefined,
       caCertificates: target.caCertificates,
     });
     target.manifest?.addChart({ ...agentChart, repository: QDRANT_CHART_REPOSITORY });
     target.manifest?.addImage('qdrant-cloud-agent', { unpinned: `tag follows the appVersion of chart qdrant-cloud-agent ${p.agentChartVersion}` });
-    // Applied to the region's own Kubernetes cluster, where the delivery puts monitoring (Argo CD: with the custom resources).
-    this.monitoring = p.monitoring ? new StackMonitoring(this, p.delivery, p.monitoring, {
-      kind: 'hybrid', namespace: p.namespace, databaseNamespaces: [p.namespace],
-    }) : undefined;
+    return release;
   }
 
   /**
@@ -301,6 +313,9 @@ const REGION_PROP_KEYS = propKeys<HybridRegionProps>({
   cloudAccessKey: true, registryUsername: true, logLevel: true, serverUrl: true, grpcServerUrl: true, accessKeyHash: true,
   agentValues: true, environment: true, operatorSettings: true, mirror: true, createNamespace: true, storage: true, monitoring: true,
 });
+
+/** The props once checked, with their defaults. */
+type ResolvedRegionProps = ReturnType<typeof resolveProps>;
 
 /** Checks every prop and applies defaults, in one place. */
 function resolveProps(scope: Construct, props: HybridRegionProps) {

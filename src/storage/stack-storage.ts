@@ -5,7 +5,7 @@ import { applyPolicy, policyProblems, warnRule } from '../core/policy';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { QdrantClusterScheduledSnapshot, QdrantClusterSnapshot } from '../../imports/qdrant.io';
 import { VolumeSnapshotClass, VolumeSnapshotClassDeletionPolicy } from '../../imports/snapshot.storage.k8s.io';
-import { DEFAULT_SNAPSHOT_CLASS, StorageProps } from './storage-props';
+import { DEFAULT_SNAPSHOT_CLASS, StorageClassDeclaration, StorageProps, VolumeSnapshotClassDeclaration } from './storage-props';
 import { BACKUP_OBJECT_RULES, NO_SNAPSHOT_CLASS, snapshotClassNoneProp, STORAGE_RULES, STORAGE_WARNINGS, StorageRuleInput } from './storage-rules';
 import { checkStorage } from './storage-shape';
 
@@ -41,49 +41,19 @@ export function addStackStorage(scope: Chart, delivery: Delivery, input: StackSt
   applyPolicy(stack, STORAGE_RULES, ruleInput);
   const noneProp = snapshotClassNoneProp(ruleInput);
   checkBackupsOnRender(stack, ruleInput, noneProp);
-  const notes: string[] = [];
   // Argo CD with a remote destination applies the prerequisites from a folder of their own.
   const where = scope === stack ? 'emitted here in the first wave'
     : `emitted in the folder \`${scope.node.id}\`, which the stack applies to its Kubernetes cluster in the first wave`;
-  const origin = (existing?: boolean) => (existing ? 'exists in the cluster (checked, not emitted)' : where);
+  const emission: ClassEmission = { scope, delivery, stack, origin: (existing) => (existing ? 'exists in the cluster (checked, not emitted)' : where) };
 
   const sc = storage.storageClass;
-  if (sc) {
-    const allowVolumeExpansion = sc.allowVolumeExpansion ?? true;
-    if (!allowVolumeExpansion) {
-      warnRule(stack, STORAGE_WARNINGS.noVolumeExpansion, `StorageClass ${sc.name} does not allow volume expansion: a cluster's disk can then never grow (vertical scaling needs allowVolumeExpansion: true; disks cannot shrink either)`);
-    }
-    if (!sc.existing) {
-      const obj = new k8s.KubeStorageClass(scope, 'storage-class', {
-        metadata: { name: sc.name },
-        provisioner: sc.provisioner,
-        allowVolumeExpansion,
-        volumeBindingMode: sc.volumeBindingMode ?? 'WaitForFirstConsumer',
-        reclaimPolicy: sc.reclaimPolicy,
-        parameters: sc.parameters ? { ...sc.parameters } : undefined,
-      });
-      // Every database volume names this class: removing it stops their expansion and new replicas.
-      delivery._stage(obj, DeliveryStage.PREREQUISITES, { preventPrune: true });
-    }
-    notes.push(`Storage: database and snapshot volumes use StorageClass \`${sc.name}\` (${sc.provisioner}, volume expansion ${allowVolumeExpansion ? 'on' : 'off'}), ${origin(sc.existing)}.`);
-  }
-
   const vsc = storage.volumeSnapshotClass;
+  const notes = sc ? [addStorageClass(emission, sc)] : [];
   if (noneProp !== undefined) {
     if (input.backupsEnabled !== false) warnRule(stack, STORAGE_WARNINGS.backupsDisabled, `${noneProp} is "none": backups of this stack's clusters are disabled`);
     notes.push('Backups: no VolumeSnapshotClass (backups disabled).');
   } else if (vsc && vsc !== NO_SNAPSHOT_CLASS) {
-    const name = vsc.name ?? DEFAULT_SNAPSHOT_CLASS;
-    if (!vsc.existing) {
-      const obj = new VolumeSnapshotClass(scope, 'volume-snapshot-class', {
-        metadata: { name },
-        driver: vsc.driver,
-        deletionPolicy: (vsc.deletionPolicy ?? 'Delete') as VolumeSnapshotClassDeletionPolicy,
-        parameters: vsc.parameters ? { ...vsc.parameters } : undefined,
-      });
-      delivery._stage(obj, DeliveryStage.PREREQUISITES, { preventPrune: true });
-    }
-    notes.push(`Backups: VolumeSnapshotClass \`${name}\` (${vsc.driver}), ${origin(vsc.existing)}; it needs the CSI snapshot controller in the cluster.`);
+    notes.push(addSnapshotClass(emission, vsc));
   } else if (input.storage !== undefined && input.backupsEnabled !== false) {
     warnRule(stack, STORAGE_WARNINGS.snapshotClassUndeclared, `backups use VolumeSnapshotClass ${namedSnapshotClass(ruleInput) ?? DEFAULT_SNAPSHOT_CLASS}, which storage.volumeSnapshotClass does not declare: check that it exists, or declare it`);
   }
@@ -92,6 +62,50 @@ export function addStackStorage(scope: Chart, delivery: Delivery, input: StackSt
     volumeSnapshotClass: vsc === NO_SNAPSHOT_CLASS ? NO_SNAPSHOT_CLASS : vsc ? vsc.name ?? DEFAULT_SNAPSHOT_CLASS : undefined,
     notes,
   };
+}
+
+/** Where a declared class is emitted, and how the README says where it comes from. */
+interface ClassEmission {
+  readonly scope: Chart;
+  readonly delivery: Delivery;
+  readonly stack: Chart;
+  readonly origin: (existing?: boolean) => string;
+}
+
+/** Emits a declared StorageClass (unless it exists) in the first stage, protected from pruning; returns its README note. */
+function addStorageClass(e: ClassEmission, sc: StorageClassDeclaration): string {
+  const allowVolumeExpansion = sc.allowVolumeExpansion ?? true;
+  if (!allowVolumeExpansion) {
+    warnRule(e.stack, STORAGE_WARNINGS.noVolumeExpansion, `StorageClass ${sc.name} does not allow volume expansion: a cluster's disk can then never grow (vertical scaling needs allowVolumeExpansion: true; disks cannot shrink either)`);
+  }
+  if (!sc.existing) {
+    const obj = new k8s.KubeStorageClass(e.scope, 'storage-class', {
+      metadata: { name: sc.name },
+      provisioner: sc.provisioner,
+      allowVolumeExpansion,
+      volumeBindingMode: sc.volumeBindingMode ?? 'WaitForFirstConsumer',
+      reclaimPolicy: sc.reclaimPolicy,
+      parameters: sc.parameters ? { ...sc.parameters } : undefined,
+    });
+    // Every database volume names this class: removing it stops their expansion and new replicas.
+    e.delivery._stage(obj, DeliveryStage.PREREQUISITES, { preventPrune: true });
+  }
+  return `Storage: database and snapshot volumes use StorageClass \`${sc.name}\` (${sc.provisioner}, volume expansion ${allowVolumeExpansion ? 'on' : 'off'}), ${e.origin(sc.existing)}.`;
+}
+
+/** Emits a declared VolumeSnapshotClass (unless it exists) in the first stage, protected from pruning; returns its README note. */
+function addSnapshotClass(e: ClassEmission, vsc: VolumeSnapshotClassDeclaration): string {
+  const name = vsc.name ?? DEFAULT_SNAPSHOT_CLASS;
+  if (!vsc.existing) {
+    const obj = new VolumeSnapshotClass(e.scope, 'volume-snapshot-class', {
+      metadata: { name },
+      driver: vsc.driver,
+      deletionPolicy: (vsc.deletionPolicy ?? 'Delete') as VolumeSnapshotClassDeletionPolicy,
+      parameters: vsc.parameters ? { ...vsc.parameters } : undefined,
+    });
+    e.delivery._stage(obj, DeliveryStage.PREREQUISITES, { preventPrune: true });
+  }
+  return `Backups: VolumeSnapshotClass \`${name}\` (${vsc.driver}), ${e.origin(vsc.existing)}; it needs the CSI snapshot controller in the cluster.`;
 }
 
 /** The calls that declare backup objects, by kind. */

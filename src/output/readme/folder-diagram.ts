@@ -12,71 +12,105 @@ import { FlowEdge, Flowchart, FlowGroup, FlowNode, mermaidId } from './mermaid';
  * `outOfBand` are the Secrets the folder expects but does not hold (`namespace/name`).
  */
 export function folderDiagram(objects: readonly any[], outOfBand: readonly string[]): Flowchart {
-  const nodes = new Map<string, FlowNode>();
-  const edges: FlowEdge[] = [];
-  const waves = new Set<number>();
-  const add = (n: FlowNode) => { if (!nodes.has(n.id)) nodes.set(n.id, n); return n.id; };
-  const inWave = (o: any): string | undefined => {
-    const wave = o.metadata?.annotations?.[SYNC_WAVE_ANNOTATION];
-    if (wave === undefined) return undefined;
-    waves.add(Number(wave));
-    return waveGroup(Number(wave));
-  };
-  const clusters = objects.filter((o) => o.kind === 'QdrantCluster');
-  const clusterOf = (o: any) => clusters.find((c) => JSON.stringify(o.spec ?? {}).includes(c.spec.id));
+  const picture = new FolderPicture(objects);
+  objects.forEach((o) => picture.draw(o));
+  outOfBand.forEach((ref) => picture.drawOutOfBandSecret(ref));
+  return picture.flowchart();
+}
 
-  for (const o of objects) {
-    const group = inWave(o);
+/** A folder's picture as its objects are drawn one by one: nodes (each drawn once), edges and the Argo CD waves seen. */
+class FolderPicture {
+  private readonly nodes = new Map<string, FlowNode>();
+  private readonly edges: FlowEdge[] = [];
+  private readonly waves = new Set<number>();
+  private readonly clusters: readonly any[];
+
+  constructor(private readonly objects: readonly any[]) {
+    this.clusters = objects.filter((o) => o.kind === 'QdrantCluster');
+  }
+
+  public draw(o: any): void {
+    const group = this.waveOf(o);
     const ns = o.metadata?.namespace;
     const name = o.metadata?.name;
     switch (o.kind) {
       case 'Namespace':
-        add({ id: mermaidId('Namespace', name), label: [`Namespace ${name}`], group });
+        this.add({ id: mermaidId('Namespace', name), label: [`Namespace ${name}`], group });
         break;
       case 'Secret': case 'SealedSecret': case 'ExternalSecret': {
-        const secret = add({ id: secretId(ns, name), label: [`Secret ${ns}/${name}`], group });
+        const secret = this.add({ id: secretId(ns, name), label: [`Secret ${ns}/${name}`], group });
         const from = secretOrigin(o);
-        edges.push({ from: add(from.node), to: secret, label: from.via });
+        this.edges.push({ from: this.add(from.node), to: secret, label: from.via });
         break;
       }
       case 'OCIRepository':
         break; // drawn as the chart of its HelmRelease
-      case 'HelmRelease': case 'Application': {
-        if (appliedPath(o) !== undefined) {
-          const d = o.spec.destination;
-          add({ id: mermaidId(o.kind, name), label: [`Application ${ns}/${name}`, `applies ${appliedPath(o)}`, `into ${d.name ?? d.server} namespace ${d.namespace}`], group });
-          break;
-        }
-        const release = add({ id: mermaidId(o.kind, ns, name), label: releaseLabel(o, objects), group });
-        edges.push({ from: add(imageSource(o)), to: release, label: 'images' });
-        for (const d of o.spec?.dependsOn ?? []) edges.push({ from: release, to: mermaidId(o.kind, d.namespace ?? ns, d.name), label: 'dependsOn', dotted: true });
+      case 'HelmRelease': case 'Application':
+        this.drawRelease(o, group);
         break;
-      }
       case 'Kustomization': {
-        const k = add({ id: mermaidId(o.kind, name), label: [`Kustomization ${ns}/${name}`, `applies ${appliedPath(o)}`], group });
-        for (const d of o.spec?.dependsOn ?? []) edges.push({ from: k, to: mermaidId(o.kind, d.name), label: 'dependsOn', dotted: true });
+        const k = this.add({ id: mermaidId(o.kind, name), label: [`Kustomization ${ns}/${name}`, `applies ${appliedPath(o)}`], group });
+        for (const d of o.spec?.dependsOn ?? []) this.edges.push({ from: k, to: mermaidId(o.kind, d.name), label: 'dependsOn', dotted: true });
         break;
       }
       case 'QdrantCluster':
-        add({ id: clusterId(o), label: clusterLabel(o), group });
+        this.add({ id: clusterId(o), label: clusterLabel(o), group });
         break;
-      default: {
-        const id = add({ id: mermaidId(o.kind, ns ?? '', name), label: [`${o.kind} ${ns ? `${ns}/` : ''}${name}`, ...exposureDetail(o)], group });
-        const cluster = clusterOf(o);
-        if (cluster) edges.push({ from: id, to: clusterId(cluster), label: ['Service', 'Ingress', 'NetworkPolicy'].includes(o.kind) ? 'exposes' : 'for' });
-        for (const peer of peersOf(o)) edges.push({ from: add(peer), to: id, label: 'may connect' });
-      }
+      default:
+        this.drawOther(o, group);
     }
   }
-  for (const ref of outOfBand) {
+
+  /** A Secret the folder expects but does not hold (`namespace/name`). */
+  public drawOutOfBandSecret(ref: string): void {
     const [ns, name] = ref.split('/');
-    edges.push({ from: add(ORIGINS.existing), to: add({ id: secretId(ns, name), label: [`Secret ${ns}/${name}`] }), label: 'created out of band' });
+    this.edges.push({ from: this.add(ORIGINS.existing), to: this.add({ id: secretId(ns, name), label: [`Secret ${ns}/${name}`] }), label: 'created out of band' });
   }
 
-  const ordered = [...waves].sort((a, b) => a - b);
-  const groups: FlowGroup[] = ordered.map((w) => ({ id: waveGroup(w), label: `Argo CD wave ${w}: ${WAVE_NAMES[w] ?? ''}`.trim() }));
-  ordered.slice(1).forEach((w, i) => edges.push({ from: waveGroup(ordered[i]), to: waveGroup(w), label: 'then', dotted: true }));
-  return { direction: 'TD', groups, nodes: [...nodes.values()], edges };
+  /** The flowchart: one group per wave, in order, each wave leading to the next. */
+  public flowchart(): Flowchart {
+    const ordered = [...this.waves].sort((a, b) => a - b);
+    const groups: FlowGroup[] = ordered.map((w) => ({ id: waveGroup(w), label: `Argo CD wave ${w}: ${WAVE_NAMES[w] ?? ''}`.trim() }));
+    const edges = [...this.edges];
+    ordered.slice(1).forEach((w, i) => edges.push({ from: waveGroup(ordered[i]), to: waveGroup(w), label: 'then', dotted: true }));
+    return { direction: 'TD', groups, nodes: [...this.nodes.values()], edges };
+  }
+
+  /** A chart release (HelmRelease, Application) with where its images come from, or an Application that applies a folder. */
+  private drawRelease(o: any, group: string | undefined): void {
+    const ns = o.metadata?.namespace;
+    const name = o.metadata?.name;
+    if (appliedPath(o) !== undefined) {
+      const d = o.spec.destination;
+      this.add({ id: mermaidId(o.kind, name), label: [`Application ${ns}/${name}`, `applies ${appliedPath(o)}`, `into ${d.name ?? d.server} namespace ${d.namespace}`], group });
+      return;
+    }
+    const release = this.add({ id: mermaidId(o.kind, ns, name), label: releaseLabel(o, this.objects), group });
+    this.edges.push({ from: this.add(imageSource(o)), to: release, label: 'images' });
+    for (const d of o.spec?.dependsOn ?? []) this.edges.push({ from: release, to: mermaidId(o.kind, d.namespace ?? ns, d.name), label: 'dependsOn', dotted: true });
+  }
+
+  /** Any other object, tied to the Qdrant cluster it serves and to the peers that may connect to it. */
+  private drawOther(o: any, group: string | undefined): void {
+    const ns = o.metadata?.namespace;
+    const id = this.add({ id: mermaidId(o.kind, ns ?? '', o.metadata?.name), label: [`${o.kind} ${ns ? `${ns}/` : ''}${o.metadata?.name}`, ...exposureDetail(o)], group });
+    const cluster = this.clusters.find((c) => JSON.stringify(o.spec ?? {}).includes(c.spec.id));
+    if (cluster) this.edges.push({ from: id, to: clusterId(cluster), label: ['Service', 'Ingress', 'NetworkPolicy'].includes(o.kind) ? 'exposes' : 'for' });
+    for (const peer of peersOf(o)) this.edges.push({ from: this.add(peer), to: id, label: 'may connect' });
+  }
+
+  private add(n: FlowNode): string {
+    if (!this.nodes.has(n.id)) this.nodes.set(n.id, n);
+    return n.id;
+  }
+
+  /** The wave group of an object that carries an Argo CD sync wave. */
+  private waveOf(o: any): string | undefined {
+    const wave = o.metadata?.annotations?.[SYNC_WAVE_ANNOTATION];
+    if (wave === undefined) return undefined;
+    this.waves.add(Number(wave));
+    return waveGroup(Number(wave));
+  }
 }
 
 const WAVE_NAMES: Record<number, string> = { 0: 'namespace and secrets', 1: 'CRDs', 2: 'controllers', 3: 'Qdrant clusters' };
