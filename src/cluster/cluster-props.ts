@@ -3,6 +3,7 @@ import {
   QdrantClusterSpecStorageAdditionalVolumeMounts, QdrantClusterSpecStorageAdditionalVolumes,
 } from '../../imports/qdrant.io';
 import { TopologySpreadConstraint, Toleration } from '../core/scheduling';
+import { DatabaseLogLevel, ImagePullPolicy } from '../core/vocabulary';
 import { Delivery } from '../delivery/delivery';
 import { PodDisruptionBudget } from '../core/disruption';
 import { SecretSource } from '../secrets/secret-source';
@@ -50,7 +51,7 @@ export interface ClusterDatabaseConfig {
   /** Collection defaults. @default - Qdrant defaults */
   readonly collection?: CollectionDefaults;
   /** Database log level. @default - operator default */
-  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  readonly logLevel?: DatabaseLogLevel;
   /** Service settings besides the API keys. @default - Qdrant defaults */
   readonly service?: DatabaseServiceConfig;
   /** Storage settings. @default - Qdrant defaults */
@@ -173,7 +174,7 @@ export interface ClusterImage {
   /** Repository. @default - operator setting */
   readonly repository?: string;
   /** Pull policy. @default 'IfNotPresent' */
-  readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  readonly pullPolicy?: ImagePullPolicy;
   /** Pull secret. @default - operator setting */
   readonly pullSecretName?: string;
 }

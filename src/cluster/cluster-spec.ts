@@ -10,6 +10,7 @@ import {
 import { checkNodeSelector, checkTolerations, checkTopologySpread, Toleration, topologySpreadToKube } from '../core/scheduling';
 import { refuseSecretEnvLiterals } from '../core/plaintext';
 import { anyValue, bool, convertShape, custom, Fields, leaf, list, object, required, Shape, stringMap } from '../core/shape';
+import { databaseLogLevel, imagePullPolicy } from '../core/vocabulary';
 import { SecretSource } from '../secrets/secret-source';
 import { QdrantClusterProps } from './cluster-props';
 import { passThrough } from './passthrough';
@@ -67,7 +68,7 @@ const DATABASE_CONFIG: Area<'config'> = {
         maxPayloadIndexCount: leaf(integerBetween(1, 1_000_000), { qdrantSince: 'v1.16.0' }),
       }, { crdSince: 'v1.19.0' }),
     }),
-    logLevel: leaf(oneOf(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'])),
+    logLevel: leaf(databaseLogLevel),
     service: object({
       jwtRbac: leaf(bool),
       hideJwtDashboard: leaf(bool, { crdSince: 'v1.5.0' }),
@@ -117,7 +118,7 @@ const EXPOSURE: Area<'apiKey' | 'readOnlyApiKey' | 'tls' | 'service' | 'ingress'
 const SCHEDULING: Area<'image' | 'security' | 'tolerations' | 'nodeSelector' | 'topologySpreadConstraints' | 'podDisruptionBudget' | 'gpu' | 'statefulSet'> = {
   image: object({
     repository: leaf(nonEmpty),
-    pullPolicy: leaf(oneOf(['Always', 'IfNotPresent', 'Never'])),
+    pullPolicy: leaf(imagePullPolicy),
     pullSecretName: leaf(dns1123Subdomain),
   }),
   security: object({ user: leaf(uid), group: leaf(uid), fsGroup: leaf(uid) }),
