@@ -1,9 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { ArgoCdDelivery, QdrantOperator, SecretSource } from '../src';
 import { CLUSTER_SPEC } from '../src/cluster/cluster-spec';
 import { bool, leaf, list, object, Shape } from '../src/core/shape';
 import { OPERATOR_SETTINGS_SHAPE } from '../src/operator/operator-settings';
+import { configErrorOf } from './support/errors';
+import { testApp } from './support/synth';
 
 // A version gate lives on its table entry (`crdSince`, `qdrantSince`); the API docs show
 // it through the prop's JSDoc, written as "(CRD >= vX.Y.Z)" or "(Qdrant >= vX.Y.Z)". The
@@ -177,4 +180,22 @@ describe('version gates in the API docs', () => {
       expect(report.gates).toBe(5);
     });
   });
+
+  // Fields whose first CRD version qdrant-facts.md §7.1 gives later than their parent's.
+  const cluster = (chartVersion: string, crdChartVersion: string | undefined, props: object) => new QdrantOperator(testApp(), 'pc', {
+    namespace: 'qdrant', chartVersion, crdChartVersion, delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(),
+  }).addCluster('db', { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' }, ...props });
+
+  const traefik = { apiKey: SecretSource.existing('key'), ingress: { host: 'db.example.com', traefik: { entryPoints: ['websecure'] } } };
+  test.each<[string, string, string, string, object, string, object?]>([
+    ['gpu.parallelIndexes', '1.6.1', 'v1.14.2', 'v1.14.3', { gpu: { gpuType: 'nvidia', parallelIndexes: 2 } }, '2'],
+    ['ingress.traefik.entryPoints', '1.6.4', 'v1.15.5', 'v1.16.3', traefik, '["websecure"]'],
+    // iops and throughput go together, and iops has the same gate: alone, throughput meets its own.
+    ['storage.throughput', '1.8.0', 'v1.17.2', 'v1.21.0', { storage: { throughput: 125 } }, '125', { storage: { iops: 3000, throughput: 125 } }],
+  ])('GIVEN %s and Private Cloud %s, whose CRD %s predates the field WHEN the cluster is added THEN the entry refuses it; with CRD %s it passes',
+    (prop, release, installed, gate, props, shown, accepted = props) => {
+      expect(configErrorOf(() => cluster(release, undefined, props)).message)
+        .toContain(`${prop}: got ${shown}; needs qdrant-kubernetes-api ${gate} or later; QdrantOperator "pc" installs ${installed}`);
+      expect(() => cluster(release, gate, accepted)).not.toThrow();
+    });
 });

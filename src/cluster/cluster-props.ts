@@ -165,7 +165,7 @@ export interface IngressNginxSettings {
 export interface IngressTraefikSettings {
   /** Allowed CIDRs. @default - all */
   readonly allowedSourceRanges?: readonly string[];
-  /** Entry points. @default - operator default */
+  /** Entry points (CRD >= v1.16.3). @default - operator default */
   readonly entryPoints?: readonly string[];
 }
 
@@ -223,17 +223,17 @@ export interface ClusterPause {
 export interface ClusterGpu {
   /** GPU vendor. */
   readonly gpuType: 'nvidia' | 'amd';
-  /** Force half precision. @default false */
+  /** Force half precision (CRD >= v1.14.3). @default false */
   readonly forceHalfPrecision?: boolean;
-  /** Allow integrated GPUs. @default false */
+  /** Allow integrated GPUs (CRD >= v1.14.3). @default false */
   readonly allowIntegrated?: boolean;
-  /** Device name filters. @default - all devices */
+  /** Device name filters (CRD >= v1.14.3). @default - all devices */
   readonly deviceFilter?: readonly string[];
-  /** Device indexes. @default - all devices */
+  /** Device indexes (CRD >= v1.14.3). @default - all devices */
   readonly devices?: readonly string[];
-  /** Parallel indexes (>= 1). @default 1 */
+  /** Parallel indexes, at least 1 (CRD >= v1.14.3). @default 1 */
   readonly parallelIndexes?: number;
-  /** Groups count (>= 1). @default - Qdrant default */
+  /** Groups count, at least 1 (CRD >= v1.14.3). @default - Qdrant default */
   readonly groupsCount?: number;
 }
 
@@ -243,7 +243,7 @@ export interface ClusterStorage {
   readonly volumeAttributesClassName?: string;
   /** Provisioned IOPS, with throughput (CRD >= v1.21.0). @default - StorageClass default */
   readonly iops?: number;
-  /** Provisioned throughput in MB/s (with iops). @default - StorageClass default */
+  /** Provisioned throughput in MB/s, with iops (CRD >= v1.21.0). @default - StorageClass default */
   readonly throughput?: number;
   /** VolumeSnapshotClass of this cluster's backups (CRD >= v1.33.0). @default - operator setting */
   readonly volumeSnapshotClassName?: string;
