@@ -36,14 +36,13 @@ export type { MirrorManifest, UnpinnedTag } from './mirror/mirror-manifest';
 export type { IMirrorDefault, RegistryTarget } from './mirror/registry-target';
 
 // Hybrid Cloud region
-export { AGENT_RELEASE_NAME, CLOUD_SECRET_KEY, CLOUD_SECRET_NAME, HybridRegion, LOG_LEVELS } from './region/hybrid-region';
-export type { HybridRegionProps, LogLevel } from './region/hybrid-region';
+export { AGENT_RELEASE_NAME, CLOUD_SECRET_KEY, CLOUD_SECRET_NAME, HybridRegion } from './region/hybrid-region';
+export type { HybridRegionProps } from './region/hybrid-region';
 export type { HybridEnvironmentSettings } from './region/environment';
 
 // Private Cloud operator
 export { CRD_CHART, CRD_RELEASE_NAME, PRIVATE_CLOUD_CHART, PRIVATE_CLOUD_RELEASE_NAME, QdrantOperator } from './operator/qdrant-operator';
 export type { ComponentProps, OperatorComponentProps, QdrantOperatorProps } from './operator/operator-props';
-export { OPERATOR_LOG_LEVELS } from './operator/operator-settings';
 export type {
   BackupManagementSettings, ClusterManagementSettings, ClusterManagerSettings, ControllerSettings, DatabaseDefaults, DatabaseImageDefaults,
   DatabaseStorageDefaults, EndpointSettings, FeatureSettings, IngressDefaults, KubernetesIngressSettings, ManageRulesOverrides,
@@ -77,3 +76,6 @@ export type { LabelSelector, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicy
 export type { ComputeAmounts, ResourceRequirements } from './core/resources';
 export type { Toleration, TopologySpreadConstraint } from './core/scheduling';
 export type { Values } from './core/values';
+// The operator's log levels are the environment's; OPERATOR_LOG_LEVELS stays for existing callers.
+export { DATABASE_LOG_LEVELS, IMAGE_PULL_POLICIES, LOG_LEVELS, LOG_LEVELS as OPERATOR_LOG_LEVELS } from './core/vocabulary';
+export type { DatabaseLogLevel, ImagePullPolicy, LogLevel } from './core/vocabulary';

@@ -3,6 +3,7 @@ import {
   QdrantClusterSpecStorageAdditionalVolumeMounts, QdrantClusterSpecStorageAdditionalVolumes,
 } from '../../imports/qdrant.io';
 import { TopologySpreadConstraint, Toleration } from '../core/scheduling';
+import { DatabaseLogLevel, ImagePullPolicy } from '../core/vocabulary';
 import { Delivery } from '../delivery/delivery';
 import { PodDisruptionBudget } from '../core/disruption';
 import { SecretSource } from '../secrets/secret-source';
@@ -50,12 +51,12 @@ export interface ClusterDatabaseConfig {
   /** Collection defaults. @default - Qdrant defaults */
   readonly collection?: CollectionDefaults;
   /** Database log level. @default - operator default */
-  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  readonly logLevel?: DatabaseLogLevel;
   /** Service settings besides the API keys. @default - Qdrant defaults */
   readonly service?: DatabaseServiceConfig;
   /** Storage settings. @default - Qdrant defaults */
   readonly storage?: DatabaseStorageConfig;
-  /** Audit log. @default - disabled */
+  /** Audit log (CRD >= v1.25.0). @default - disabled */
   readonly audit?: AuditLogConfig;
 }
 
@@ -72,13 +73,13 @@ export interface CollectionDefaults {
    * @default - Qdrant default
    */
   readonly vectorsOnDisk?: boolean;
-  /** Strict mode defaults (Qdrant >= v1.16.0). @default - operator default */
+  /** Strict mode defaults (CRD >= v1.19.0). @default - operator default */
   readonly strictMode?: StrictModeDefaults;
 }
 
 /** Strict mode defaults of new collections. */
 export interface StrictModeDefaults {
-  /** Max payload indexes per collection (>= 1). @default 100 */
+  /** Max payload indexes per collection, at least 1 (Qdrant >= v1.16.0). @default 100 */
   readonly maxPayloadIndexCount?: number;
 }
 
@@ -86,19 +87,19 @@ export interface StrictModeDefaults {
 export interface DatabaseServiceConfig {
   /** JWT RBAC. @default false */
   readonly jwtRbac?: boolean;
-  /** Hide the JWT dashboard. @default false */
+  /** Hide the JWT dashboard (CRD >= v1.5.0). @default false */
   readonly hideJwtDashboard?: boolean;
-  /** Maximum request size in MB. @default 32 */
+  /** Maximum request size in MB (CRD >= v1.17.2). @default 32 */
   readonly maxRequestSizeMb?: number;
 }
 
 /** The database's storage settings. */
 export interface DatabaseStorageConfig {
-  /** Max collections (Qdrant >= v1.14.1). @default 1000 from Qdrant v1.15.0 */
+  /** Max collections (CRD >= v1.17.0, Qdrant >= v1.14.1). @default 1000 from Qdrant v1.15.0 */
   readonly maxCollections?: number;
-  /** Optimizer CPU budget: 0 auto, <0 subtract, >0 exact. @default - auto */
+  /** Optimizer CPU budget: 0 auto, <0 subtract, >0 exact (CRD >= v1.16.1). @default - auto */
   readonly optimizerCpuBudget?: number;
-  /** io_uring rescoring (Linux). @default false */
+  /** io_uring rescoring, Linux only (CRD >= v1.16.1). @default false */
   readonly asyncScorer?: boolean;
 }
 
@@ -120,7 +121,7 @@ export interface AuditLogConfig {
 export interface ClusterTls {
   /** Certificate and key: a `kubernetes.io/tls` Secret with `tls.crt` and `tls.key`. */
   readonly certificate: SecretSource;
-  /** CA certificate (`ca.crt`), e.g. for peer-to-peer TLS. @default - none */
+  /** CA certificate (`ca.crt`), e.g. for peer-to-peer TLS (CRD >= v1.11.0). @default - none */
   readonly ca?: SecretSource;
 }
 
@@ -164,7 +165,7 @@ export interface IngressNginxSettings {
 export interface IngressTraefikSettings {
   /** Allowed CIDRs. @default - all */
   readonly allowedSourceRanges?: readonly string[];
-  /** Entry points. @default - operator default */
+  /** Entry points (CRD >= v1.16.3). @default - operator default */
   readonly entryPoints?: readonly string[];
 }
 
@@ -173,7 +174,7 @@ export interface ClusterImage {
   /** Repository. @default - operator setting */
   readonly repository?: string;
   /** Pull policy. @default 'IfNotPresent' */
-  readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  readonly pullPolicy?: ImagePullPolicy;
   /** Pull secret. @default - operator setting */
   readonly pullSecretName?: string;
 }
@@ -222,35 +223,35 @@ export interface ClusterPause {
 export interface ClusterGpu {
   /** GPU vendor. */
   readonly gpuType: 'nvidia' | 'amd';
-  /** Force half precision. @default false */
+  /** Force half precision (CRD >= v1.14.3). @default false */
   readonly forceHalfPrecision?: boolean;
-  /** Allow integrated GPUs. @default false */
+  /** Allow integrated GPUs (CRD >= v1.14.3). @default false */
   readonly allowIntegrated?: boolean;
-  /** Device name filters. @default - all devices */
+  /** Device name filters (CRD >= v1.14.3). @default - all devices */
   readonly deviceFilter?: readonly string[];
-  /** Device indexes. @default - all devices */
+  /** Device indexes (CRD >= v1.14.3). @default - all devices */
   readonly devices?: readonly string[];
-  /** Parallel indexes (>= 1). @default 1 */
+  /** Parallel indexes, at least 1 (CRD >= v1.14.3). @default 1 */
   readonly parallelIndexes?: number;
-  /** Groups count (>= 1). @default - Qdrant default */
+  /** Groups count, at least 1 (CRD >= v1.14.3). @default - Qdrant default */
   readonly groupsCount?: number;
 }
 
 /** Volumes of the cluster beyond the database and snapshot volumes. */
 export interface ClusterStorage {
-  /** VolumeAttributesClass of the database volume (not with iops/throughput). @default - none */
+  /** VolumeAttributesClass of the database volume, not with iops/throughput (CRD >= v1.21.0). @default - none */
   readonly volumeAttributesClassName?: string;
-  /** Provisioned IOPS (with throughput). @default - StorageClass default */
+  /** Provisioned IOPS, with throughput (CRD >= v1.21.0). @default - StorageClass default */
   readonly iops?: number;
-  /** Provisioned throughput in MB/s (with iops). @default - StorageClass default */
+  /** Provisioned throughput in MB/s, with iops (CRD >= v1.21.0). @default - StorageClass default */
   readonly throughput?: number;
-  /** VolumeSnapshotClass of this cluster's backups. @default - operator setting */
+  /** VolumeSnapshotClass of this cluster's backups (CRD >= v1.33.0). @default - operator setting */
   readonly volumeSnapshotClassName?: string;
-  /** Extra pod volumes. @default - none */
+  /** Extra pod volumes (CRD >= v1.28.0). @default - none */
   readonly additionalVolumes?: readonly ExtraVolume[];
-  /** Extra volume claim templates. @default - none */
+  /** Extra volume claim templates (CRD >= v1.28.0). @default - none */
   readonly additionalVolumeClaimTemplates?: readonly ExtraVolumeClaimTemplate[];
-  /** Extra volume mounts of the database container. @default - none */
+  /** Extra volume mounts of the database container (CRD >= v1.28.0). @default - none */
   readonly additionalVolumeMounts?: readonly ExtraVolumeMount[];
 }
 
@@ -300,7 +301,7 @@ export interface QdrantClusterProps {
   readonly topologySpreadConstraints?: readonly TopologySpreadConstraint[];
   /** PodDisruptionBudget. @default - operator setting */
   readonly podDisruptionBudget?: PodDisruptionBudget;
-  /** GPU indexing (Qdrant >= v1.13.0). @default - none */
+  /** GPU indexing (CRD >= v1.14.0, Qdrant >= v1.13.0). @default - none */
   readonly gpu?: ClusterGpu;
   /** StatefulSet and pod metadata and extra environment. @default - none */
   readonly statefulSet?: ClusterStatefulSet;
@@ -308,17 +309,17 @@ export interface QdrantClusterProps {
   readonly storageClassNames?: ClusterStorageClassNames;
   /** Storage details. @default - none */
   readonly storage?: ClusterStorage;
-  /** Shard rebalancing (needs the cluster-manager). @default - operator default */
+  /** Shard rebalancing; needs the cluster-manager (CRD >= v1.16.0). @default - operator default */
   readonly rebalanceStrategy?: 'by_count' | 'by_size' | 'by_count_and_size' | 'disabled';
-  /** Ids of clusters this one reads from (needs the cluster-manager). @default - none */
+  /** Ids of clusters this one reads from; needs the cluster-manager (CRD >= v1.19.2). @default - none */
   readonly readClusters?: readonly string[];
-  /** Id of the cluster this one writes to (needs the cluster-manager). @default - none */
+  /** Id of the cluster this one writes to; needs the cluster-manager (CRD >= v1.19.2). @default - none */
   readonly writeCluster?: string;
-  /** Zone-aware routing. @default false */
+  /** Zone-aware routing (CRD >= v1.34.0). @default false */
   readonly multiAz?: boolean;
-  /** On-demand replication on restart. @default 'Off' */
+  /** On-demand replication on restart (CRD >= v1.36.0). @default 'Off' */
   readonly onDemandReplication?: 'Off' | 'Auto' | 'On';
-  /** Restart all pods at once. @default - automatic */
+  /** Restart all pods at once (CRD >= v1.6.0). @default - automatic */
   readonly restartAllPodsConcurrently?: boolean;
   /** Suspend: remove everything but the volumes. @default false */
   readonly suspend?: boolean;
@@ -328,7 +329,7 @@ export interface QdrantClusterProps {
   readonly servicePerNode?: boolean;
   /** Use the cluster-manager. @default - operator setting */
   readonly clusterManager?: boolean;
-  /** Debugging: seconds to sleep before start. @default - none */
+  /** Debugging: seconds to sleep before start (CRD >= v1.8.0). @default - none */
   readonly startupDelaySeconds?: number;
   /** Pull credentials for a namespace other than the operator's. @default - the operator's registry credentials */
   readonly registryCredentials?: SecretSource;

@@ -10,6 +10,7 @@ import {
 import { checkNodeSelector, checkTolerations, checkTopologySpread, Toleration, topologySpreadToKube } from '../core/scheduling';
 import { refuseSecretEnvLiterals } from '../core/plaintext';
 import { anyValue, bool, convertShape, custom, Fields, leaf, list, object, required, Shape, stringMap } from '../core/shape';
+import { databaseLogLevel, imagePullPolicy } from '../core/vocabulary';
 import { SecretSource } from '../secrets/secret-source';
 import { QdrantClusterProps } from './cluster-props';
 import { passThrough } from './passthrough';
@@ -67,7 +68,7 @@ const DATABASE_CONFIG: Area<'config'> = {
         maxPayloadIndexCount: leaf(integerBetween(1, 1_000_000), { qdrantSince: 'v1.16.0' }),
       }, { crdSince: 'v1.19.0' }),
     }),
-    logLevel: leaf(oneOf(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'])),
+    logLevel: leaf(databaseLogLevel),
     service: object({
       jwtRbac: leaf(bool),
       hideJwtDashboard: leaf(bool, { crdSince: 'v1.5.0' }),
@@ -109,7 +110,7 @@ const EXPOSURE: Area<'apiKey' | 'readOnlyApiKey' | 'tls' | 'service' | 'ingress'
     tls: leaf(bool),
     tlsSecretName: leaf(dns1123Subdomain),
     nginx: object({ allowedSourceRanges: list(leaf(cidr)), grpcHost: leaf(dns1123Subdomain) }),
-    traefik: object({ allowedSourceRanges: list(leaf(cidr)), entryPoints: list(leaf(nonEmpty)) }),
+    traefik: object({ allowedSourceRanges: list(leaf(cidr)), entryPoints: list(leaf(nonEmpty), { crdSince: 'v1.16.3' }) }),
   }, { constant: { enabled: true } }),
 };
 
@@ -117,7 +118,7 @@ const EXPOSURE: Area<'apiKey' | 'readOnlyApiKey' | 'tls' | 'service' | 'ingress'
 const SCHEDULING: Area<'image' | 'security' | 'tolerations' | 'nodeSelector' | 'topologySpreadConstraints' | 'podDisruptionBudget' | 'gpu' | 'statefulSet'> = {
   image: object({
     repository: leaf(nonEmpty),
-    pullPolicy: leaf(oneOf(['Always', 'IfNotPresent', 'Never'])),
+    pullPolicy: leaf(imagePullPolicy),
     pullSecretName: leaf(dns1123Subdomain),
   }),
   security: object({ user: leaf(uid), group: leaf(uid), fsGroup: leaf(uid) }),
@@ -142,12 +143,12 @@ const SCHEDULING: Area<'image' | 'security' | 'tolerations' | 'nodeSelector' | '
   }),
   gpu: object({
     gpuType: required(leaf(oneOf(['nvidia', 'amd']))),
-    forceHalfPrecision: leaf(bool),
-    allowIntegrated: leaf(bool),
-    deviceFilter: list(leaf(nonEmpty), { check: oneToTen }),
-    devices: list(leaf(nonEmpty), { check: oneToTen }),
-    parallelIndexes: leaf(integerBetween(1, 1024)),
-    groupsCount: leaf(integerBetween(1, 1_000_000)),
+    forceHalfPrecision: leaf(bool, { crdSince: 'v1.14.3' }),
+    allowIntegrated: leaf(bool, { crdSince: 'v1.14.3' }),
+    deviceFilter: list(leaf(nonEmpty), { check: oneToTen, crdSince: 'v1.14.3' }),
+    devices: list(leaf(nonEmpty), { check: oneToTen, crdSince: 'v1.14.3' }),
+    parallelIndexes: leaf(integerBetween(1, 1024), { crdSince: 'v1.14.3' }),
+    groupsCount: leaf(integerBetween(1, 1_000_000), { crdSince: 'v1.14.3' }),
   }, { crdSince: 'v1.14.0', qdrantSince: 'v1.13.0', constant: { forceHalfPrecision: false, allowIntegrated: false } }),
   statefulSet: object({
     annotations: stringMap(qualifiedName),
@@ -163,7 +164,7 @@ const STORAGE: Area<'storageClassNames' | 'storage'> = {
   storage: object({
     volumeAttributesClassName: leaf(dns1123Subdomain, { crdSince: 'v1.21.0' }),
     iops: leaf(integerBetween(1, 10_000_000), { crdSince: 'v1.21.0' }),
-    throughput: leaf(integerBetween(1, 1_000_000)),
+    throughput: leaf(integerBetween(1, 1_000_000), { crdSince: 'v1.21.0' }),
     volumeSnapshotClassName: leaf(dns1123Subdomain, { crdSince: 'v1.33.0' }),
     additionalVolumes: passThrough(toJson_QdrantClusterSpecStorageAdditionalVolumes, { crdSince: 'v1.28.0' }),
     additionalVolumeClaimTemplates: passThrough(toJson_QdrantClusterSpecStorageAdditionalVolumeClaimTemplates, { crdSince: 'v1.28.0' }),

@@ -18,7 +18,6 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 // Path segments exclude "/": a class that repeats the separator backtracks exponentially on `a/a/a/.../a!`.
 const REGISTRY = /^([a-zA-Z0-9.-]+(:[0-9]+)?)(\/[a-zA-Z0-9_.-]+)*$/;
-const OCI_URL = /^oci:\/\/([a-zA-Z0-9.-]+(:[0-9]+)?)(\/[a-zA-Z0-9_.-]+)*$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const PEM_CERT = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----/g;
 
@@ -90,11 +89,6 @@ export const registryHostPath: Rule<string> = (v) =>
   typeof v === 'string' && v.length <= 2048 && REGISTRY.test(v) && !v.endsWith('/')
     ? undefined
     : 'expected a registry host and optional path without a scheme or trailing "/", such as "registry.example.com/qdrant"';
-
-export const ociUrl: Rule<string> = (v) =>
-  typeof v === 'string' && v.length <= 2048 && OCI_URL.test(v) && !v.endsWith('/')
-    ? undefined
-    : 'expected an OCI repository URL such as "oci://registry.example.com/qdrant-charts" (scheme "oci://", no trailing "/")';
 
 /** An http(s) URL without userinfo: `user:password@` in a URL is a credential committed to git. */
 export const httpUrl: Rule<string> = (v) => {

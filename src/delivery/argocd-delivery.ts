@@ -10,11 +10,11 @@ import { dns1123Label, dns1123Subdomain, duration, httpUrl, integerBetween, repo
 import { RecordKey } from '../core/records';
 import { bool, checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
+import { withoutOciScheme } from '../core/vocabulary';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
 import { ChartReleaseRequest, ChartRelease, DeliveredStack, Delivery, DeliveryStage, DeliveryTool, KubernetesClusterId, StageOptions } from './delivery';
 import { argoCdTlsCertsPatch } from './argocd-tls-certs';
 import { BootstrapChart } from './bootstrap';
-import { ociHostPath } from './chart-reference';
 import { ARGOCD_CM, ARGOCD_CM_LABELS, argoCdHealthData } from '../health/argocd-health';
 import { QDRANT_HEALTH } from '../health/qdrant-health';
 
@@ -218,7 +218,7 @@ export class ArgoCdDelivery extends Delivery {
     const name = `${prefix}${request.releaseName}`;
     check(scope, 'delivery.namePrefix (Application name)', name, dns1123Subdomain);
     if (this.props.gitRepository) this.rootApplication(scope, prefix);
-    const repoUrl = ociHostPath(request.chart.repository);
+    const repoUrl = withoutOciScheme(request.chart.repository);
     if (request.credentials) this.repositorySecret(scope, `${id}-repository`, prefix, repoUrl, request);
     if (this.props.manageArgoCdConfigMap) this.argoCdConfigMap(scope);
 

@@ -1,9 +1,11 @@
+import { OCI_SCHEME, withoutOciScheme } from '../core/vocabulary';
+
 /** The public registry of Qdrant's charts and images. */
 export const QDRANT_REGISTRY = 'registry.cloud.qdrant.io';
 /** The image pull secret the install command creates and Qdrant's charts default to. */
 export const REGISTRY_SECRET_NAME = 'qdrant-registry-creds';
 /** Qdrant's OCI chart repository. */
-export const QDRANT_CHART_REPOSITORY = `oci://${QDRANT_REGISTRY}/qdrant-charts`;
+export const QDRANT_CHART_REPOSITORY = `${OCI_SCHEME}${QDRANT_REGISTRY}/qdrant-charts`;
 
 /** A Helm chart in an OCI repository. */
 export interface ChartReference {
@@ -15,12 +17,7 @@ export interface ChartReference {
   readonly version: string;
 }
 
-/** `registry.example.com/qdrant-charts` for `oci://registry.example.com/qdrant-charts`. */
-export function ociHostPath(repository: string): string {
-  return repository.replace(/^oci:\/\//, '');
-}
-
 /** The registry host of an OCI repository or image reference, e.g. `registry.example.com:5000`. */
 export function registryHost(reference: string): string {
-  return ociHostPath(reference).split('/')[0];
+  return withoutOciScheme(reference).split('/')[0];
 }

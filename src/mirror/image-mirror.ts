@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { dns1123Subdomain, ociUrl, pemCertificates, registryHostPath } from '../core/rules';
+import { dns1123Subdomain, pemCertificates, registryHostPath } from '../core/rules';
+import { ociUrl } from '../core/vocabulary';
 import { bool, checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { QDRANT_REGISTRY, REGISTRY_SECRET_NAME, registryHost } from '../delivery/chart-reference';

@@ -1,4 +1,5 @@
 import { byCodePoint } from '../core/values';
+import { OCI_SCHEME, withoutOciScheme } from '../core/vocabulary';
 import { ChartReference } from '../delivery/chart-reference';
 import { ImageMirror, QDRANT_IMAGE_PREFIX } from './image-mirror';
 
@@ -53,9 +54,9 @@ export class MirrorManifest {
       `#   skopeo sync --all --preserve-digests --src yaml --dest docker mirror.yaml ${this.mirror.containerRegistry}`,
       '# Copy the charts:',
       ...this.chartList().flatMap((c) => {
-        const src = `${c.repository.replace(/^oci:\/\//, '')}/${c.name}:${c.version}`;
-        const dst = `${this.mirror.chartRepository.replace(/^oci:\/\//, '')}/${c.name}:${c.version}`;
-        return [`#   oras cp ${src} ${dst}`, `#   (or: helm pull oci://${src.replace(/:([^:]+)$/, ' --version $1')} && helm push ${c.name}-${c.version}.tgz ${this.mirror.chartRepository})`];
+        const src = `${withoutOciScheme(c.repository)}/${c.name}:${c.version}`;
+        const dst = `${withoutOciScheme(this.mirror.chartRepository)}/${c.name}:${c.version}`;
+        return [`#   oras cp ${src} ${dst}`, `#   (or: helm pull ${OCI_SCHEME}${src.replace(/:([^:]+)$/, ' --version $1')} && helm push ${c.name}-${c.version}.tgz ${this.mirror.chartRepository})`];
       }),
       ...extraComment.map((l) => `# ${l}`),
       `${upstreamRegistry}:`,

@@ -3,6 +3,7 @@ import { ResourceRequirements } from '../core/resources';
 import { Toleration } from '../core/scheduling';
 import { propKeys } from '../core/shape';
 import { Values } from '../core/values';
+import { ImagePullPolicy } from '../core/vocabulary';
 import { Delivery } from '../delivery/delivery';
 import { ImageMirror } from '../mirror/image-mirror';
 import { MonitoringProps } from '../monitoring/monitoring-props';
@@ -25,7 +26,7 @@ export interface ComponentProps {
   /** Pod annotations. @default - none */
   readonly podAnnotations?: Record<string, string>;
   /** Image pull policy (the tag follows the chart's appVersion and is not set). @default 'IfNotPresent' */
-  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  readonly imagePullPolicy?: ImagePullPolicy;
 }
 
 /** The operator's own chart values besides `settings`. */

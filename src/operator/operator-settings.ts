@@ -4,15 +4,14 @@ import { NetworkPolicyRule, networkRulesToKube } from '../core/network';
 import { dns1123Subdomain, duration, httpUrl, integerBetween, oneOf, port, registryHostPath } from '../core/rules';
 import { checkTopologySpread, TopologySpreadConstraint, topologySpreadToKube } from '../core/scheduling';
 import { bool, convertShape, custom, Fields, leaf, object, Shape } from '../core/shape';
-
-export const OPERATOR_LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+import { ImagePullPolicy, imagePullPolicy, LogLevel, logLevel } from '../core/vocabulary';
 
 /** The Qdrant operator's `settings:` tree (operator v2), key by key (qdrant-facts.md §5.3). */
 export interface OperatorSettings {
   /** Where the operator runs (Private Cloud only). @default 'kubernetes' */
   readonly appEnvironment?: 'kubernetes' | 'local';
   /** Operator log level. @default 'INFO' */
-  readonly logLevel?: typeof OPERATOR_LOG_LEVELS[number];
+  readonly logLevel?: LogLevel;
   /** Metrics endpoint. @default - port 9290 */
   readonly metrics?: EndpointSettings;
   /** Health probe endpoint. @default - port 8285 */
@@ -86,7 +85,7 @@ export interface DatabaseDefaults {
   /** Storage performance. @default - operator defaults */
   readonly storage?: DatabaseStorageDefaults;
   /** Default database log level. @default 'INFO' */
-  readonly logLevel?: typeof OPERATOR_LOG_LEVELS[number];
+  readonly logLevel?: LogLevel;
   /** Default pod security context. @default - disabled */
   readonly securityContext?: SecurityContextDefaults;
   /** NetworkPolicies the operator manages for each database. @default - enabled; ingress TCP 6333/6334, egress UDP 53 */
@@ -98,7 +97,7 @@ export interface DatabaseImageDefaults {
   /** Image repository. @default 'registry.cloud.qdrant.io/qdrant/qdrant' (Private Cloud) */
   readonly repository?: string;
   /** Pull policy. @default 'IfNotPresent' */
-  readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  readonly pullPolicy?: ImagePullPolicy;
   /** Pull secret, which must exist in each cluster's namespace. @default - none */
   readonly pullSecretName?: string;
 }
@@ -223,7 +222,6 @@ export interface ScheduledSnapshotSettings extends ReconcilerSwitch {
 
 const positiveInt = integerBetween(1, 1_000_000);
 const anyInt = integerBetween(-1_000_000, 1_000_000);
-const level = oneOf(OPERATOR_LOG_LEVELS);
 const imageRepository = (v: string) => registryHostPath(v) === undefined && !/:[^/]*$/.test(v.split('/').pop() ?? '') ? undefined
   : 'expected an image repository without tag or scheme, such as "registry.example.com/qdrant/qdrant"';
 
@@ -237,7 +235,7 @@ const switchFields: Fields<ReconcilerSwitch> = { enable: leaf(bool), maxConcurre
 /** OperatorSettings as a table: checks, refuses unknown keys, maps to wire names; the compiler holds it to the interface. */
 export const OPERATOR_SETTINGS_SHAPE: Shape<OperatorSettings> = object<OperatorSettings>({
   appEnvironment: leaf(oneOf(['kubernetes', 'local'])),
-  logLevel: leaf(level),
+  logLevel: leaf(logLevel),
   metrics: object({ port: leaf(port) }),
   healthz: object({ port: leaf(port) }),
   controller: object({
@@ -250,11 +248,11 @@ export const OPERATOR_SETTINGS_SHAPE: Shape<OperatorSettings> = object<OperatorS
       qdrant: object({
         image: object({
           repository: leaf(imageRepository),
-          pullPolicy: leaf(oneOf(['Always', 'IfNotPresent', 'Never'])),
+          pullPolicy: leaf(imagePullPolicy),
           pullSecretName: leaf(dns1123Subdomain),
         }),
         storage: object({ performance: object({ optimizerCpuBudget: leaf(anyInt), asyncScorer: leaf(bool) }) }),
-        logLevel: leaf(level),
+        logLevel: leaf(logLevel),
         securityContext: object({ enabled: leaf(bool), user: leaf(integerBetween(0, 2 ** 31 - 1)), fsUser: leaf(integerBetween(0, 2 ** 31 - 1)), group: leaf(integerBetween(0, 2 ** 31 - 1)) }),
         networkPolicies: object({
           enable: leaf(bool),

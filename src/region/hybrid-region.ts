@@ -2,10 +2,11 @@ import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { applyPolicy, warnRule } from '../core/policy';
-import { dns1123Label, httpUrl, mergedCertificates, oneOf, sha256Hex, unprefixedChartVersion, userName, uuid } from '../core/rules';
+import { dns1123Label, httpUrl, mergedCertificates, sha256Hex, unprefixedChartVersion, userName, uuid } from '../core/rules';
 import { checkKnownObject, propKeys } from '../core/shape';
 import { check, checkOptional } from '../core/validate';
 import { compact, mergeExtraValues, Values } from '../core/values';
+import { LogLevel, logLevel } from '../core/vocabulary';
 import { QDRANT_CHART_REPOSITORY } from '../delivery/chart-reference';
 import { ChartRelease, Delivery, DeliveryStage } from '../delivery/delivery';
 import { ISideFileProvider, stableJson } from '../stack/side-files';
@@ -25,10 +26,6 @@ import { MonitoringProps } from '../monitoring/monitoring-props';
 import { StackMonitoring } from '../monitoring/stack-monitoring';
 import { StorageProps } from '../storage/storage-props';
 import { addStackStorage, ResolvedStorage } from '../storage/stack-storage';
-
-export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
-/** Log level of the environment (agent and operator). */
-export type LogLevel = typeof LOG_LEVELS[number];
 
 /** Names the install command uses; consumers read them, so they never change. */
 export const CLOUD_SECRET_NAME = 'qdrant-cloud-creds';
@@ -325,7 +322,7 @@ function resolveProps(scope: Construct, props: HybridRegionProps) {
   check(scope, 'namespace', props.namespace, dns1123Label);
   check(scope, 'agentChartVersion', props.agentChartVersion, agentChartVersion);
   if (!(props.delivery instanceof Delivery)) fail(scope, 'delivery', props.delivery, 'expected new FluxDelivery() or new ArgoCdDelivery()');
-  checkOptional(scope, 'logLevel', props.logLevel, oneOf(LOG_LEVELS));
+  checkOptional(scope, 'logLevel', props.logLevel, logLevel);
   checkOptional(scope, 'serverUrl', props.serverUrl, httpUrl);
   checkOptional(scope, 'grpcServerUrl', props.grpcServerUrl, (v) =>
     typeof v === 'string' && /^[a-z0-9.-]+$/.test(v) ? undefined : 'expected a host name without scheme or port, such as "grpc.cloud.qdrant.io"');
