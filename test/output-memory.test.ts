@@ -386,6 +386,23 @@ describe('the plan', () => {
     expect(configErrorOf(() => synth(outdir, [{ id: A }], { planFile: path.join(path.dirname(outdir), 'plan.txt') })).allowed).toMatch(/ending in \.md/);
     expect(fs.existsSync(outdir)).toBe(false);
   });
+
+  test('a plan file that cannot be written names its path and says the output was written, leaving no staging behind', () => {
+    // GIVEN a plan path below a regular file (no directory can be made there)
+    const outdir = freshOutdir();
+    const blocker = path.join(path.dirname(outdir), 'not-a-dir');
+    fs.writeFileSync(blocker, 'x');
+    const planFile = path.join(blocker, 'plan.md');
+    // WHEN synthesised
+    let error: unknown;
+    try { synth(outdir, [{ id: A }], { planFile }); } catch (e) { error = e; }
+    // THEN a QdrantOutputError names the plan file and the output is complete
+    expect(error).toBeInstanceOf(QdrantOutputError);
+    expect((error as Error).message).toMatch(/write the plan to .*not-a-dir\/plan\.md.*the output .*dist was written; only the plan file is missing/s);
+    expect(Object.keys(tree(outdir))).toContain('clusters/manifests.k8s.yaml');
+    // AND nothing of the plan was left beside the blocker
+    expect(fs.readdirSync(path.dirname(outdir)).sort()).toEqual(['dist', 'not-a-dir']);
+  });
 });
 
 describe('a previousOutput with nothing to compare with', () => {

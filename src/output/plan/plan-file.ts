@@ -1,8 +1,8 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { failApp } from '../../core/errors';
 import { QdrantOutputError } from '../writer/output-error';
 import { canonicalPath, realTarget } from '../writer/output-writer';
+import { writeFileAtomically } from '../writer/single-file';
 import { Plan } from './plan';
 import { planJson, planMarkdown } from './plan-report';
 
@@ -32,17 +32,9 @@ function jsonFileOf(markdownFile: string): string {
 }
 
 function writeAtomically(file: string, content: string, outdir: string): void {
-  const dir = path.dirname(path.resolve(file));
-  let staging: string | undefined;
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    staging = fs.mkdtempSync(path.join(dir, '.qdrant-plan-'));
-    const staged = path.join(staging, path.basename(file));
-    fs.writeFileSync(staged, content, { flag: 'wx' });
-    fs.renameSync(staged, file);
+    writeFileAtomically(file, content, '.qdrant-plan-');
   } catch (err) {
     throw new QdrantOutputError('write the plan to', file, err, `the output ${outdir} was written; only the plan file is missing (synthesise again once the path is writable)`);
-  } finally {
-    if (staging) fs.rmSync(staging, { recursive: true, force: true });
   }
 }
