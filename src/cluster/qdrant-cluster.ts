@@ -24,6 +24,12 @@ import {
   allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions,
 } from './exposure';
 
+/** A Secret and one of its keys. */
+interface BoundKey {
+  readonly secretName: string;
+  readonly key: string;
+}
+
 /**
  * One Qdrant cluster (`qdrant.io/v1` QdrantCluster named `qdrant-<id>`), with its API
  * key and TLS secrets, backups, restores and exposure. Create it with
@@ -48,7 +54,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   /** Who runs the cluster. */
   private readonly host: ClusterHost;
   /** The Secret and (first) key each secret prop is bound to, by prop (`tls.ca`). */
-  private readonly boundSecrets = new Map<string, { readonly secretName: string; readonly key: string }>();
+  private readonly boundSecrets = new Map<string, BoundKey>();
 
   /**
    * A cluster run by an operator installed out of band (`existingOperator`). Clusters of
@@ -97,12 +103,12 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   }
 
   /** The Secret and key of the cluster's API key, for scrapers in its namespace. @internal */
-  public get _apiKeyRef(): { readonly secretName: string; readonly key: string } | undefined {
+  public get _apiKeyRef(): BoundKey | undefined {
     return this.boundSecrets.get('apiKey');
   }
 
   /** The Secret and key of the CA that signed the cluster's certificate (`tls.ca`), for scrapers in its namespace. @internal */
-  public get _tlsCaRef(): { readonly secretName: string; readonly key: string } | undefined {
+  public get _tlsCaRef(): BoundKey | undefined {
     return this.boundSecrets.get('tls.ca');
   }
 
