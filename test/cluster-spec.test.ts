@@ -88,6 +88,34 @@ describe('the QdrantCluster table', () => {
       .toMatch(/\[pc\/db\] multiAz: got true; needs qdrant-kubernetes-api v1.34.0 or later; QdrantOperator "pc" installs v1.23.0/);
   });
 
+  test('GIVEN each secret entry from a source that makes its Secret WHEN synthesized THEN each gets the Secret its recipe describes', () => {
+    // GIVEN the four secret entries, each from a plaintext source with the keys its Secret holds
+    const source = (values: Record<string, string>) => SecretSource.plaintextCommittedToGit(values);
+    const c = operator('v1.37.6').addCluster('db', {
+      ...minimal, apiKey: source({ 'api-key': 'k' }), readOnlyApiKey: source({ 'read-only-api-key': 'r' }),
+      tls: { certificate: source({ 'tls.crt': 'cert', 'tls.key': 'key' }), ca: source({ 'ca.crt': 'ca' }) },
+    });
+    // WHEN synthesized
+    const objects = objectsOf(Chart.of(c));
+    const secrets = objects.filter((o) => o.kind === 'Secret').map((o) => [o.metadata.name, o.type, Object.keys(o.stringData ?? o.data).sort()]);
+    const spec = findObject(objects, 'QdrantCluster', `qdrant-${ID}`).spec;
+    // THEN each entry has its own Secret, named after the cluster, of its type and with its keys
+    const name = `qdrant-${ID}`;
+    expect(secrets.sort()).toEqual([
+      [`${name}-api-key`, 'Opaque', ['api-key']],
+      [`${name}-ca`, 'Opaque', ['ca.crt']],
+      [`${name}-read-only-api-key`, 'Opaque', ['read-only-api-key']],
+      [`${name}-tls`, 'kubernetes.io/tls', ['tls.crt', 'tls.key']],
+    ]);
+    // AND the spec refers to each key where the CRD reads it, the certificate turning TLS on
+    const ref = (secret: string, key: string) => ({ secretKeyRef: { name: `${name}-${secret}`, key } });
+    expect(spec.config.service).toMatchObject({ api_key: ref('api-key', 'api-key'), read_only_api_key: ref('read-only-api-key', 'read-only-api-key'), enable_tls: true });
+    expect(spec.config.tls).toEqual({ cert: ref('tls', 'tls.crt'), key: ref('tls', 'tls.key'), caCert: ref('ca', 'ca.crt') });
+    // AND the cluster tells its scrapers where its API key and CA are
+    expect([c._apiKeyRef, c._tlsCaRef]).toEqual([{ secretName: `${name}-api-key`, key: 'api-key' }, { secretName: `${name}-ca`, key: 'ca.crt' }]);
+    expect(schemaErrors(objects)).toEqual([]);
+  });
+
   test('GIVEN a secret entry with a wrong value THEN the error does not show the value', () => {
     const error = configErrorOf(() => operator().addCluster('db', { ...minimal, apiKey: 'hunter2' as any }));
     expect(error.message).toMatch(/apiKey: got "<redacted>"; expected a SecretSource/);

@@ -19,9 +19,10 @@ import { passThrough } from './passthrough';
  * QdrantClusterProps, described once. Each entry gives the rule of its key, its wire
  * name in the L1 spec (`imports/qdrant.io.ts`, whose serialiser writes the CRD's
  * names), the first CRD version that has it (qdrant-facts.md §7.1, "Since"), the first
- * Qdrant version that accepts it (§8 rule 9) and whether it holds a secret. The check,
- * the refusal of unknown keys, the version gates and the mapping to the spec all come
- * from here; cross-field rules are in cluster-rules.ts.
+ * Qdrant version that accepts it (§8 rule 9) and, for a secret, the recipe of the Secret
+ * it is bound into (name suffix, keys, purpose, wire form). The check, the refusal of
+ * unknown keys, the version gates, the Secrets and the mapping to the spec all come from
+ * here; cross-field rules are in cluster-rules.ts.
  */
 type Area<K extends keyof QdrantClusterProps> = Pick<Fields<QdrantClusterProps>, K>;
 
@@ -89,14 +90,22 @@ const DATABASE_CONFIG: Area<'config'> = {
   }),
 };
 
-/** Exposure and security: API keys, TLS, the operator's Service and Ingress. Secrets are bound by the cluster. */
+/** Exposure and security: API keys, TLS, the operator's Service and Ingress. The cluster binds each secret by its entry's recipe. */
 const EXPOSURE: Area<'apiKey' | 'readOnlyApiKey' | 'tls' | 'service' | 'ingress'> = {
-  apiKey: leaf(secretSource, { secret: true, wire: 'config.service.apiKey' }),
-  readOnlyApiKey: leaf(secretSource, { secret: true, wire: 'config.service.readOnlyApiKey' }),
+  apiKey: leaf(secretSource, { secret: { nameSuffix: 'api-key', keys: { opaque: 'api-key' }, purpose: 'API key' }, wire: 'config.service.apiKey' }),
+  readOnlyApiKey: leaf(secretSource, {
+    secret: { nameSuffix: 'read-only-api-key', keys: { opaque: 'read-only-api-key' }, purpose: 'read-only API key' }, wire: 'config.service.readOnlyApiKey',
+  }),
   tls: object({
     // Certificate and key, plus the switch that turns TLS on.
-    certificate: required(leaf(secretSource, { secret: true, spread: true })),
-    ca: leaf(secretSource, { secret: true, wire: 'tls.caCert', crdSince: 'v1.11.0' }),
+    certificate: required(leaf(secretSource, {
+      secret: {
+        nameSuffix: 'tls', keys: 'tls', purpose: 'TLS certificate',
+        wire: (keyRef) => ({ tls: { cert: keyRef('tls.crt'), key: keyRef('tls.key') }, service: { enableTls: true } }),
+      },
+      spread: true,
+    })),
+    ca: leaf(secretSource, { secret: { nameSuffix: 'ca', keys: { opaque: 'ca.crt' }, purpose: 'TLS CA' }, wire: 'tls.caCert', crdSince: 'v1.11.0' }),
   }, { wire: 'config' }),
   service: object({
     type: leaf(oneOf(['ClusterIP', 'NodePort', 'LoadBalancer'])),

@@ -5,11 +5,11 @@ import { inChart, inQdrantApp } from '../core/app-scope';
 import { fail } from '../core/errors';
 import { applyPolicy } from '../core/policy';
 import { dns1123Label } from '../core/rules';
-import { checkKnownObject, convertShape, propKeys, ShapeContext } from '../core/shape';
+import { checkKnownObject, convertShape, propKeys, SecretRecipe, ShapeContext } from '../core/shape';
 import { checkEach, checkObject, constructId } from '../core/validate';
 import { Delivery, DeliveryStage } from '../delivery/delivery';
 import { bindPullSecret } from '../mirror/registry-target';
-import { opaqueSecretRequest, SecretRequest, tlsSecretRequest } from '../secrets/secret-request';
+import { opaqueSecretRequest, tlsSecretRequest } from '../secrets/secret-request';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
 import {
   addRestore, addScheduledSnapshot, addSnapshot, ClusterRestoreOptions, ClusterScheduledSnapshotOptions, ClusterSnapshotOptions,
@@ -23,6 +23,12 @@ import { CLUSTER_SPEC } from './cluster-spec';
 import {
   allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions,
 } from './exposure';
+
+/** A Secret and one of its keys. */
+interface BoundKey {
+  readonly secretName: string;
+  readonly key: string;
+}
 
 /**
  * One Qdrant cluster (`qdrant.io/v1` QdrantCluster named `qdrant-<id>`), with its API
@@ -43,14 +49,12 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
   public readonly serviceName: string;
   /** Whether the cluster has an API key. */
   public readonly hasApiKey: boolean;
-  /** The Secret and key of the cluster's API key, for scrapers in its namespace. @internal */
-  public _apiKeyRef?: { readonly secretName: string; readonly key: string };
   /** Whether the database serves TLS on its ports (`tls` set). */
   public readonly hasTls: boolean;
-  /** The Secret and key of the CA that signed the cluster's certificate (`tls.ca`), for scrapers in its namespace. @internal */
-  public _tlsCaRef?: { readonly secretName: string; readonly key: string };
   /** Who runs the cluster. */
   private readonly host: ClusterHost;
+  /** The Secret and (first) key each secret prop is bound to, by prop (`tls.ca`). */
+  private readonly boundSecrets = new Map<string, BoundKey>();
 
   /**
    * A cluster run by an operator installed out of band (`existingOperator`). Clusters of
@@ -81,7 +85,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     const context: ShapeContext = {
       crd: resolvedHost.crdChartVersion === 'unknown' ? 'unknown' : { version: resolvedHost.crdChartVersion, installedBy: resolvedHost.description },
       qdrantVersion: typeof props.version === 'string' ? props.version : 'unknown',
-      bindSecret: (prop, source: SecretSource) => this.bindSecret(prop, source),
+      bindSecret: (prop, source: SecretSource, recipe) => this.bindSecret(prop, source, recipe),
     };
     const spec = convertShape(this, '', CLUSTER_SPEC, { ...props, namespace }, context) as Record<string, unknown>;
     applyPolicy(this, CLUSTER_RULES, { props, host: resolvedHost, namespace });
@@ -96,6 +100,16 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
       spec: (image ? { ...spec, image: { ...spec.image as object, ...image } } : spec) as unknown as QdrantClusterSpec,
     });
     this.stage(cr, DeliveryStage.CUSTOM_RESOURCES, true);
+  }
+
+  /** The Secret and key of the cluster's API key, for scrapers in its namespace. @internal */
+  public get _apiKeyRef(): BoundKey | undefined {
+    return this.boundSecrets.get('apiKey');
+  }
+
+  /** The Secret and key of the CA that signed the cluster's certificate (`tls.ca`), for scrapers in its namespace. @internal */
+  public get _tlsCaRef(): BoundKey | undefined {
+    return this.boundSecrets.get('tls.ca');
   }
 
   /** A one-off snapshot (`QdrantClusterSnapshot`) with the cluster's labels. */
@@ -150,28 +164,16 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     return repository ? { repository } : undefined;
   }
 
-  /** Binds a secret entry of the table; returns the secretKeyRefs the spec holds for it. */
-  private bindSecret(prop: string, source: SecretSource): unknown {
-    const ref = (request: SecretRequest, key: string) => {
-      const bound = bindSecretSource(source, this, prop, prop, request);
-      bound.objects.forEach((o) => this.stage(o, DeliveryStage.PREREQUISITES));
-      if (prop === 'apiKey') this._apiKeyRef = { secretName: bound.name, key };
-      if (prop === 'tls.ca') this._tlsCaRef = { secretName: bound.name, key };
-      return { secretKeyRef: { name: bound.name, key } };
-    };
-    const opaque = (suffix: string, key: string, purpose: string) => ref(opaqueSecretRequest({
-      name: `${this.name}-${suffix}`, namespace: this.namespace, purpose: `${purpose} of cluster ${this.clusterId}`, keys: [key], fixedName: false,
-    }), key);
-    switch (prop) {
-      case 'apiKey': return opaque('api-key', 'api-key', 'API key');
-      case 'readOnlyApiKey': return opaque('read-only-api-key', 'read-only-api-key', 'read-only API key');
-      case 'tls.ca': return opaque('ca', 'ca.crt', 'TLS CA');
-      case 'tls.certificate': {
-        const cert = ref(tlsSecretRequest({ name: `${this.name}-tls`, namespace: this.namespace, purpose: `TLS certificate of cluster ${this.clusterId}` }), 'tls.crt');
-        return { tls: { cert, key: { secretKeyRef: { ...cert.secretKeyRef, key: 'tls.key' } } }, service: { enableTls: true } };
-      }
-      default: return undefined;
-    }
+  /** Binds a secret entry of the table into the Secret its recipe describes; returns what the spec holds for it. */
+  private bindSecret(prop: string, source: SecretSource, recipe: SecretRecipe): unknown {
+    const secret = { name: `${this.name}-${recipe.nameSuffix}`, namespace: this.namespace, purpose: `${recipe.purpose} of cluster ${this.clusterId}` };
+    const request = recipe.keys === 'tls' ? tlsSecretRequest(secret) : opaqueSecretRequest({ ...secret, keys: [recipe.keys.opaque], fixedName: false });
+    const bound = bindSecretSource(source, this, prop, prop, request);
+    bound.objects.forEach((o) => this.stage(o, DeliveryStage.PREREQUISITES));
+    const firstKey = request.inputs[0].key;
+    this.boundSecrets.set(prop, { secretName: bound.name, key: firstKey });
+    const keyRef = (key: string) => ({ secretKeyRef: { name: bound.name, key } });
+    return recipe.wire ? recipe.wire(keyRef) : keyRef(firstKey);
   }
 
   /** The database image is pulled with the operator's pull secret, which must exist in the cluster's namespace. */

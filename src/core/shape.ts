@@ -42,8 +42,11 @@ export interface EntryOptions {
   readonly crdSince?: string;
   /** First Qdrant version that accepts the setting. @default - every version */
   readonly qdrantSince?: string;
-  /** The value is a secret: errors and warnings show `<redacted>` instead of it. @default false */
-  readonly secret?: boolean;
+  /**
+   * The value is a secret, bound by the context (`ShapeContext.bindSecret`) into the Secret
+   * the recipe describes; errors show `<redacted>` instead of it. @default - not a secret
+   */
+  readonly secret?: SecretRecipe;
   /** A rule on the whole value, checked before its members. @default - none */
   readonly check?: Rule<any>;
   /** What the value must be, for the "expected ..." message of a wrong type. @default - 'an object' / 'a list' */
@@ -52,14 +55,32 @@ export interface EntryOptions {
   readonly constant?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The Secret a secret entry asks for, and what the wire form holds for it. The shape only
+ * carries it; the construct that binds the secret adds whose Secret it is.
+ */
+export interface SecretRecipe {
+  /** The Secret's name after its owner's, e.g. `api-key` for `qdrant-<id>-api-key`. */
+  readonly nameSuffix: string;
+  /** What the value is, for the Secret's purpose; the owner says whose, e.g. `API key` (of cluster <id>). */
+  readonly purpose: string;
+  /**
+   * The Secret's keys: `{ opaque: key }` for an Opaque Secret with that one key, or `'tls'`
+   * for a certificate and its key in a `kubernetes.io/tls` Secret (`tls.crt`, `tls.key`).
+   */
+  readonly keys: { readonly opaque: string } | 'tls';
+  /** The wire form, from a reference to each key of the Secret. @default - the reference to its first key */
+  readonly wire?: (keyRef: (key: string) => unknown) => unknown;
+}
+
 /** Versions the gates compare against; unknown ones switch their gates off explicitly. */
 export interface ShapeContext {
   /** The installed qdrant-kubernetes-api version and who installs it, or 'unknown'. */
   readonly crd: { readonly version: string; readonly installedBy: string } | 'unknown';
   /** The Qdrant version the settings are for, or 'unknown'. */
   readonly qdrantVersion: string | 'unknown';
-  /** Binds a secret entry (`options.secret`) and returns what the wire form holds for it. @default - secrets are refused */
-  readonly bindSecret?: (prop: string, value: any) => unknown;
+  /** Binds a secret entry by its recipe (`options.secret`) and returns what the wire form holds for it. @default - secrets are refused */
+  readonly bindSecret?: (prop: string, value: any, recipe: SecretRecipe) => unknown;
 }
 
 /** For trees without version gates or secrets (operator and region settings). */
@@ -113,7 +134,8 @@ export const anyValue: Rule<unknown> = () => undefined;
 /** Validates `value` against `shape` and returns it in wire form; unset members and empty objects are dropped. */
 export function convertShape<T>(scope: IConstruct, prop: string, shape: Shape<T>, value: T | undefined, context: ShapeContext = UNVERSIONED): unknown {
   const o = shape.options;
-  const secret = o.secret === true;
+  const recipe = o.secret;
+  const secret = recipe !== undefined;
   if (value === undefined && !(shape.required && shape.kind === 'leaf')) {
     if (shape.required) fail(scope, prop, undefined, `expected ${o.what ?? 'a value'}`);
     return undefined;
@@ -123,9 +145,9 @@ export function convertShape<T>(scope: IConstruct, prop: string, shape: Shape<T>
   if (shape.kind === 'list' && !Array.isArray(value)) fail(scope, prop, value, `expected ${o.what ?? 'a list'}`, secret);
   const allowed = o.check?.(value);
   if (allowed !== undefined) fail(scope, prop, value, allowed, secret);
-  if (secret) {
+  if (recipe) {
     if (!context.bindSecret) fail(scope, prop, value, 'a secret is not accepted here', true);
-    return context.bindSecret(prop, value);
+    return context.bindSecret(prop, value, recipe);
   }
   switch (shape.kind) {
     case 'leaf':
@@ -207,11 +229,11 @@ export function propKeys<T>(keys: { readonly [K in keyof Required<T>]: true }): 
 function checkVersionGates(scope: IConstruct, prop: string, value: unknown, o: EntryOptions, context: ShapeContext): void {
   const crd = context.crd;
   if (o.crdSince && crd !== 'unknown' && compareVersions(crd.version, o.crdSince) < 0) {
-    fail(scope, prop, value, `needs qdrant-kubernetes-api ${o.crdSince} or later; ${crd.installedBy} installs ${crd.version}`, o.secret);
+    fail(scope, prop, value, `needs qdrant-kubernetes-api ${o.crdSince} or later; ${crd.installedBy} installs ${crd.version}`, o.secret !== undefined);
   }
   const qdrant = context.qdrantVersion;
   if (o.qdrantSince && qdrant !== 'unknown' && compareVersions(qdrant, o.qdrantSince) < 0) {
-    fail(scope, prop, value, `needs Qdrant ${o.qdrantSince} or later; version is ${qdrant}`, o.secret);
+    fail(scope, prop, value, `needs Qdrant ${o.qdrantSince} or later; version is ${qdrant}`, o.secret !== undefined);
   }
 }
 

@@ -1,23 +1,18 @@
 import { failApp } from '../../core/errors';
+import { AllowFactory, ALLOWANCES, GuardedChange } from './guard-rules';
 
-/** A change the guards refuse unless it is allowed explicitly. */
-export type GuardedChange =
-  | 'delete-cluster'
-  | 'shrink-storage'
-  | 'skip-minor-version'
-  | 'change-namespace'
-  | 'remove-region'
-  | 'remove-operator'
-  | 'remove-namespace'
-  | 'restore-into-live-cluster'
-  | 'change-multi-az';
+export type { GuardedChange } from './guard-rules';
 
-/** Every GuardedChange, for run-time checks; the compiler keeps it complete. */
-const GUARDED_CHANGES: Readonly<Record<GuardedChange, true>> = {
-  'delete-cluster': true, 'shrink-storage': true, 'skip-minor-version': true, 'change-namespace': true,
-  'remove-region': true, 'remove-operator': true, 'remove-namespace': true, 'restore-into-live-cluster': true,
-  'change-multi-az': true,
-};
+/** The change each `Allow` factory allows, as its guard rule names them. */
+const CHANGE_OF_FACTORY: ReadonlyMap<AllowFactory, GuardedChange> = new Map(ALLOWANCES.map((a) => [a.factory, a.change]));
+
+/** Every GuardedChange, for run-time checks. */
+const GUARDED_CHANGES: ReadonlySet<string> = new Set(CHANGE_OF_FACTORY.values());
+
+/** The allowance made by the `Allow` factory `factory`: the change its guard rule names. */
+function allowance(factory: AllowFactory, target: string, reason: string): AllowedChange {
+  return { change: CHANGE_OF_FACTORY.get(factory)!, target, reason };
+}
 
 /** One allowed change, with the reason a reviewer reads. */
 export interface AllowedChange {
@@ -41,51 +36,56 @@ export interface AllowedChange {
 export class Allow {
   /** Let a QdrantCluster leave the output (its data goes when someone deletes the object). */
   public static clusterDeletion(clusterId: string, reason: string): AllowedChange {
-    return { change: 'delete-cluster', target: clusterId, reason };
+    return allowance('clusterDeletion', clusterId, reason);
   }
   /** Let a cluster's storage, or one of its additional volume claims, shrink or go (volumes only grow). */
   public static storageShrink(clusterId: string, reason: string): AllowedChange {
-    return { change: 'shrink-storage', target: clusterId, reason };
+    return allowance('storageShrink', clusterId, reason);
   }
   /** Let a cluster's version skip a minor version or go down. */
   public static versionSkip(clusterId: string, reason: string): AllowedChange {
-    return { change: 'skip-minor-version', target: clusterId, reason };
+    return allowance('versionSkip', clusterId, reason);
   }
   /** Let a region's namespace change (fixed in Qdrant Cloud once the environment is bootstrapped). */
   public static namespaceChange(environmentId: string, reason: string): AllowedChange {
-    return { change: 'change-namespace', target: environmentId, reason };
+    return allowance('namespaceChange', environmentId, reason);
   }
   /** Let a Hybrid region leave the output (or change its environment id). */
   public static regionRemoval(environmentId: string, reason: string): AllowedChange {
-    return { change: 'remove-region', target: environmentId, reason };
+    return allowance('regionRemoval', environmentId, reason);
   }
   /** Let a Private Cloud operator stack leave the output. */
   public static operatorRemoval(namespace: string, reason: string): AllowedChange {
-    return { change: 'remove-operator', target: namespace, reason };
+    return allowance('operatorRemoval', namespace, reason);
   }
   /** Let a Namespace the library created leave the output (it stays in the cluster: it is never pruned). */
   public static namespaceRemoval(namespace: string, reason: string): AllowedChange {
-    return { change: 'remove-namespace', target: namespace, reason };
+    return allowance('namespaceRemoval', namespace, reason);
   }
   /** Let a restore overwrite the data of a cluster that already exists. */
   public static restoreIntoLiveCluster(clusterId: string, reason: string): AllowedChange {
-    return { change: 'restore-into-live-cluster', target: clusterId, reason };
+    return allowance('restoreIntoLiveCluster', clusterId, reason);
   }
   /**
    * Let a cluster's `multiAz` change. The operator cannot move a running cluster between
    * one zone and several (qdrant-facts.md §13): allow it only when you re-create the cluster.
    */
   public static multiAzChange(clusterId: string, reason: string): AllowedChange {
-    return { change: 'change-multi-az', target: clusterId, reason };
+    return allowance('multiAzChange', clusterId, reason);
   }
 }
+
+/** Compile-time check: `Allow` has a factory for each allowance a guard rule takes, and no other. */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const ALLOW_MATCHES_RULES: SameNames<Exclude<keyof typeof Allow, 'prototype'>, AllowFactory> = true;
+void ALLOW_MATCHES_RULES;
 
 /** Checks what JavaScript callers pass as `allowedChanges`: a list of `Allow.*` results, each with a reason. */
 export function checkAllowedChanges(value: unknown): readonly AllowedChange[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) failApp('allowedChanges', value, 'expected a list of Allow.* allowances');
   (value as unknown[]).forEach((a: any, i) => {
-    if (a === null || typeof a !== 'object' || !Object.prototype.hasOwnProperty.call(GUARDED_CHANGES, a.change)) {
+    if (a === null || typeof a !== 'object' || !GUARDED_CHANGES.has(a.change)) {
       failApp(`allowedChanges[${i}]`, a, 'expected an allowance made by Allow.*, such as Allow.clusterDeletion(clusterId, reason)');
     }
     if (typeof a.target !== 'string' || a.target.trim() === '') failApp(`allowedChanges[${i}].target`, a.target, 'expected the cluster id, environment id or namespace the change applies to');

@@ -1,7 +1,6 @@
 import { quantityValue } from '../../core/resources';
 import { upgradePath } from '../../core/upgrade-path';
 import { parseVersion } from '../../core/versions';
-import { GuardedChange } from './allow';
 import { ClusterRecord, GuardState, keyOf, ObjectRef, RestoreRecord, shownKey } from './guard-state';
 
 /** One data-losing change a rule found between the previous and the next output. */
@@ -24,8 +23,11 @@ export interface Violation {
 /** A guard: one named check with an id, in the style of a rule pack. */
 export interface GuardRule {
   readonly id: string;
-  /** The change an allowance permits, and the `Allow` factory that makes one. @default - never allowed */
-  readonly allowance?: { readonly change: GuardedChange; readonly factory: string };
+  /**
+   * The change an allowance permits (a `GuardedChange`, also the suffix of its annotation) and the
+   * `Allow` factory that makes one; the compiler holds `Allow` to these names. @default - never allowed
+   */
+  readonly allowance?: { readonly change: string; readonly factory: string };
   /** One line: what it refuses, and why. */
   readonly reason: string;
   /** What the user must still do once the change is allowed, printed with it. @default - nothing */
@@ -81,8 +83,8 @@ function outsideRestoreWindow(from: string, to: string): boolean {
 
 const shrank = (from: string, to: string | undefined) => to === undefined || quantityValue(to) < quantityValue(from);
 
-/** The guards, in the order their findings are reported. */
-export const GUARD_RULES: readonly GuardRule[] = [
+/** The guards, in the order their findings are reported; `as const` keeps each allowance's names for the types below. */
+const RULES = [
   {
     id: 'cluster-deleted',
     allowance: { change: 'delete-cluster', factory: 'clusterDeletion' },
@@ -233,4 +235,23 @@ export const GUARD_RULES: readonly GuardRule[] = [
       why: `Multi AZ is chosen at creation only (it was ${old.multiAZ ?? false})`,
     }])),
   },
-];
+] as const satisfies readonly GuardRule[];
+
+/** The guards, in the order their findings are reported. */
+export const GUARD_RULES: readonly GuardRule[] = RULES;
+
+/** The allowance of each guard rule that takes one, with its literal names. */
+type Allowance = Extract<(typeof RULES)[number], { readonly allowance: object }>['allowance'];
+
+// `@useDeclaredType`: the API docs list the values, not the expression that derives them from the rules.
+/**
+ * A change the guards refuse unless it is allowed explicitly.
+ * @useDeclaredType
+ */
+export type GuardedChange = Allowance['change'];
+
+/** The name of the `Allow` factory of each allowance a guard rule takes. */
+export type AllowFactory = Allowance['factory'];
+
+/** The allowances the guard rules take, in rule order. */
+export const ALLOWANCES: readonly Allowance[] = RULES.flatMap((r) => ('allowance' in r ? [r.allowance] : []));

@@ -82,7 +82,12 @@ export interface GuardState {
   readonly restores: readonly RestoreRecord[];
 }
 
-export const EMPTY_STATE: GuardState = { regions: [], operators: [], namespaces: [], clusters: [], snapshots: [], restores: [] };
+/** A state of new, empty lists, for a reader to fill. */
+function emptyLists(): { [K in keyof GuardState]: GuardState[K][number][] } {
+  return { regions: [], operators: [], namespaces: [], clusters: [], snapshots: [], restores: [] };
+}
+
+export const EMPTY_STATE: GuardState = emptyLists();
 
 /** The records of several states in one. */
 export function mergeStates(states: readonly GuardState[]): GuardState {
@@ -113,9 +118,7 @@ export interface GuardedFolder {
 
 /** The guard state of rendered (or previously written) folders. Reads only the few kinds and fields it compares. */
 export function stateOf(folders: readonly GuardedFolder[]): GuardState {
-  const state = { regions: [], operators: [], namespaces: [], clusters: [], snapshots: [], restores: [] } as {
-    [K in keyof GuardState]: GuardState[K][number][];
-  };
+  const state = emptyLists();
   for (const { folder, cluster, objects } of folders) {
     for (const o of objects) {
       const ref: Recorded = { kind: o?.kind, cluster, namespace: o?.metadata?.namespace, name: o?.metadata?.name, folder };
