@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ArgoCdDelivery, FluxDelivery, QdrantOperator, SecretSource } from '../src';
 import { clusterLabelOfKey } from '../src/delivery/cluster-label';
+import { installedReleaseOf, pulledChartOf } from '../src/delivery/release-objects';
 import { testApp } from './support/synth';
 
 // A delivery answers for itself (its name, its order note, its README column, its
@@ -53,4 +54,21 @@ test.each([
   // GIVEN a delivery's Kubernetes cluster  WHEN its key is read back  THEN the label is the delivery's
   expect(delivery._kubernetesCluster().label).toBe(label);
   expect(clusterLabelOfKey(delivery._kubernetesCluster().key)).toBe(label);
+});
+
+test.each([
+  ['Flux', () => new FluxDelivery()],
+  ['Argo CD', () => new ArgoCdDelivery({ gitRepository: { url: 'https://git.example.com/platform/gitops.git' } })],
+])('the %s objects that install charts are read as releases, and only those', (_name, delivery) => {
+  // GIVEN an operator stack on the delivery, with a root Application for Argo CD
+  const app = testApp();
+  new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(), registryCredentials: SecretSource.existing() });
+  // WHEN every object of its output is read
+  const objects = app.render().flatMap((f) => f.objects);
+  const releases = objects.map(installedReleaseOf).filter((r) => r !== undefined);
+  // THEN the two chart releases are found, with their namespace and values, and nothing else
+  expect(releases.map((r) => [r.releaseName, r.namespace]).sort()).toEqual([['qdrant-private-cloud', 'qdrant'], ['qdrant-private-cloud-crds', 'qdrant']]);
+  expect(releases.find((r) => r.releaseName === 'qdrant-private-cloud')!.values.operator).toBeDefined();
+  // AND the charts they pull are named with their versions
+  expect(objects.map(pulledChartOf).filter((c) => c !== undefined)).toEqual(['qdrant-kubernetes-api v1.23.0', 'qdrant-private-cloud 1.9.6']);
 });
