@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { AGENT_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../../core/release-names';
 import { clusterLabelOfKey } from '../../delivery/cluster-label';
-import { installedReleaseOf } from '../../delivery/release-objects';
+import { installedReleaseOf } from '../../delivery/delivery-objects';
 
 /** Kubernetes identity of one object: in a fleet, the Kubernetes cluster is part of it. */
 export interface ObjectRef {

@@ -1,6 +1,6 @@
 import { quantityValue } from '../../core/resources';
 import { AGENT_RELEASE_NAME } from '../../core/release-names';
-import { installedReleaseOf, pulledChartOf } from '../../delivery/release-objects';
+import { appliedPath, installedReleaseOf, pulledChartOf } from '../../delivery/delivery-objects';
 import { byCodePoint } from '../../core/values';
 import { Flowchart, FlowEdge, FlowNode, mermaidId, renderFlowchart } from './mermaid';
 import { FolderPlacement } from '../../stack/placement';
@@ -78,12 +78,6 @@ export function fleetDiagram(folders: readonly FleetFolder[]): Flowchart {
     .filter((o) => appliedPath(o) !== undefined && names.has(lastSegment(appliedPath(o)!)))
     .map((o) => ({ from: folderId(f.folder), to: folderId(lastSegment(appliedPath(o)!)), label: `${o.kind} ${o.metadata.name}` })));
   return { direction: 'LR', groups: clusters.map((p) => ({ id: groupOf(p), label: clusterText(p) })), nodes, edges };
-}
-
-/** The Git path a Flux Kustomization or a directory-source Application applies. */
-export function appliedPath(o: any): string | undefined {
-  if (o.kind === 'Kustomization') return o.spec.path;
-  return o.kind === 'Application' && o.spec.source?.chart === undefined ? o.spec.source?.path : undefined;
 }
 
 /** The folder a Git path names. */

@@ -1,7 +1,8 @@
 /*
- * Which emitted objects install a Helm chart, read from the objects alone: a previous
- * output has no delivery to ask. The only place outside a delivery's own file that knows
- * the kinds Flux and Argo CD install charts with.
+ * What the objects a delivery writes do, read from the objects alone (a previous output
+ * has no delivery to ask): which install a Helm chart, which chart they pull, which apply
+ * another folder. The only place outside a delivery's own file that knows the kinds Flux
+ * and Argo CD write.
  */
 
 /** The Helm release an emitted object installs, as the guards and the fleet README read it. */
@@ -34,4 +35,10 @@ export function installedReleaseOf(o: any): InstalledRelease | undefined {
 export function pulledChartOf(o: any): string | undefined {
   if (o?.kind === 'Application' && o.spec?.source?.chart !== undefined) return `${o.spec.source.chart} ${o.spec.source.targetRevision}`;
   return o?.kind === 'OCIRepository' ? `${String(o.spec.url).replace(/\/+$/, '').split('/').pop()} ${o.spec.ref.tag}` : undefined;
+}
+
+/** The Git path a Flux Kustomization or a directory-source Argo CD Application applies. */
+export function appliedPath(o: any): string | undefined {
+  if (o.kind === 'Kustomization') return o.spec.path;
+  return o.kind === 'Application' && o.spec.source?.chart === undefined ? o.spec.source?.path : undefined;
 }
