@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ArgoCdDelivery, FluxDelivery, QdrantOperator, SecretSource } from '../src';
 import { clusterLabelOfKey } from '../src/delivery/cluster-label';
+import { appliedPath, installedReleaseOf, pulledChartOf } from '../src/delivery/delivery-objects';
 import { testApp } from './support/synth';
 
 // A delivery answers for itself (its name, its order note, its README column, its
@@ -53,4 +54,35 @@ test.each([
   // GIVEN a delivery's Kubernetes cluster  WHEN its key is read back  THEN the label is the delivery's
   expect(delivery._kubernetesCluster().label).toBe(label);
   expect(clusterLabelOfKey(delivery._kubernetesCluster().key)).toBe(label);
+});
+
+test.each([
+  ['Flux', () => new FluxDelivery()],
+  ['Argo CD', () => new ArgoCdDelivery({ gitRepository: { url: 'https://git.example.com/platform/gitops.git' } })],
+])('the %s objects that install charts are read as releases, and only those', (_name, delivery) => {
+  // GIVEN an operator stack on the delivery, with a root Application for Argo CD
+  const app = testApp();
+  new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(), registryCredentials: SecretSource.existing() });
+  // WHEN every object of its output is read
+  const objects = app.render().flatMap((f) => f.objects);
+  const releases = objects.map(installedReleaseOf).filter((r) => r !== undefined);
+  // THEN the two chart releases are found, with their namespace and values, and nothing else
+  expect(releases.map((r) => [r.releaseName, r.namespace]).sort()).toEqual([['qdrant-private-cloud', 'qdrant'], ['qdrant-private-cloud-crds', 'qdrant']]);
+  expect(releases.find((r) => r.releaseName === 'qdrant-private-cloud')!.values.operator).toBeDefined();
+  // AND the charts they pull are named with their versions
+  expect(objects.map(pulledChartOf).filter((c) => c !== undefined)).toEqual(['qdrant-kubernetes-api v1.23.0', 'qdrant-private-cloud 1.9.6']);
+});
+
+test.each([
+  ['Flux', () => new FluxDelivery(), ['./dist/pc', './dist/pc-clusters']],
+  ['Argo CD', () => new ArgoCdDelivery({ gitRepository: { url: 'https://git.example.com/platform/gitops.git' } }), ['dist/pc']],
+])('the %s objects that apply other folders are read with their paths, and only those', (_name, delivery, paths) => {
+  // GIVEN an operator stack with a cluster on the delivery (Flux entry Kustomizations, an Argo CD root Application)
+  const app = testApp();
+  const operator = new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(), registryCredentials: SecretSource.existing() });
+  operator.addCluster('db', { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } });
+  // WHEN every object of its output is read
+  const applied = app.render().flatMap((f) => f.objects).map(appliedPath).filter((p) => p !== undefined);
+  // THEN the paths of the folders they apply are found, and no chart release counts as one
+  expect(applied.sort()).toEqual(paths);
 });

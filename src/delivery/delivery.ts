@@ -97,8 +97,8 @@ export interface DeliveryTool {
 
 /** How Helm charts and ordered objects reach the cluster: Flux or Argo CD. */
 export abstract class Delivery {
-  /** Which GitOps tool, for docs and summaries. */
-  public abstract readonly tool: 'flux' | 'argocd';
+  /** Which GitOps tool, for docs and summaries: `'flux'`, `'argocd'`, or a new delivery's own word. */
+  public abstract readonly tool: string;
 
   /** How the output describes this delivery's tool. @internal */
   public abstract readonly _tool: DeliveryTool;
@@ -192,7 +192,11 @@ export abstract class Delivery {
 
 /** A Kubernetes cluster as a GitOps tool names it. */
 export interface KubernetesClusterId {
-  /** Identifies the cluster within the tool: two stacks with the same key share it. */
+  /**
+   * Identifies the cluster within the tool: two stacks with the same key share it. Its
+   * form is `<tool>` for a tool's one cluster and `<tool> <label>` otherwise: the output's
+   * memory keeps only the key, and `clusterLabelOfKey` reads the label back from it.
+   */
   readonly key: string;
   /** Its name for READMEs and errors. */
   readonly label: string;

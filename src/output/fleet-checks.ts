@@ -3,7 +3,8 @@ import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { ConfigProblem, pathOf } from '../core/errors';
 import { NamedRule, withRuleId } from '../core/policy';
-import { appliedPath, lastSegment } from './readme/fleet-readme';
+import { appliedPath } from '../delivery/delivery-objects';
+import { lastSegment } from './readme/fleet-readme';
 import { placementOf } from '../stack/placement';
 
 /** A chart and the objects rendered from it. */

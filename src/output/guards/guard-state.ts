@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { AGENT_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../../core/release-names';
 import { clusterLabelOfKey } from '../../delivery/cluster-label';
+import { installedReleaseOf } from '../../delivery/delivery-objects';
 
 /** Kubernetes identity of one object: in a fleet, the Kubernetes cluster is part of it. */
 export interface ObjectRef {
@@ -122,16 +123,16 @@ export function stateOf(folders: readonly GuardedFolder[]): GuardState {
   for (const { folder, cluster, objects } of folders) {
     for (const o of objects) {
       const ref: Recorded = { kind: o?.kind, cluster, namespace: o?.metadata?.namespace, name: o?.metadata?.name, folder };
-      const release = releaseOf(o);
+      const release = installedReleaseOf(o);
       switch (o?.kind) {
         case 'Namespace': state.namespaces.push(ref); break;
         case 'QdrantCluster': state.clusters.push(clusterRecord(ref, o.spec ?? {})); break;
         case 'QdrantClusterSnapshot': state.snapshots.push({ ...ref, clusterId: o.spec?.['cluster-id'] }); break;
         case 'QdrantClusterRestore': state.restores.push(restoreRecord(ref, o)); break;
       }
-      if (release?.name === AGENT_RELEASE_NAME) {
+      if (release?.releaseName === AGENT_RELEASE_NAME) {
         state.regions.push({ environmentId: String(release.values?.config?.hybridCloud?.id), namespace: release.namespace, folder, anchor: ref });
-      } else if (release?.name === PRIVATE_CLOUD_RELEASE_NAME) {
+      } else if (release?.releaseName === PRIVATE_CLOUD_RELEASE_NAME) {
         state.operators.push({ cluster, namespace: release.namespace, folder });
       }
     }
@@ -167,14 +168,4 @@ function restoreRecord(ref: Recorded, o: any): RestoreRecord {
     intoExistingCluster: destination.create !== true,
     snapshot: keyOf({ cluster: ref.cluster, namespace: source.namespace ?? ref.namespace, name: source.snapshotName }),
   };
-}
-
-/** The Helm release a Flux HelmRelease or an Argo CD Application installs. */
-function releaseOf(o: any): { name: string; namespace: string; values: any } | undefined {
-  if (o?.kind === 'HelmRelease') return { name: o.spec?.releaseName, namespace: o.metadata?.namespace, values: o.spec?.values };
-  if (o?.kind === 'Application') {
-    const helm = o.spec?.source?.helm;
-    return { name: helm?.releaseName, namespace: o.spec?.destination?.namespace, values: helm?.valuesObject };
-  }
-  return undefined;
 }

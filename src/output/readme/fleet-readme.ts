@@ -1,5 +1,6 @@
 import { quantityValue } from '../../core/resources';
 import { AGENT_RELEASE_NAME } from '../../core/release-names';
+import { appliedPath, installedReleaseOf, pulledChartOf } from '../../delivery/delivery-objects';
 import { byCodePoint } from '../../core/values';
 import { Flowchart, FlowEdge, FlowNode, mermaidId, renderFlowchart } from './mermaid';
 import { FolderPlacement } from '../../stack/placement';
@@ -79,12 +80,6 @@ export function fleetDiagram(folders: readonly FleetFolder[]): Flowchart {
   return { direction: 'LR', groups: clusters.map((p) => ({ id: groupOf(p), label: clusterText(p) })), nodes, edges };
 }
 
-/** The Git path a Flux Kustomization or a directory-source Application applies. */
-export function appliedPath(o: any): string | undefined {
-  if (o.kind === 'Kustomization') return o.spec.path;
-  return o.kind === 'Application' && o.spec.source?.chart === undefined ? o.spec.source?.path : undefined;
-}
-
 /** The folder a Git path names. */
 export function lastSegment(p: string): string {
   return p.replace(/\/+$/, '').split('/').pop()!;
@@ -98,8 +93,8 @@ function clusterText(p?: FolderPlacement): string {
 }
 
 function roleOf(f: FleetFolder): string {
-  const releases = f.objects.filter((o) => (o.kind === 'HelmRelease' || o.kind === 'Application') && appliedPath(o) === undefined);
-  if (releases.some((o) => releaseName(o) === AGENT_RELEASE_NAME)) return 'Hybrid Cloud region';
+  const releases = f.objects.map(installedReleaseOf).filter((r) => r !== undefined);
+  if (releases.some((r) => r.releaseName === AGENT_RELEASE_NAME)) return 'Hybrid Cloud region';
   if (releases.length) return 'Private Cloud operator';
   if (f.objects.some((o) => o.kind === 'Kustomization')) return 'Flux entry';
   if (f.objects.some((o) => appliedPath(o) !== undefined)) return 'Argo CD bootstrap';
@@ -107,13 +102,11 @@ function roleOf(f: FleetFolder): string {
   return f.objects.length ? 'Namespace and secrets' : 'empty';
 }
 
-const releaseName = (o: any) => (o.kind === 'Application' ? o.spec.source.helm?.releaseName : o.spec.releaseName);
-
 /** Chart versions of the releases and Qdrant versions of the clusters. */
 function versionsOf(objects: readonly any[]): string[] {
   const charts = objects.flatMap((o) => {
-    if (o.kind === 'Application' && appliedPath(o) === undefined) return [`${o.spec.source.chart} ${o.spec.source.targetRevision}`];
-    if (o.kind === 'OCIRepository') return [`${lastSegment(o.spec.url)} ${o.spec.ref.tag}`];
+    const chart = pulledChartOf(o);
+    if (chart !== undefined) return [chart];
     return o.kind === 'QdrantCluster' ? [`Qdrant ${o.spec.version}`] : [];
   });
   return [...new Set(charts)];

@@ -1,7 +1,7 @@
 import { SYNC_WAVE_ANNOTATION } from '../../delivery/argocd-delivery';
 import { QDRANT_REGISTRY } from '../../delivery/chart-reference';
 import { byCodePoint } from '../../core/values';
-import { appliedPath } from './fleet-readme';
+import { appliedPath } from '../../delivery/delivery-objects';
 import { FlowEdge, Flowchart, FlowGroup, FlowNode, mermaidId } from './mermaid';
 
 /**
