@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArgoCdDelivery, FluxDelivery, QdrantOperator, SecretSource } from '../src';
+import { ArgoCdDelivery, FluxDelivery } from '../src';
 import { clusterLabelOfKey } from '../src/delivery/cluster-label';
+import { privateCloudOperator } from './support/stacks';
 import { testApp } from './support/synth';
 
 // A delivery answers for itself (its name, its order note, its README column, its
@@ -35,7 +36,7 @@ test.each([
 ])('the %s delivery writes its own order note and name into the operator README', (_name, delivery, order, through) => {
   // GIVEN an operator stack on the delivery
   const app = testApp();
-  new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(), registryCredentials: SecretSource.existing() });
+  privateCloudOperator(app, { delivery: delivery() });
   // WHEN it renders
   const readme = app.render().find((f) => f.folder === 'pc')!.files['README.md'];
   // THEN its README carries the delivery's order note and name
