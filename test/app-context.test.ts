@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { ArgoCdDelivery, Delivery, FluxDelivery, QdrantApp, QdrantConfigError, QdrantOperator, SecretSource } from '../src';
+import { ArgoCdDelivery, Delivery, FluxDelivery, QdrantApp, QdrantConfigError, SecretSource } from '../src';
 import { configErrorOf } from './support/errors';
 import { sealedCiphertext } from './support/sealed';
+import { clusterProps, privateCloudOperator } from './support/stacks';
 import { testApp } from './support/synth';
 
 // What is app-wide lives on the QdrantApp, what a delivery wrote for a stack lives on the
@@ -24,12 +25,10 @@ function grepSrc(pattern: RegExp): string[] {
     .filter((l): l is string => l !== undefined));
 }
 
-const CLUSTER = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } };
-
 /** One operator stack with a cluster, on `delivery`. */
 function operatorApp(delivery: Delivery): QdrantApp {
   const app = testApp();
-  new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery, registryCredentials: SecretSource.existing() }).addCluster('docs', CLUSTER);
+  privateCloudOperator(app, { delivery }).addCluster('docs', clusterProps());
   return app;
 }
 
@@ -73,7 +72,7 @@ test('a sealed source is bound in its app: a second Secret is refused there, the
   // GIVEN one sealed registry credential
   const sealed = SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': sealedCiphertext('registry') } });
   const stack = (app: QdrantApp, id: string, namespace: string) =>
-    new QdrantOperator(app, id, { namespace, chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: sealed });
+    privateCloudOperator(app, { namespace, delivery: new FluxDelivery(), registryCredentials: sealed }, id);
   // WHEN it serves the pull secret of namespace qdrant in two apps  THEN both render
   for (const app of [testApp(), testApp()]) {
     stack(app, 'pc', 'qdrant');

@@ -1,16 +1,16 @@
-import { ArgoCdDelivery, HybridRegion, QdrantOperator, SecretSource } from '../src';
+import { ArgoCdDelivery, HybridRegion, SecretSource } from '../src';
 import { configErrorOf } from './support/errors';
+import { ENVIRONMENT_ID, hybridRegion, privateCloudOperator } from './support/stacks';
 import { testApp } from './support/synth';
 
-const ENV_A = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
+const ENV_A = ENVIRONMENT_ID;
 const ENV_B = '1c0a5f3b-6d2e-4f9c-8b7a-4e3d2c1b0a9f';
 
 function region(app: ReturnType<typeof testApp>, id: string, environmentId: string, delivery: ArgoCdDelivery): HybridRegion {
-  return new HybridRegion(app, id, {
-    environmentId, accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: id, agentChartVersion: '1.33.0', delivery,
+  return hybridRegion(app, {
+    environmentId, namespace: id, delivery,
     registryCredentials: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { password: { key: `qdrant/${id}` } } }),
-    cloudAccessKey: SecretSource.existing(),
-  });
+  }, id);
 }
 
 const repositorySecrets = (app: ReturnType<typeof testApp>) => app.render().flatMap((f) => f.objects)
@@ -38,9 +38,7 @@ describe('Argo CD repository credentials: one per URL and project', () => {
     const app = testApp();
     const shared = SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'qdrant/robot' }, password: { key: 'qdrant/robot' } } });
     region(app, 'eu-west', ENV_A, new ArgoCdDelivery({ repositoryCredentials: shared }));
-    new QdrantOperator(app, 'dc1', {
-      namespace: 'dc1', chartVersion: '1.9.6', delivery: new ArgoCdDelivery({ repositoryCredentials: shared }), registryCredentials: SecretSource.existing(),
-    });
+    privateCloudOperator(app, { namespace: 'dc1', delivery: new ArgoCdDelivery({ repositoryCredentials: shared }) }, 'dc1');
     expect(repositorySecrets(app)).toHaveLength(1);
   });
 });

@@ -1,17 +1,15 @@
 import { Chart } from 'cdk8s';
-import { ArgoCdDelivery, QdrantClusterProps, QdrantOperator, SecretSource } from '../src';
+import { QdrantClusterProps, SecretSource } from '../src';
 import { integerBetween, nonEmpty } from '../src/core/rules';
 import { convertShape, leaf, object, required } from '../src/core/shape';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
+import { CLUSTER_ID as ID, clusterProps, privateCloudOperator } from './support/stacks';
 import { findObject, objectsOf, testApp } from './support/synth';
 
-const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
 const secret = SecretSource.existing('db-secret');
-const operator = (crdChartVersion?: string) => new QdrantOperator(testApp(), 'pc', {
-  namespace: 'qdrant', chartVersion: '1.9.6', crdChartVersion, delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(),
-});
-const minimal: QdrantClusterProps = { id: ID, customerId: 'acme', version: 'v1.16.3', size: 3, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } };
+const operator = (crdChartVersion?: string) => privateCloudOperator(testApp(), { crdChartVersion });
+const minimal = clusterProps({ size: 3 });
 
 /** Every key of QdrantClusterProps that reaches the spec, set at once. */
 const everyField: QdrantClusterProps = {

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArgoCdDelivery, FluxDelivery, QdrantOperator, SecretSource } from '../src';
+import { ArgoCdDelivery, FluxDelivery } from '../src';
 import { clusterLabelOfKey } from '../src/delivery/cluster-label';
 import { appliedPath, installedReleaseOf, pulledChartOf } from '../src/delivery/delivery-objects';
+import { clusterProps, privateCloudOperator } from './support/stacks';
 import { testApp } from './support/synth';
 
 // A delivery answers for itself (its name, its order note, its README column, its
@@ -36,7 +37,7 @@ test.each([
 ])('the %s delivery writes its own order note and name into the operator README', (_name, delivery, order, through) => {
   // GIVEN an operator stack on the delivery
   const app = testApp();
-  new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(), registryCredentials: SecretSource.existing() });
+  privateCloudOperator(app, { delivery: delivery() });
   // WHEN it renders
   const readme = app.render().find((f) => f.folder === 'pc')!.files['README.md'];
   // THEN its README carries the delivery's order note and name
@@ -62,7 +63,7 @@ test.each([
 ])('the %s objects that install charts are read as releases, and only those', (_name, delivery) => {
   // GIVEN an operator stack on the delivery, with a root Application for Argo CD
   const app = testApp();
-  new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(), registryCredentials: SecretSource.existing() });
+  privateCloudOperator(app, { delivery: delivery() });
   // WHEN every object of its output is read
   const objects = app.render().flatMap((f) => f.objects);
   const releases = objects.map(installedReleaseOf).filter((r) => r !== undefined);
@@ -79,8 +80,7 @@ test.each([
 ])('the %s objects that apply other folders are read with their paths, and only those', (_name, delivery, paths) => {
   // GIVEN an operator stack with a cluster on the delivery (Flux entry Kustomizations, an Argo CD root Application)
   const app = testApp();
-  const operator = new QdrantOperator(app, 'pc', { namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(), registryCredentials: SecretSource.existing() });
-  operator.addCluster('db', { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } });
+  privateCloudOperator(app, { delivery: delivery() }).addCluster('db', clusterProps({ resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } }));
   // WHEN every object of its output is read
   const applied = app.render().flatMap((f) => f.objects).map(appliedPath).filter((p) => p !== undefined);
   // THEN the paths of the folders they apply are found, and no chart release counts as one

@@ -1,25 +1,16 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ArgoCdDelivery, Delivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource } from '../src';
+import { ArgoCdDelivery, Delivery, FluxDelivery, QdrantApp, SecretSource } from '../src';
 import { FLEET_CHECKS } from '../src/output/fleet-checks';
 import { configErrorOf } from './support/errors';
+import { clusterProps, hybridRegion, privateCloudOperator } from './support/stacks';
 import { findObject, testApp } from './support/synth';
 
 // One registry credential for the whole fleet: Argo CD keys repository Secrets by URL in its own namespace, whatever the destination.
 const registryCredentials = SecretSource.existing();
-const region = (app: QdrantApp, id: string, namespace: string, delivery: Delivery) => new HybridRegion(app, id, {
-  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f',
-  accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8',
-  namespace,
-  agentChartVersion: '1.33.0',
-  delivery,
-  registryCredentials,
-  cloudAccessKey: SecretSource.existing(),
-});
-const operator = (app: QdrantApp, id: string, namespace: string, delivery: Delivery) => new QdrantOperator(app, id, {
-  namespace, chartVersion: '1.9.6', delivery, registryCredentials: SecretSource.existing(),
-});
+const region = (app: QdrantApp, id: string, namespace: string, delivery: Delivery) => hybridRegion(app, { namespace, delivery, registryCredentials }, id);
+const operator = (app: QdrantApp, id: string, namespace: string, delivery: Delivery) => privateCloudOperator(app, { namespace, delivery }, id);
 const GIT = { url: 'https://git.example.com/platform/gitops.git', revision: 'main' };
 const folder = (app: QdrantApp, name: string) => app.render().find((f) => f.folder === name);
 
@@ -29,7 +20,7 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     const app = testApp();
     region(app, 'region-eu', 'qdrant-hybrid', new FluxDelivery({ cluster: 'eu' }));
     const pc = operator(app, 'pc-eu', 'qdrant', new FluxDelivery({ cluster: 'eu' }));
-    pc.addCluster('docs', { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } });
+    pc.addCluster('docs', clusterProps());
     region(app, 'region-us', 'qdrant-hybrid', new FluxDelivery({ cluster: 'us' }));
     // WHEN
     const folders = app.render().map((f) => f.folder);
@@ -72,8 +63,8 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     const storageClass = { name: 'qdrant-gp3', provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3' } };
     const withStorage = (second: object) => {
       const app = testApp();
-      new QdrantOperator(app, 'pc-1', { namespace: 'ns1', chartVersion: '1.9.6', delivery: new FluxDelivery({ cluster: 'eu' }), registryCredentials, storage: { storageClass } });
-      new QdrantOperator(app, 'pc-2', { namespace: 'ns2', chartVersion: '1.9.6', delivery: new FluxDelivery({ cluster: 'eu' }), registryCredentials, storage: { storageClass: { ...storageClass, ...second } } });
+      privateCloudOperator(app, { namespace: 'ns1', delivery: new FluxDelivery({ cluster: 'eu' }), registryCredentials, storage: { storageClass } }, 'pc-1');
+      privateCloudOperator(app, { namespace: 'ns2', delivery: new FluxDelivery({ cluster: 'eu' }), registryCredentials, storage: { storageClass: { ...storageClass, ...second } } }, 'pc-2');
       return app;
     };
     // WHEN / THEN
@@ -153,7 +144,7 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
   test('two Qdrant clusters with one id anywhere in the fleet: the library error', () => {
     // GIVEN the same cluster id on two operators on different Kubernetes clusters
     const app = testApp();
-    const cluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } };
+    const cluster = clusterProps();
     operator(app, 'pc-eu', 'qdrant', new FluxDelivery({ cluster: 'eu' })).addCluster('a', cluster);
     operator(app, 'pc-us', 'qdrant', new FluxDelivery({ cluster: 'us' })).addCluster('b', cluster);
     // WHEN / THEN
@@ -192,7 +183,7 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     // GIVEN an operator with a cluster on us-east, managed by a central Argo CD
     const app = testApp();
     const pc = operator(app, 'pc-us', 'qdrant', new ArgoCdDelivery({ namePrefix: 'us-east-', destinationName: 'us-east', gitRepository: GIT }));
-    pc.addCluster('docs', { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'acme', version: 'v1.11.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } });
+    pc.addCluster('docs', clusterProps());
     // WHEN
     const stack = folder(app, 'pc-us')!.objects;
     // THEN the stack folder (applied in Argo CD's own cluster) holds only Applications and repository Secrets, in waves

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ArgoCdDelivery, Delivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource } from '../src';
+import { ArgoCdDelivery, Delivery, FluxDelivery, QdrantApp, SecretSource } from '../src';
 import { showcaseApp } from '../examples/showcase';
 import { readmeNameProblems } from './support/readme-names';
+import { clusterProps, hybridRegion, privateCloudOperator } from './support/stacks';
 
 // A generated README is what a user follows: every folder, file and object it names in
 // backticks must be in the output (a Flux fleet's entry folder is `flux-<cluster>`, not
@@ -25,17 +26,12 @@ const SHAPES: Record<string, (project: string) => Delivery> = {
 function appOf(delivery: (project: string) => Delivery, withClusters: boolean): QdrantApp {
   const app = new QdrantApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-readmes-')) });
   const monitoring = { prometheusNamespace: 'monitoring' };
-  const operator = new QdrantOperator(app, 'private-cloud', {
-    namespace: 'qdrant-pc', chartVersion: '1.9.6', delivery: delivery('private-cloud'), registryCredentials: SecretSource.existing(), monitoring,
-  });
-  const region = new HybridRegion(app, 'region', {
-    environmentId: 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'qdrant-hybrid',
-    agentChartVersion: '1.33.0', delivery: delivery('hybrid'), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(), monitoring,
-  });
+  const operator = privateCloudOperator(app, { namespace: 'qdrant-pc', delivery: delivery('private-cloud'), monitoring }, 'private-cloud');
+  const region = hybridRegion(app, { environmentId: 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9', namespace: 'qdrant-hybrid', delivery: delivery('hybrid'), monitoring }, 'region');
   if (withClusters) {
-    const props = { customerId: 'search', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '4Gi', storage: '20Gi' }, apiKey: SecretSource.existing() };
-    operator.addCluster('search', { ...props, id: CLUSTER }).addScheduledSnapshot('daily', { name: 'search-daily', schedule: '0 2 * * *', retention: '72h' });
-    region.addCluster('hybrid-search', { ...props, id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840' }, { agentOwnsClustersAcknowledged: true });
+    const props = { customerId: 'search', apiKey: SecretSource.existing() };
+    operator.addCluster('search', clusterProps({ ...props, id: CLUSTER })).addScheduledSnapshot('daily', { name: 'search-daily', schedule: '0 2 * * *', retention: '72h' });
+    region.addCluster('hybrid-search', clusterProps(props), { agentOwnsClustersAcknowledged: true });
   }
   return app;
 }

@@ -3,12 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import {
-  ALLOWED_CHANGE_ANNOTATION_PREFIX, Allow, AllowedChange, ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource,
+  ALLOWED_CHANGE_ANNOTATION_PREFIX, Allow, AllowedChange, ArgoCdDelivery, FluxDelivery, QdrantApp,
 } from '../src';
 import { configErrorOf } from './support/errors';
+import { CLUSTER_ID as ID, ENVIRONMENT_ID as ENV, clusterProps, hybridRegion, privateCloudOperator } from './support/stacks';
 
-const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
-const ENV = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
 const OTHER_ENV = '1c0a5f3b-6d2e-4f9c-8b7a-4e3d2c1b0a9f';
 const OTHER_ID = '5b2e8c41-7d3a-4f6e-9a1b-c4d5e6f70819';
 
@@ -44,32 +43,31 @@ const delivery = (tool: Tool, project: string) => (tool === 'flux' ? new FluxDel
 function synth(tool: Tool, outdir: string, shape: Shape = {}, allowedChanges: AllowedChange[] = [], previousOutput?: string): void {
   const app = new QdrantApp({ outdir, allowedChanges, previousOutput });
   if (shape.withOperator ?? true) {
-    const op = new QdrantOperator(app, shape.operatorId ?? 'pc', {
-      namespace: 'qdrant', chartVersion: '1.9.6', delivery: delivery(tool, 'qdrant-pc'), registryCredentials: SecretSource.existing(),
+    const op = privateCloudOperator(app, {
+      delivery: delivery(tool, 'qdrant-pc'),
       // Additional volume claim templates need the CRD of v1.28.0.
       crdChartVersion: shape.claim ? 'v1.28.0' : shape.multiAz !== undefined ? 'v1.34.0' : undefined,
-    });
+    }, shape.operatorId ?? 'pc');
     if (shape.withCluster ?? true) {
       const claim = shape.claim;
-      const db = op.addCluster('db', {
-        id: ID, customerId: 'acme', version: shape.version ?? 'v1.16.3', size: 1, multiAz: shape.multiAz,
+      const db = op.addCluster('db', clusterProps({
+        version: shape.version ?? 'v1.16.3', multiAz: shape.multiAz,
         resources: { cpu: '1', memory: '1Gi', storage: shape.storage ?? '10Gi' },
         storage: !claim ? undefined : {
           // The claim's size as YAML users write it: a plain string where the L1 type wants a Quantity.
           additionalVolumeClaimTemplates: [{ metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: claim } } } }],
         },
-      });
+      }));
       if (shape.snapshot) db.addSnapshot('snap', { name: 'snap-new' });
-      if (shape.otherCluster) op.addCluster('other', { id: OTHER_ID, customerId: 'acme', version: shape.otherVersion ?? 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } });
+      if (shape.otherCluster) op.addCluster('other', clusterProps({ id: OTHER_ID, version: shape.otherVersion ?? 'v1.16.3', resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } }));
       if (shape.restore) db.addRestore('restore', { name: 'restore-1', snapshotName: shape.restore.from, newClusterName: shape.restore.newCluster });
     }
   }
   if (shape.withRegion ?? true) {
-    new HybridRegion(app, shape.regionId ?? 'region', {
-      environmentId: shape.environmentId ?? ENV, accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: shape.regionNamespace ?? 'qdrant-hybrid',
-      createNamespace: shape.createNamespace, agentChartVersion: '1.33.0', delivery: delivery(tool, 'qdrant-hybrid'),
-      registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
-    });
+    hybridRegion(app, {
+      environmentId: shape.environmentId ?? ENV, namespace: shape.regionNamespace ?? 'qdrant-hybrid',
+      createNamespace: shape.createNamespace, delivery: delivery(tool, 'qdrant-hybrid'),
+    }, shape.regionId ?? 'region');
   }
   app.synth();
 }
@@ -397,9 +395,7 @@ describe('guards in a fleet', () => {
   function fleet(outdir: string, clusters: string[], allowedChanges: AllowedChange[] = []): void {
     const app = new QdrantApp({ outdir, allowedChanges });
     for (const cluster of clusters) {
-      new QdrantOperator(app, `pc-${cluster}`, {
-        namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery({ cluster }), registryCredentials: SecretSource.existing(),
-      });
+      privateCloudOperator(app, { delivery: new FluxDelivery({ cluster }) }, `pc-${cluster}`);
     }
     app.synth();
   }

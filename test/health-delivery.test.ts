@@ -5,15 +5,16 @@ import { argoCdHealthData } from '../src/health/argocd-health';
 import { qdrantHealthCheckExprs } from '../src/health/flux-health';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
+import { CLUSTER_ID, clusterProps, privateCloudOperator } from './support/stacks';
 import { findObject, testApp } from './support/synth';
 
 const creds = () => SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'r', property: 'u' }, password: { key: 'r', property: 'p' } } });
-const IDS = ['a7d8d973-0cc5-42de-8d7b-c29d14d24840', '5b2e8c41-7d3a-4f6e-9a1b-c4d5e6f70819'];
+const IDS = [CLUSTER_ID, '5b2e8c41-7d3a-4f6e-9a1b-c4d5e6f70819'];
 
 /** A Private Cloud stack with one cluster, in an app of its own. */
 function stack(delivery: ArgoCdDelivery | FluxDelivery, id = 'pc', namespace = 'qdrant', app = testApp()) {
-  const operator = new QdrantOperator(app, id, { namespace, chartVersion: '1.9.6', delivery, registryCredentials: creds() });
-  operator.addCluster('db', { id: IDS[namespace === 'qdrant-b' ? 1 : 0], customerId: 'team', version: 'v1.16.3', size: 3, resources: { cpu: '1', memory: '4Gi', storage: '10Gi' } });
+  const operator = privateCloudOperator(app, { namespace, delivery, registryCredentials: creds() }, id);
+  operator.addCluster('db', clusterProps({ id: IDS[namespace === 'qdrant-b' ? 1 : 0], size: 3 }));
   return { app, operator };
 }
 

@@ -1,29 +1,15 @@
 import { createHash } from 'crypto';
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, SecretSource } from '../src';
+import { ArgoCdDelivery, HybridRegionProps, SecretSource } from '../src';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
+import { ACCOUNT_ID as ACCOUNT, ENVIRONMENT_ID as ENV, hybridRegion } from './support/stacks';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
 import { sealedCiphertext } from './support/sealed';
 
-const ENV = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
-const ACCOUNT = '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8';
 const ACCESS_KEY = '3f1c2b9a-1111-4222-8333-944455556666|s3cr3t';
 
-function baseProps(overrides: Partial<HybridRegionProps> = {}): HybridRegionProps {
-  return {
-    environmentId: ENV,
-    accountId: ACCOUNT,
-    namespace: 'qdrant',
-    agentChartVersion: '1.33.0',
-    delivery: new FluxDelivery(),
-    registryCredentials: SecretSource.existing(),
-    cloudAccessKey: SecretSource.existing(),
-    ...overrides,
-  };
-}
-
 function region(overrides: Partial<HybridRegionProps> = {}, id = 'region-a') {
-  const chart = new HybridRegion(testApp(), id, baseProps(overrides));
+  const chart = hybridRegion(testApp(), overrides, id);
   return { chart, objects: objectsOf(chart) };
 }
 

@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import {
-  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, ImageMirrorProps, QdrantApp, QdrantOperator, SecretSource,
+  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, ImageMirrorProps, QdrantApp, SecretSource,
 } from '../src';
 import { RenderedFolder } from '../src';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
+import { clusterProps, privateCloudOperator, regionProps } from './support/stacks';
 
 const CA = fs.readFileSync(path.join(__dirname, '..', 'examples', 'assets', 'corp-ca.pem'), 'utf8');
 const mirrorCreds = () => SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'm', property: 'u' }, password: { key: 'm', property: 'p' } } });
@@ -17,10 +18,9 @@ const mirrorProps = (overrides: Partial<ImageMirrorProps> = {}): ImageMirrorProp
   caCertificates: CA,
   ...overrides,
 });
-const regionProps = (overrides: Partial<HybridRegionProps> = {}): HybridRegionProps => ({
-  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'qdrant',
-  agentChartVersion: '1.33.0', delivery: new ArgoCdDelivery(), cloudAccessKey: SecretSource.existing(), ...overrides,
-});
+/** A region on Argo CD behind a mirror: nothing pulls from registry.cloud.qdrant.io, so it has no registry credentials. */
+const mirroredRegionProps = (overrides: Partial<HybridRegionProps> = {}): HybridRegionProps =>
+  regionProps({ delivery: new ArgoCdDelivery(), registryCredentials: undefined, ...overrides });
 
 /** Every image repository and chart the objects reference. */
 function references(objects: readonly any[]) {
@@ -43,14 +43,13 @@ function references(objects: readonly any[]) {
 
 function mirroredApp() {
   const app = new QdrantApp({ outdir: '/nonexistent', mirror: new ImageMirror(mirrorProps()) });
-  new HybridRegion(app, 'region', regionProps());
-  const operator = new QdrantOperator(app, 'pc', {
-    namespace: 'qdrant-system', chartVersion: '1.9.6', delivery: new FluxDelivery(),
+  new HybridRegion(app, 'region', mirroredRegionProps());
+  const operator = privateCloudOperator(app, {
+    namespace: 'qdrant-system', delivery: new FluxDelivery(), registryCredentials: undefined,
     operator: { watchOnlyReleaseNamespace: false, watchNamespaces: ['qdrant-system', 'team-a'] },
   });
-  const base = { customerId: 'acme', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '10Gi' } };
-  operator.addCluster('a', { ...base, id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', version: 'v1.16.3' });
-  operator.addCluster('b', { ...base, id: 'b7d8d973-0cc5-42de-8d7b-c29d14d24840', version: 'v1.17.0', namespace: 'team-a', image: { repository: 'registry.cloud.qdrant.io/qdrant/qdrant' } });
+  operator.addCluster('a', clusterProps({ version: 'v1.16.3' }));
+  operator.addCluster('b', clusterProps({ id: 'b7d8d973-0cc5-42de-8d7b-c29d14d24840', version: 'v1.17.0', namespace: 'team-a', image: { repository: 'registry.cloud.qdrant.io/qdrant/qdrant' } }));
   return app;
 }
 
@@ -131,7 +130,7 @@ describe('ImageMirror', () => {
     // GIVEN a Hybrid region whose mirror has a private CA, once without an environment CA, once with another one
     const proxyCa = fs.readFileSync(path.join(__dirname, 'fixtures', 'proxy-ca.pem'), 'utf8');
     const caOf = (environment: HybridRegionProps['environment']) => {
-      const region = new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', regionProps({ mirror: new ImageMirror(mirrorProps()), environment }));
+      const region = new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', mirroredRegionProps({ mirror: new ImageMirror(mirrorProps()), environment }));
       return JSON.parse(region.sideFiles()['environment.json']).configuration.ca_certificates;
     };
     // THEN the agent-installed operator trusts the mirror: its CA is in ca_certificates
@@ -143,12 +142,9 @@ describe('ImageMirror', () => {
 
   test('a cluster declared in a mirrored Hybrid region pins its database image in mirror.yaml', () => {
     // GIVEN a Hybrid region with a mirror
-    const region = new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', regionProps({ mirror: new ImageMirror(mirrorProps()) }));
+    const region = new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', mirroredRegionProps({ mirror: new ImageMirror(mirrorProps()) }));
     // WHEN a cluster with the Qdrant image is declared in it
-    region.addCluster('db', {
-      id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'c', version: 'v1.16.3', size: 1,
-      resources: { cpu: '1', memory: '1Gi', storage: '1Gi' }, image: { repository: 'qdrant/qdrant' },
-    }, { agentOwnsClustersAcknowledged: true });
+    region.addCluster('db', clusterProps({ version: 'v1.16.3', image: { repository: 'qdrant/qdrant' } }), { agentOwnsClustersAcknowledged: true });
     // THEN mirror.yaml pins its version and the cluster pulls from the mirror
     expect(parse(region.sideFiles()['mirror.yaml'])['registry.cloud.qdrant.io'].images['qdrant/qdrant']).toEqual(['v1.16.3']);
     expect(region.toJson().find((o: any) => o.kind === 'QdrantCluster').spec.image).toEqual({ repository: 'registry.corp.example:5000/qdrant/qdrant' });
@@ -157,7 +153,7 @@ describe('ImageMirror', () => {
   test('an anonymous mirror makes no pull secret', () => {
     // GIVEN a Flux region with a mirror that allows anonymous pulls and has no CA
     const app = new QdrantApp({ outdir: '/nonexistent' });
-    const region = new HybridRegion(app, 'r', regionProps({ delivery: new FluxDelivery(), mirror: new ImageMirror(mirrorProps({ pullSecret: undefined, anonymousPull: true, caCertificates: undefined })) }));
+    const region = new HybridRegion(app, 'r', mirroredRegionProps({ delivery: new FluxDelivery(), mirror: new ImageMirror(mirrorProps({ pullSecret: undefined, anonymousPull: true, caCertificates: undefined })) }));
     // WHEN it is rendered
     const objects = region.toJson();
     // THEN no ExternalSecret is made, and neither the chart source nor the agent uses a pull secret
@@ -169,7 +165,7 @@ describe('ImageMirror', () => {
 
 describe('ImageMirror bad input', () => {
   const build = (mirror: Partial<ImageMirrorProps>, region: Partial<HybridRegionProps> = {}) =>
-    new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', regionProps({ mirror: new ImageMirror(mirrorProps(mirror)), ...region }));
+    new HybridRegion(new QdrantApp({ outdir: '/nonexistent' }), 'r', mirroredRegionProps({ mirror: new ImageMirror(mirrorProps(mirror)), ...region }));
   const cases: Array<[string, Partial<ImageMirrorProps>, RegExp, Partial<HybridRegionProps>?]> = [
     ['registry URL with a scheme', { containerRegistry: 'https://registry.corp.example/qdrant' }, /\[r\] mirror.containerRegistry: got "https:\/\/registry.corp.example\/qdrant"; expected a registry host and optional path without a scheme/],
     ['chart URL without oci://', { chartRepository: 'https://registry.corp.example/qdrant-charts' }, /mirror.chartRepository: got "https:\/\/registry.corp.example\/qdrant-charts"; expected an OCI repository URL/],
@@ -187,13 +183,10 @@ describe('ImageMirror bad input', () => {
 
   test('a cluster image outside the mirror', () => {
     // GIVEN an operator in an app with a mirror
-    const op = new QdrantOperator(new QdrantApp({ outdir: '/nonexistent', mirror: new ImageMirror(mirrorProps()) }), 'pc', {
-      namespace: 'q', chartVersion: '1.9.6', delivery: new FluxDelivery(),
+    const op = privateCloudOperator(new QdrantApp({ outdir: '/nonexistent', mirror: new ImageMirror(mirrorProps()) }), {
+      delivery: new FluxDelivery(), registryCredentials: undefined,
     });
     // WHEN / THEN a cluster whose image is outside the mirror is refused, naming the mirror
-    expect(() => op.addCluster('c', {
-      id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'c', version: 'v1.16.3', size: 1,
-      resources: { cpu: '1', memory: '1Gi', storage: '1Gi' }, image: { repository: 'ghcr.io/someone/qdrant' },
-    })).toThrow(/\[pc\/pc-clusters\/c\] image.repository: got "ghcr.io\/someone\/qdrant"; with an image mirror every image must come from "registry.corp.example:5000\/qdrant"/);
+    expect(() => op.addCluster('c', clusterProps({ image: { repository: 'ghcr.io/someone/qdrant' } }))).toThrow(/\[pc\/pc-clusters\/c\] image.repository: got "ghcr.io\/someone\/qdrant"; with an image mirror every image must come from "registry.corp.example:5000\/qdrant"/);
   });
 });

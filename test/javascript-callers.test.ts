@@ -3,22 +3,16 @@ import {
   ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, QdrantCluster, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource,
 } from '../src';
 import { configErrorOf } from './support/errors';
+import { clusterProps, privateCloudOperator, regionProps } from './support/stacks';
 import { testApp } from './support/synth';
 import { sealedCiphertext } from './support/sealed';
 
 // JavaScript callers (and `as any`) can pass any shape; each must end in the library's
 // error naming the prop, never in a TypeError from deep inside.
 const region = (props: unknown) => new HybridRegion(testApp(), 'r', props as HybridRegionProps);
-const validRegion: HybridRegionProps = {
-  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
-  agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
-};
-const cluster = (props: unknown, crdChartVersion?: string) => new QdrantOperator(testApp(), 'o', {
-  namespace: 'q', chartVersion: '1.9.6', crdChartVersion, delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(),
-}).addCluster('c', props as QdrantClusterProps);
-const operator = (props: Partial<QdrantOperatorProps>) => new QdrantOperator(testApp(), 'o', {
-  namespace: 'q', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), ...props,
-});
+const validRegion = regionProps();
+const cluster = (props: unknown, crdChartVersion?: string) => privateCloudOperator(testApp(), { crdChartVersion }, 'o').addCluster('c', props as QdrantClusterProps);
+const operator = (props: Partial<QdrantOperatorProps>) => privateCloudOperator(testApp(), props, 'o');
 /** A cluster of an operator installed out of band, in a chart of its own. */
 const standalone = (existingOperator: unknown) => new QdrantCluster(new Chart(testApp(), 'clusters'), 'db', {
   ...validCluster, namespace: 'q', existingOperator,
@@ -29,7 +23,7 @@ const cyclic = () => {
   return x;
 };
 const PLAIN = 'expected plain JSON-like values: strings, numbers, booleans, null, lists and plain objects, without cycles';
-const validCluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' } };
+const validCluster = clusterProps();
 
 const cases: Array<[string, () => unknown, RegExp]> = [
   ['region without props', () => region(undefined), /\[r\] props: got nothing; expected HybridRegionProps/],
@@ -51,22 +45,16 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ['a mirror without props', () => region({ ...validRegion, mirror: new ImageMirror(undefined as any) }), /\[r\] mirror.containerRegistry: got nothing; expected a registry host/],
   ['a plain object as the mirror', () => region({ ...validRegion, mirror: { containerRegistry: 'r.example.com' } }), /\[r\] mirror: got .*; expected an ImageMirror/],
   ['a registry secret that is a string', () => region({ ...validRegion, registryCredentials: 'hunter2' }), /\[r\] registryCredentials: got "<redacted>"; expected a SecretSource with the credentials/],
-  ['addCluster without an id', () => new QdrantOperator(testApp(), 'o', {
-    namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(),
-  }).addCluster(undefined as any, validCluster as QdrantClusterProps), /\[o\] id: got nothing; expected a non-empty construct id/],
+  ['addCluster without an id', () => operator({}).addCluster(undefined as any, validCluster as QdrantClusterProps), /\[o\] id: got nothing; expected a non-empty construct id/],
   ['an External Secrets property that is a number', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: { 'access-key': { key: 'k', property: 5 } } } as any) }),
     /cloudAccessKey.refs.access-key.property: got 5; expected a non-empty string/],
   ['External Secrets refs that are a list', () => region({ ...validRegion, cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'v', refs: [] } as any) }),
     /cloudAccessKey.refs: got \[\]; expected a map/],
   ['an agent chart version with a "v"', () => region({ ...validRegion, agentChartVersion: 'v1.33.0' }), /agentChartVersion: got "v1.33.0"; expected the chart version without "v", such as "1.33.0"/],
   ['a misspelt region prop', () => region({ ...validRegion, agentChartVerison: '1.34.0' }), /\[r\] agentChartVerison: got "<set>"; unknown key; did you mean "agentChartVersion"\?; expected one of "environmentId", /],
-  ['a misspelt operator prop', () => new QdrantOperator(testApp(), 'o', {
-    namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), createNamespaces: false,
-  } as any), /\[o\] createNamespaces: got "<set>"; unknown key; did you mean "createNamespace"\?; expected one of .*"createNamespace"/],
+  ['a misspelt operator prop', () => operator({ createNamespaces: false } as any), /\[o\] createNamespaces: got "<set>"; unknown key; did you mean "createNamespace"\?; expected one of .*"createNamespace"/],
   ['operator without props', () => new QdrantOperator(testApp(), 'o', undefined as any), /\[o\] props: got nothing; expected QdrantOperatorProps/],
-  ['a misspelt component prop', () => new QdrantOperator(testApp(), 'o', {
-    namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), clusterManager: { replicas: 2 },
-  } as any), /\[o\] clusterManager.replicas: got "<set>"; unknown key; expected one of "replicaCount", /],
+  ['a misspelt component prop', () => operator({ clusterManager: { replicas: 2 } } as any), /\[o\] clusterManager.replicas: got "<set>"; unknown key; expected one of "replicaCount", /],
   ['a misspelt Flux delivery prop', () => region({ ...validRegion, delivery: new FluxDelivery({ intervall: '5m' } as any) }), /\[r\] delivery.intervall: got "<set>"; unknown key; did you mean "interval"\?; expected one of "interval", /],
   ['a misspelt Argo CD delivery prop', () => region({ ...validRegion, delivery: new ArgoCdDelivery({ namespace: 'argocd' } as any) }), /\[r\] delivery.namespace: got "<set>"; unknown key; expected one of "argoCdNamespace", /],
   ['a misspelt mirror prop', () => region({ ...validRegion, mirror: new ImageMirror({ containerRegistry: 'r.example.com/q', chartRepository: 'oci://r.example.com/c', anonymousPull: true, caCertificate: 'x' } as any) }),

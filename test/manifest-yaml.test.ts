@@ -4,9 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart, Yaml } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, SecretSource } from '../src';
+import { ArgoCdDelivery, QdrantApp, QdrantCluster } from '../src';
 import { manifestYaml } from '../src/output/manifest-yaml';
 import { showcaseApp } from '../examples/showcase';
+import { clusterProps, hybridRegion } from './support/stacks';
 
 /** Strings at the edges of YAML 1.1's plain scalars: keywords, numbers, indicators, quotes, escapes. */
 const TRICKY_STRINGS = [
@@ -112,7 +113,6 @@ describe('manifestYaml', () => {
   });
 });
 
-const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
 
 describe('strings stay strings through kubectl kustomize', () => {
   test('a DNS label that YAML 1.2 reads as a number (0o17) is quoted, so kubectl kustomize keeps it a string', () => {
@@ -120,11 +120,9 @@ describe('strings stay strings through kubectl kustomize', () => {
     const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-yaml-')), 'dist');
     const app = new QdrantApp({ outdir });
     const chart = new Chart(app, 'clusters');
-    new QdrantCluster(chart, 'db', {
-      id: ID, customerId: '0o17', version: 'v1.16.3', size: 1, namespace: '0o17',
-      resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
-      existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
-    });
+    new QdrantCluster(chart, 'db', clusterProps({
+      customerId: '0o17', namespace: '0o17', existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+    }));
     // WHEN synthesised and built by kustomize (YAML 1.2)
     app.synth();
     const built = parse(execFileSync('kubectl', ['kustomize', path.join(outdir, 'clusters')], { encoding: 'utf8' }), { version: '1.2' });
@@ -140,9 +138,7 @@ describe('strings stay strings through kubectl kustomize', () => {
     const tricky = ['0o1_7', '0O17', '0X1F', '+0o17', '0B101'];
     const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-yaml-')), 'dist');
     const app = new QdrantApp({ outdir });
-    new HybridRegion(app, 'r', {
-      environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
-      agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
+    hybridRegion(app, {
       agentValues: { podLabels: { ...Object.fromEntries(tricky.map((t) => [t, t])), merge: '<<' }, extraArgs: [...tricky, '<<'] },
     });
     // WHEN synthesised and built by kustomize (go-yaml)

@@ -6,21 +6,13 @@ import { qdrantAlertRules } from '../src/monitoring/alert-rules';
 import { snapshotAlertRules } from '../src/monitoring/snapshot-metrics';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
+import { CLUSTER_ID as CLUSTER, clusterProps, hybridRegion, privateCloudOperator } from './support/stacks';
 import { findObject, testApp } from './support/synth';
 
-const ENV = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
-const ACCOUNT = '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8';
-const CLUSTER = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
-const cluster: QdrantClusterProps = {
-  id: CLUSTER, customerId: 'acme', version: 'v1.16.3', size: 3, resources: { cpu: '1', memory: '4Gi', storage: '20Gi' },
-  apiKey: SecretSource.existing('db-keys'),
-};
+const cluster = clusterProps({ size: 3, apiKey: SecretSource.existing('db-keys') });
 const MONITORING = { prometheusNamespace: 'monitoring', selectorLabels: { release: 'kube-prometheus-stack' } };
 
-const region = (props: Partial<HybridRegionProps>) => new HybridRegion(testApp(), 'eu', {
-  environmentId: ENV, accountId: ACCOUNT, namespace: 'qdrant', agentChartVersion: '1.33.0', delivery: new ArgoCdDelivery(),
-  registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(), ...props,
-});
+const region = (props: Partial<HybridRegionProps>) => hybridRegion(testApp(), { delivery: new ArgoCdDelivery(), ...props }, 'eu');
 
 /** Every syntax error node of a PromQL expression (Lezer marks them ⚠). */
 function promqlErrors(expr: string): number[] {
@@ -85,9 +77,7 @@ describe('monitoring of a Hybrid region', () => {
 describe('monitoring of a Private Cloud operator', () => {
   test('each declared cluster gets its own PodMonitor and NetworkPolicy, authenticated with its own API key, in the clusters folder with the operator\'s monitor and alerts', () => {
     // GIVEN
-    const pc = new QdrantOperator(testApp(), 'pc', {
-      namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
-    });
+    const pc = privateCloudOperator(testApp(), { delivery: new FluxDelivery(), monitoring: MONITORING });
     // WHEN
     pc.addCluster('db', cluster);
     // THEN
@@ -108,9 +98,7 @@ describe('monitoring of a Private Cloud operator', () => {
 /** Both hosts of a declared cluster: an operator and (acknowledged) a Hybrid region, each monitored. */
 const HOSTS = {
   QdrantOperator: (props: QdrantClusterProps) => {
-    const pc = new QdrantOperator(testApp(), 'pc', {
-      namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
-    });
+    const pc = privateCloudOperator(testApp(), { monitoring: MONITORING });
     pc.addCluster('db', props);
     return pc;
   },
@@ -157,10 +145,7 @@ describe.each(Object.keys(HOSTS) as (keyof typeof HOSTS)[])('a declared cluster 
 });
 
 test('GIVEN a QdrantOperator WHEN monitoring names a databaseApiKey THEN it is refused: declared clusters bring their own key', () => {
-  const build = () => new QdrantOperator(testApp(), 'pc', {
-    namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(),
-    monitoring: { ...MONITORING, databaseApiKey: { secretName: 'keys' } },
-  });
+  const build = () => privateCloudOperator(testApp(), { delivery: new FluxDelivery(), monitoring: { ...MONITORING, databaseApiKey: { secretName: 'keys' } } });
   expect(configErrorOf(build).message).toMatch(/monitoring.databaseApiKey: .*each cluster declared with addCluster is scraped with its own apiKey/);
 });
 
@@ -232,7 +217,7 @@ describe('snapshot alerts', () => {
 
 test('a Flux region with monitoring keeps one folder: no -entry or -clusters folder appears', () => {
   // GIVEN a Flux region (no clusters of its own) with monitoring
-  const r = region({ monitoring: MONITORING });
+  const r = region({ delivery: new FluxDelivery(), monitoring: MONITORING });
   // WHEN / THEN its monitoring objects are in its own folder, and it has no other
   const folders = (r.node.root as QdrantApp).render();
   expect(folders.map((f) => f.folder)).toEqual(['eu']);
@@ -266,9 +251,7 @@ describe('monitoring delivered by Argo CD to a remote destination', () => {
   });
 
   test('GIVEN an operator with a declared cluster WHEN delivered to e1 THEN every monitoring object is in <id>-clusters with the QdrantCluster', () => {
-    const pc = new QdrantOperator(testApp(), 'pc', {
-      namespace: 'qdrant', chartVersion: '1.9.6', delivery: remote(), registryCredentials: SecretSource.existing(), monitoring: MONITORING,
-    });
+    const pc = privateCloudOperator(testApp(), { delivery: remote(), monitoring: MONITORING });
     pc.addCluster('db', cluster);
     const byFolder = kindsByFolder(pc);
     expect(byFolder['pc-prerequisites']).toEqual([]);

@@ -1,19 +1,14 @@
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource } from '../src';
+import { QdrantClusterProps, QdrantOperatorProps, SecretSource } from '../src';
 import { CLUSTER_RULES } from '../src/cluster/cluster-rules';
 import { PolicyRule } from '../src/core/policy';
 import { OPERATOR_RULES } from '../src/operator/operator-rules';
 import { REGION_RULES } from '../src/region/region-rules';
 import { BACKUP_OBJECT_RULES, STORAGE_RULES } from '../src/storage/storage-rules';
 import { configErrorOf } from './support/errors';
+import { CLUSTER_ID as ID, clusterProps, hybridRegion, privateCloudOperator } from './support/stacks';
 import { testApp } from './support/synth';
 
-const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
-const minimal: QdrantClusterProps = {
-  id: ID, customerId: 'acme', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' },
-};
-const clusterOf = (props: Partial<QdrantClusterProps>, operator: Partial<QdrantOperatorProps> = {}) => new QdrantOperator(testApp(), 'pc', {
-  namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), ...operator,
-}).addCluster('db', { ...minimal, ...props });
+const clusterOf = (props: Partial<QdrantClusterProps>, operator: Partial<QdrantOperatorProps> = {}) => privateCloudOperator(testApp(), operator).addCluster('db', clusterProps(props));
 
 // One row per rule: GIVEN props that break exactly that rule, THEN the error names the prop and the rule id.
 const rows: Array<[string, Partial<QdrantClusterProps>, RegExp, Partial<QdrantOperatorProps>?]> = [
@@ -43,9 +38,7 @@ describe('QdrantCluster policy rules', () => {
   });
 });
 
-const operatorOf = (props: Partial<QdrantOperatorProps>) => new QdrantOperator(testApp(), 'pc', {
-  namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), ...props,
-});
+const operatorOf = (props: Partial<QdrantOperatorProps>) => privateCloudOperator(testApp(), props);
 const operatorRows: Array<[string, Partial<QdrantOperatorProps>, RegExp]> = [
   ['watch-namespaces-need-wide-watch', { operator: { watchNamespaces: ['team-a'] } }, /operator.watchNamespaces: got \["team-a"\]; takes effect only with watchOnlyReleaseNamespace: false/],
   ['cluster-wide-watch-needs-cluster-rbac', { operator: { watchOnlyReleaseNamespace: false, limitRbac: true } }, /operator.limitRbac: got true; a cluster-wide watch/],
@@ -54,9 +47,7 @@ const operatorRows: Array<[string, Partial<QdrantOperatorProps>, RegExp]> = [
 ];
 
 const regionRows: Array<[string, () => unknown, RegExp]> = [
-  ['access-key-hash-from-plaintext', () => new HybridRegion(testApp(), 'r', {
-    environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'qdrant',
-    agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(),
+  ['access-key-hash-from-plaintext', () => hybridRegion(testApp(), {
     cloudAccessKey: SecretSource.plaintextCommittedToGit({ 'access-key': 'a|b' }), accessKeyHash: 'c'.repeat(64),
   }), /accessKeyHash: got "c{64}"; leave it unset when the access key is given in plaintext/],
 ];
@@ -75,11 +66,10 @@ const storageRows: Array<[string, Partial<QdrantOperatorProps>, RegExp]> = [
 const backupObjectRows: Array<[string, () => unknown, RegExp]> = [
   ['snapshots-need-snapshot-class', () => {
     const app = testApp();
-    const op = new QdrantOperator(app, 'pc', {
-      namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), storage: { volumeSnapshotClass: 'none' },
-      settings: { features: { backupManagement: { enable: false } } },
+    const op = privateCloudOperator(app, {
+      storage: { volumeSnapshotClass: 'none' }, settings: { features: { backupManagement: { enable: false } } },
     });
-    op.addCluster('db', minimal).addScheduledSnapshot('nightly', { name: 'nightly', schedule: '0 2 * * *', retention: '72h' });
+    op.addCluster('db', clusterProps()).addScheduledSnapshot('nightly', { name: 'nightly', schedule: '0 2 * * *', retention: '72h' });
     return app.render();
   }, /addScheduledSnapshot\(nightly\): got "nightly"; no snapshot of cluster .* could never take this one/],
 ];

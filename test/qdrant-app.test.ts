@@ -3,11 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, QdrantConfigError, QdrantOperator, SecretSource } from '../src';
+import { ArgoCdDelivery, HybridRegion, QdrantApp, QdrantCluster, QdrantConfigError, QdrantOperator } from '../src';
 import { configErrorOf } from './support/errors';
+import { clusterProps, hybridRegion, operatorProps, regionProps } from './support/stacks';
 import { tmp } from './support/tmp';
-
-const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
 
 function tempOutdir(): string {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qdrant-app-')), 'dist');
@@ -16,22 +15,12 @@ function tempOutdir(): string {
   return dir;
 }
 
-const regionProps = {
-  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f',
-  accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8',
-  namespace: 'qdrant',
-  agentChartVersion: '1.33.0',
-  delivery: new FluxDelivery(),
-  registryCredentials: SecretSource.existing(),
-  cloudAccessKey: SecretSource.existing(),
-};
-
 describe('QdrantApp', () => {
   test('replaces the output directory with one folder per chart', () => {
     // GIVEN
     const outdir = tempOutdir();
     const app = new QdrantApp({ outdir });
-    new HybridRegion(app, 'region-a', regionProps);
+    hybridRegion(app, {}, 'region-a');
     // WHEN
     app.synth();
     // THEN
@@ -45,7 +34,7 @@ describe('QdrantApp', () => {
     // GIVEN
     const outdir = tempOutdir();
     const app = new QdrantApp({ outdir });
-    new HybridRegion(app, 'region-a', regionProps);
+    hybridRegion(app, {}, 'region-a');
     new Chart(app, 'other').node.addValidation({ validate: () => ['something is wrong'] });
     // WHEN / THEN
     expect(() => app.synth()).toThrow(QdrantConfigError);
@@ -54,7 +43,7 @@ describe('QdrantApp', () => {
   });
 
   test('a chart id that is not a folder name is refused', () => {
-    expect(() => new HybridRegion(new QdrantApp({ outdir: tempOutdir() }), 'Region A', regionProps))
+    expect(() => hybridRegion(new QdrantApp({ outdir: tempOutdir() }), {}, 'Region A'))
       .toThrow(/\[Region A\] id \(output folder name\): got "Region A"; expected a DNS-1123 label/);
   });
 
@@ -66,7 +55,7 @@ describe('QdrantApp', () => {
       import { FluxDelivery, HybridRegion, QdrantApp, QdrantConfigError, SecretSource } from ${JSON.stringify(path.resolve(__dirname, '..', 'src'))};
       try {
         const app = new QdrantApp({ outdir: ${JSON.stringify(outdir)} });
-        new HybridRegion(app, 'region-a', { ...${JSON.stringify({ ...regionProps, delivery: undefined, registryCredentials: undefined, cloudAccessKey: undefined })},
+        new HybridRegion(app, 'region-a', { ...${JSON.stringify({ ...regionProps(), delivery: undefined, registryCredentials: undefined, cloudAccessKey: undefined })},
           namespace: 'Bad_Namespace', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing() });
         app.synth();
       } catch (e) {
@@ -113,14 +102,12 @@ describe('QdrantApp props from JavaScript callers', () => {
 });
 
 describe('the constructs of this library belong in a QdrantApp', () => {
-  const operatorProps = { namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing() };
-
   test('a QdrantOperator under a plain cdk8s App is refused when it is created, so nothing is written unguarded', () => {
     // GIVEN a plain cdk8s App with an output directory
     const outdir = path.join(tmp('qdrant-plain-'), 'dist');
     const app = new App({ outdir });
     // WHEN a QdrantOperator is created in it
-    const error = configErrorOf(() => new QdrantOperator(app, 'pc', operatorProps));
+    const error = configErrorOf(() => new QdrantOperator(app, 'pc', operatorProps()));
     // THEN the library error names the construct and says to use QdrantApp
     expect(error.constructPath).toBe('pc');
     expect(error.prop).toBe('scope');
@@ -147,11 +134,9 @@ describe('the constructs of this library belong in a QdrantApp', () => {
     // GIVEN a QdrantApp
     const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nochart-'), 'dist') });
     // WHEN a cluster is created directly under it
-    const error = configErrorOf(() => new QdrantCluster(app, 'db', {
-      id: ID, customerId: 'acme', version: 'v1.16.3', size: 1, namespace: 'db',
-      resources: { cpu: '1', memory: '1Gi', storage: '10Gi' },
-      existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
-    }));
+    const error = configErrorOf(() => new QdrantCluster(app, 'db', clusterProps({
+      namespace: 'db', existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+    })));
     // THEN the library error says where it belongs
     expect(error.constructPath).toBe('db');
     expect(error.prop).toBe('scope');
@@ -161,6 +146,6 @@ describe('the constructs of this library belong in a QdrantApp', () => {
 
   test('a QdrantOperator in a chart of a QdrantApp is accepted', () => {
     const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nested-'), 'dist') });
-    expect(() => new QdrantOperator(new Chart(app, 'group'), 'pc', operatorProps)).not.toThrow();
+    expect(() => new QdrantOperator(new Chart(app, 'group'), 'pc', operatorProps())).not.toThrow();
   });
 });

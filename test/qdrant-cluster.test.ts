@@ -1,10 +1,11 @@
 import { Chart } from 'cdk8s';
 import {
-  ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantCluster, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource,
+  ArgoCdDelivery, FluxDelivery, QdrantCluster, QdrantClusterProps, QdrantOperatorProps, SecretSource,
 } from '../src';
 import { noticesOf } from '../src/core/notices';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
+import { hybridRegion, privateCloudOperator } from './support/stacks';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
 
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
@@ -14,9 +15,7 @@ const minimal: QdrantClusterProps = {
 const apiKey = () => SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'api-key': { key: 'db', property: 'api-key' } } });
 
 function operatorWith(overrides: Partial<QdrantOperatorProps> = {}) {
-  return new QdrantOperator(testApp(), 'pc', {
-    namespace: 'qdrant', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), ...overrides,
-  });
+  return privateCloudOperator(testApp(), overrides);
 }
 
 function cluster(props: Partial<QdrantClusterProps> = {}, operatorProps: Partial<QdrantOperatorProps> = {}) {
@@ -272,10 +271,7 @@ describe('QdrantCluster placement and ordering', () => {
 
   test('a Hybrid region takes clusters only with the acknowledgement', () => {
     // GIVEN a Hybrid region
-    const region = new HybridRegion(testApp(), 'r', {
-      environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'qdrant',
-      agentChartVersion: '1.33.0', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
-    });
+    const region = hybridRegion(testApp(), { delivery: new ArgoCdDelivery() });
     // WHEN / THEN a cluster without the acknowledgement is refused
     expect(() => region.addCluster('db', minimal, {} as any)).toThrow(/addCluster\(db\).agentOwnsClustersAcknowledged: got nothing; true: in Hybrid Cloud the agent owns/);
     // WHEN a cluster is added with the acknowledgement

@@ -1,17 +1,14 @@
-import {
-  ArgoCdDelivery, FluxDelivery, OperatorSettings, PRIVATE_CLOUD_RELEASES, QdrantOperator, QdrantOperatorProps, SecretSource,
-} from '../src';
+import { ArgoCdDelivery, FluxDelivery, OperatorSettings, PRIVATE_CLOUD_RELEASES, QdrantOperatorProps, SecretSource } from '../src';
 import { noticesOf } from '../src/core/notices';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
+import { privateCloudOperator } from './support/stacks';
 import { findObject, ids, objectsOf, testApp } from './support/synth';
 
 const creds = () => SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'r', property: 'u' }, password: { key: 'r', property: 'p' } } });
 
 function operator(overrides: Partial<QdrantOperatorProps> = {}) {
-  const chart = new QdrantOperator(testApp(), 'pc', {
-    namespace: 'qdrant-private-cloud', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: creds(), ...overrides,
-  });
+  const chart = privateCloudOperator(testApp(), { namespace: 'qdrant-private-cloud', delivery: new FluxDelivery(), registryCredentials: creds(), ...overrides });
   return { chart, objects: objectsOf(chart) };
 }
 

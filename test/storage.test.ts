@@ -1,21 +1,15 @@
 import { Chart } from 'cdk8s';
-import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantApp, QdrantOperator, QdrantOperatorProps, SecretSource } from '../src';
+import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, QdrantApp, QdrantOperatorProps } from '../src';
 import { BACKUP_OBJECT_RULES } from '../src/storage/storage-rules';
 import { configErrorOf } from './support/errors';
 import { schemaErrors } from './support/schemas';
+import { CLUSTER_ID, clusterProps, hybridRegion, privateCloudOperator } from './support/stacks';
 import { findObject, testApp } from './support/synth';
 
-const ENV = '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f';
-const ACCOUNT = '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8';
 const EBS = { name: 'qdrant-ebs', provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3' } };
 
-const region = (props: Partial<HybridRegionProps>) => new HybridRegion(testApp(), 'eu', {
-  environmentId: ENV, accountId: ACCOUNT, namespace: 'qdrant', agentChartVersion: '1.33.0', delivery: new ArgoCdDelivery(),
-  registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(), ...props,
-});
-const operator = (props: Partial<QdrantOperatorProps>) => new QdrantOperator(testApp(), 'pc', {
-  namespace: 'qdrant', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), ...props,
-});
+const region = (props: Partial<HybridRegionProps>) => hybridRegion(testApp(), { delivery: new ArgoCdDelivery(), ...props }, 'eu');
+const operator = (props: Partial<QdrantOperatorProps>) => privateCloudOperator(testApp(), { delivery: new FluxDelivery(), ...props });
 const warningsOf = (chart: Chart) => chart.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'cdk8s-qdrant:warning').map((m) => String(m.data)));
 const environmentOf = (r: HybridRegion) => JSON.parse(r.sideFiles()['environment.json']).configuration;
 
@@ -130,8 +124,7 @@ describe('storage declared on a Private Cloud operator', () => {
   });
 });
 
-const CLUSTER_ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
-const CLUSTER = { id: CLUSTER_ID, customerId: 'acme', version: 'v1.16.3', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '2Gi' } };
+const CLUSTER = clusterProps();
 const SNAPSHOTS_OFF = { features: { backupManagement: { snapshots: { enable: false } } } };
 const renderOf = (stack: Chart) => () => (stack.node.root as QdrantApp).render();
 const assumedClassWarnings = (stack: Chart) => warningsOf(stack).filter((w) => w.includes('the operator\'s default, which this stack assumes exists'));

@@ -1,17 +1,14 @@
-import { FluxDelivery, HybridRegion, ImageMirror, QdrantApp, QdrantOperator, SecretSource } from '../src';
+import { FluxDelivery, ImageMirror, QdrantApp, QdrantOperator, SecretSource } from '../src';
 import { noticesOf } from '../src/core/notices';
 import { configErrorOf } from './support/errors';
+import { clusterProps, hybridRegion, privateCloudOperator } from './support/stacks';
 import { testApp } from './support/synth';
 import { sealedCiphertext } from './support/sealed';
 
 // Mistakes that are not errors but deserve a line on the console and in the README.
 
-const regionProps = {
-  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
-  agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
-};
-const cluster = { id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' } };
-const operator = () => new QdrantOperator(testApp(), 'o', { namespace: 'q', chartVersion: '1.9.6', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing() });
+const cluster = clusterProps();
+const operator = () => privateCloudOperator(testApp(), { namespace: 'q', delivery: new FluxDelivery() }, 'o');
 
 /** Every notice recorded on the stack or a construct under it, nested charts included. */
 const warningsUnder = (op: QdrantOperator) => op.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data)));
@@ -66,8 +63,8 @@ describe('warnings', () => {
 
   test('two different database StorageClasses for one region warn', () => {
     // GIVEN the environment and the operator settings naming different classes
-    const region = new HybridRegion(testApp(), 'r', {
-      ...regionProps, environment: { databaseStorageClass: 'fast' },
+    const region = hybridRegion(testApp(), {
+      namespace: 'q', environment: { databaseStorageClass: 'fast' },
       operatorSettings: { features: { clusterManagement: { storageClass: { database: 'slow' } } } },
     });
     // THEN one warning names both props and both values
@@ -84,9 +81,9 @@ describe('warnings', () => {
         pullSecret: SecretSource.fromSealedSecret({ encryptedData: { '.dockerconfigjson': sealedCiphertext('pull') } }),
       }),
     });
-    new HybridRegion(app, 'a', { ...regionProps, registryCredentials: undefined, namespace: 'a' });
+    hybridRegion(app, { registryCredentials: undefined, namespace: 'a' }, 'a');
     // WHEN the second stack binds it, THEN the error says where the per-namespace secret goes
-    const error = configErrorOf(() => new HybridRegion(app, 'b', { ...regionProps, registryCredentials: undefined, namespace: 'b' }));
+    const error = configErrorOf(() => hybridRegion(app, { registryCredentials: undefined, namespace: 'b' }, 'b'));
     expect(error.prop).toBe('mirror.pullSecret');
     expect(error.message).toMatch(/its own SecretSource.fromSealedSecret, in a mirror of its own: this stack's mirror prop, new ImageMirror/);
   });
@@ -95,7 +92,7 @@ describe('warnings', () => {
 describe('production shape (qdrant-facts.md §12, §13): warnings, never errors', () => {
   const ruleWarnings = (op: QdrantOperator) => warningsUnder(op).filter((m) => /\[rule (production-|multi-az-|snapshots-on-|version-beyond-)/.test(m));
   const shaped = (props: Record<string, unknown>) => {
-    const op = new QdrantOperator(testApp(), 'o', { namespace: 'q', chartVersion: '1.9.6', crdChartVersion: 'v1.34.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing() });
+    const op = privateCloudOperator(testApp(), { namespace: 'q', crdChartVersion: 'v1.34.0', delivery: new FluxDelivery() }, 'o');
     op.addCluster('c', { ...cluster, ...props });
     return ruleWarnings(op);
   };

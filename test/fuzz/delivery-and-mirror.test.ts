@@ -2,15 +2,12 @@ import fc from 'fast-check';
 import { ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, SecretSource } from '../../src';
 import { checkBuild, fuzz, propsArbitrary, RUNS } from './fuzz';
 import { app } from './sources';
+import { hybridRegion } from '../support/stacks';
 
 // FluxDelivery, ArgoCdDelivery and ImageMirror take their props without a scope; they
 // are checked where a region uses them, so the region is the construct in errors.
 
-const region = (extra: Partial<HybridRegionProps>) => new HybridRegion(app(), 'r', {
-  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
-  agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
-  ...extra,
-} as HybridRegionProps);
+const region = (extra: Partial<HybridRegionProps>) => hybridRegion(app(), { namespace: 'q', ...extra });
 
 function run(name: string, arbitrary: fc.Arbitrary<{ props: Record<string, unknown> }>, build: (props: any) => HybridRegion) {
   test(`${name}: ${RUNS} generated prop sets end in the library error or in schema-valid output`, () => {

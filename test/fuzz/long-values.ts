@@ -1,8 +1,8 @@
-import {
-  ArgoCdDelivery, FluxDelivery, HybridRegion, HybridRegionProps, ImageMirror, QdrantApp, QdrantClusterProps, QdrantOperator, QdrantOperatorProps, SecretSource,
-} from '../../src';
+import { ArgoCdDelivery, ImageMirror, QdrantClusterProps, SecretSource } from '../../src';
 import { judgeName } from '../../src/core/credential-names';
 import { redactText } from '../../src/core/credential-shapes';
+import { clusterProps, hybridRegion, privateCloudOperator } from '../support/stacks';
+import { testApp } from '../support/synth';
 
 /**
  * Long values for every validator: each validator is reached the way a user reaches it
@@ -29,18 +29,7 @@ function fill(unit: string, length: number): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 }
 
-const newApp = () => new QdrantApp({ outdir: '/nonexistent/never-written' });
-const region = (props: Partial<HybridRegionProps>) => new HybridRegion(newApp(), 'r', {
-  environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
-  agentChartVersion: '1.33.0', delivery: new FluxDelivery(), registryCredentials: SecretSource.existing(), cloudAccessKey: SecretSource.existing(),
-  ...props,
-});
-const operator = (props: Partial<QdrantOperatorProps>) => new QdrantOperator(newApp(), 'o', {
-  namespace: 'q', chartVersion: '1.9.6', delivery: new ArgoCdDelivery(), registryCredentials: SecretSource.existing(), ...props,
-});
-const cluster = (props: Partial<QdrantClusterProps>) => operator({ crdChartVersion: 'v1.37.6' }).addCluster('c', {
-  id: 'a7d8d973-0cc5-42de-8d7b-c29d14d24840', customerId: 'x', version: 'v1.16.0', size: 1, resources: { cpu: '1', memory: '1Gi', storage: '1Gi' }, ...props,
-});
+const cluster = (props: Partial<QdrantClusterProps>) => privateCloudOperator(testApp(), { crdChartVersion: 'v1.37.6' }).addCluster('c', clusterProps(props));
 
 /** Every validator, by the prop that reaches it. */
 export const VALIDATORS: ReadonlyArray<readonly [name: string, run: (value: string) => unknown]> = [
@@ -58,15 +47,15 @@ export const VALIDATORS: ReadonlyArray<readonly [name: string, run: (value: stri
   ['storage (quantity)', (v) => cluster({ resources: { cpu: '1', memory: '1Gi', storage: v } })],
   ['ingress host (DNS subdomain)', (v) => cluster({ apiKey: SecretSource.existing(), ingress: { host: v } })],
   ['source range (CIDR)', (v) => cluster({ service: { type: 'LoadBalancer', loadBalancerSourceRanges: [v] }, apiKey: SecretSource.existing() })],
-  ['Helm values leaf', (v) => operator({ extraValues: { operator: { note: v } } })],
-  ['Helm values key', (v) => operator({ extraValues: { operator: { [v]: 'x' } } })],
-  ['agent values', (v) => region({ agentValues: { config: { note: v } } })],
-  ['proxy URL (http URL)', (v) => region({ environment: { httpsProxyUrl: v } })],
-  ['registry user name', (v) => region({ registryUsername: v })],
-  ['sealed ciphertext', (v) => region({ cloudAccessKey: SecretSource.fromSealedSecret({ encryptedData: { 'access-key': v } }) })],
-  ['secret store key', (v) => region({ cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'access-key': { key: v } } }) })],
-  ['existing Secret name', (v) => region({ cloudAccessKey: SecretSource.existing(v) })],
-  ['Argo CD repository URL', (v) => operator({ delivery: new ArgoCdDelivery({ gitRepository: { url: v } }) })],
-  ['mirror registry', (v) => operator({ mirror: new ImageMirror({ containerRegistry: v, chartRepository: 'oci://r.example.com/c', pullSecret: SecretSource.existing() }) })],
-  ['mirror chart repository (OCI URL)', (v) => operator({ mirror: new ImageMirror({ containerRegistry: 'r.example.com/q', chartRepository: v, pullSecret: SecretSource.existing() }) })],
+  ['Helm values leaf', (v) => privateCloudOperator(testApp(), { extraValues: { operator: { note: v } } })],
+  ['Helm values key', (v) => privateCloudOperator(testApp(), { extraValues: { operator: { [v]: 'x' } } })],
+  ['agent values', (v) => hybridRegion(testApp(), { agentValues: { config: { note: v } } })],
+  ['proxy URL (http URL)', (v) => hybridRegion(testApp(), { environment: { httpsProxyUrl: v } })],
+  ['registry user name', (v) => hybridRegion(testApp(), { registryUsername: v })],
+  ['sealed ciphertext', (v) => hybridRegion(testApp(), { cloudAccessKey: SecretSource.fromSealedSecret({ encryptedData: { 'access-key': v } }) })],
+  ['secret store key', (v) => hybridRegion(testApp(), { cloudAccessKey: SecretSource.fromExternalSecret({ storeName: 'vault', refs: { 'access-key': { key: v } } }) })],
+  ['existing Secret name', (v) => hybridRegion(testApp(), { cloudAccessKey: SecretSource.existing(v) })],
+  ['Argo CD repository URL', (v) => privateCloudOperator(testApp(), { delivery: new ArgoCdDelivery({ gitRepository: { url: v } }) })],
+  ['mirror registry', (v) => privateCloudOperator(testApp(), { mirror: new ImageMirror({ containerRegistry: v, chartRepository: 'oci://r.example.com/c', pullSecret: SecretSource.existing() }) })],
+  ['mirror chart repository (OCI URL)', (v) => privateCloudOperator(testApp(), { mirror: new ImageMirror({ containerRegistry: 'r.example.com/q', chartRepository: v, pullSecret: SecretSource.existing() }) })],
 ];

@@ -1,18 +1,16 @@
 import fc from 'fast-check';
-import { HybridRegion, HybridRegionProps, SecretSource } from '../../src';
+import { HybridRegion, SecretSource } from '../../src';
 import { checkBuild, fuzz, hostileValue, propsArbitrary, RUNS } from './fuzz';
 import { app, deliveries } from './sources';
 import { sealedCiphertext } from '../support/sealed';
+import { hybridRegion } from '../support/stacks';
 
 // Each SecretSource factory, fed generated props, bound as a region's access key
 // (Opaque) and, for the External Secrets and plaintext sources, as its registry
 // credentials (a docker config with a literal default user name).
 
 const region = (cloudAccessKey: SecretSource, registryCredentials: SecretSource = SecretSource.existing()) =>
-  new HybridRegion(app(), 'r', {
-    environmentId: '0b9f4e2a-5c1d-4e8b-9a7f-3d2c1b0a9e8f', accountId: '7c6b5a49-3827-4615-9504-a3b2c1d0e9f8', namespace: 'q',
-    agentChartVersion: '1.33.0', delivery: deliveries()[1], registryCredentials, cloudAccessKey,
-  } as HybridRegionProps);
+  hybridRegion(app(), { namespace: 'q', delivery: deliveries()[1], registryCredentials, cloudAccessKey });
 
 function run(name: string, arbitrary: fc.Arbitrary<{ props: Record<string, unknown> }>, build: (props: any) => HybridRegion, plaintextOptIn = false) {
   test(`SecretSource.${name}: ${RUNS} generated prop sets end in the library error or in schema-valid output`, () => {
