@@ -1,14 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { ArgoCdDelivery, Delivery, FluxDelivery, QdrantApp, QdrantConfigError, SecretSource } from '../src';
+import { ArgoCdDelivery, Delivery, FluxDelivery, HybridRegion, QdrantApp, QdrantCluster, QdrantConfigError, QdrantOperator, SecretSource } from '../src';
 import { configErrorOf } from './support/errors';
 import { sealedCiphertext } from './support/sealed';
-import { clusterProps, privateCloudOperator } from './support/stacks';
+import { clusterProps, operatorProps, privateCloudOperator } from './support/stacks';
 import { testApp } from './support/synth';
+import { tmp } from './support/tmp';
 
-// What is app-wide lives on the QdrantApp, what a delivery wrote for a stack lives on the
-// stack chart: no module keeps app data, so deliveries and sources are values.
+// The app context: the library's constructs live in a QdrantApp (never a plain App), what
+// is app-wide lives on the QdrantApp, what a delivery wrote for a stack lives on the stack
+// chart: no module keeps app data, so deliveries and sources are values.
 const SRC = path.resolve(__dirname, '..', 'src');
 
 function sourceFiles(dir: string): string[] {
@@ -82,4 +84,53 @@ test('a sealed source is bound in its app: a second Secret is refused there, the
   const app = testApp();
   stack(app, 'pc', 'qdrant');
   expect(configErrorOf(() => stack(app, 'pc-2', 'other')).message).toMatch(/sealed values decrypt only for the Secret they were sealed for/);
+});
+
+describe('the constructs of this library belong in a QdrantApp', () => {
+  test('a QdrantOperator under a plain cdk8s App is refused when it is created, so nothing is written unguarded', () => {
+    // GIVEN a plain cdk8s App with an output directory
+    const outdir = path.join(tmp('qdrant-plain-'), 'dist');
+    const app = new App({ outdir });
+    // WHEN a QdrantOperator is created in it
+    const error = configErrorOf(() => new QdrantOperator(app, 'pc', operatorProps()));
+    // THEN the library error names the construct and says to use QdrantApp
+    expect(error.constructPath).toBe('pc');
+    expect(error.prop).toBe('scope');
+    expect(error.value).toBe('App');
+    expect(error.allowed).toMatch(/a QdrantOperator belongs in a QdrantApp \(new QdrantApp\(\) instead of new App\(\)\): only QdrantApp\.synth\(\) refuses data-losing changes/);
+    expect(fs.existsSync(outdir)).toBe(false);
+    // AND the refused construct never joined the tree: a caller that catches the error and synthesises gets nothing of it
+    expect(app.node.children).toEqual([]);
+  });
+
+  test('a HybridRegion or a QdrantCluster in a plain chart of a plain App is refused too', () => {
+    // GIVEN a plain cdk8s App and a chart in it
+    const app = new App({ outdir: path.join(tmp('qdrant-plain-'), 'dist') });
+    const chart = new Chart(app, 'clusters');
+    // WHEN / THEN each construct of the library is refused, naming itself
+    expect(configErrorOf(() => new HybridRegion(chart, 'eu', {} as any)).allowed).toMatch(/a HybridRegion belongs in a QdrantApp/);
+    const error = configErrorOf(() => new QdrantCluster(chart, 'db', {} as any));
+    expect(error.constructPath).toBe('clusters/db');
+    expect(error.allowed).toMatch(/a QdrantCluster belongs in a QdrantApp/);
+    expect(chart.node.children).toEqual([]);
+  });
+
+  test('a QdrantCluster directly under the app gets the library error, not cdk8s\'s "cannot find a parent chart"', () => {
+    // GIVEN a QdrantApp
+    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nochart-'), 'dist') });
+    // WHEN a cluster is created directly under it
+    const error = configErrorOf(() => new QdrantCluster(app, 'db', clusterProps({
+      namespace: 'db', existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
+    })));
+    // THEN the library error says where it belongs
+    expect(error.constructPath).toBe('db');
+    expect(error.prop).toBe('scope');
+    expect(error.value).toBe('<app>');
+    expect(error.allowed).toMatch(/a QdrantCluster belongs in a chart: create it with QdrantOperator\.addCluster or HybridRegion\.addCluster, or, with existingOperator, in a chart of your own/);
+  });
+
+  test('a QdrantOperator in a chart of a QdrantApp is accepted', () => {
+    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nested-'), 'dist') });
+    expect(() => new QdrantOperator(new Chart(app, 'group'), 'pc', operatorProps())).not.toThrow();
+  });
 });

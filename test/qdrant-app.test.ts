@@ -2,10 +2,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart } from 'cdk8s';
-import { ArgoCdDelivery, HybridRegion, QdrantApp, QdrantCluster, QdrantConfigError, QdrantOperator } from '../src';
+import { Chart } from 'cdk8s';
+import { QdrantApp, QdrantConfigError } from '../src';
 import { configErrorOf } from './support/errors';
-import { clusterProps, hybridRegion, operatorProps, regionProps } from './support/stacks';
+import { hybridRegion, regionProps } from './support/stacks';
 import { tmp } from './support/tmp';
 
 function tempOutdir(): string {
@@ -98,54 +98,5 @@ describe('QdrantApp props from JavaScript callers', () => {
     const error = configErrorOf(() => new QdrantApp({ outdir: path.join(dir, 'dist'), previousOuput: dir } as any));
     expect(error.message).toMatch(/\[<app>\] previousOuput: got "<set>"; unknown key/);
     expect(fs.readdirSync(dir)).toEqual([]);
-  });
-});
-
-describe('the constructs of this library belong in a QdrantApp', () => {
-  test('a QdrantOperator under a plain cdk8s App is refused when it is created, so nothing is written unguarded', () => {
-    // GIVEN a plain cdk8s App with an output directory
-    const outdir = path.join(tmp('qdrant-plain-'), 'dist');
-    const app = new App({ outdir });
-    // WHEN a QdrantOperator is created in it
-    const error = configErrorOf(() => new QdrantOperator(app, 'pc', operatorProps()));
-    // THEN the library error names the construct and says to use QdrantApp
-    expect(error.constructPath).toBe('pc');
-    expect(error.prop).toBe('scope');
-    expect(error.value).toBe('App');
-    expect(error.allowed).toMatch(/a QdrantOperator belongs in a QdrantApp \(new QdrantApp\(\) instead of new App\(\)\): only QdrantApp\.synth\(\) refuses data-losing changes/);
-    expect(fs.existsSync(outdir)).toBe(false);
-    // AND the refused construct never joined the tree: a caller that catches the error and synthesises gets nothing of it
-    expect(app.node.children).toEqual([]);
-  });
-
-  test('a HybridRegion or a QdrantCluster in a plain chart of a plain App is refused too', () => {
-    // GIVEN a plain cdk8s App and a chart in it
-    const app = new App({ outdir: path.join(tmp('qdrant-plain-'), 'dist') });
-    const chart = new Chart(app, 'clusters');
-    // WHEN / THEN each construct of the library is refused, naming itself
-    expect(configErrorOf(() => new HybridRegion(chart, 'eu', {} as any)).allowed).toMatch(/a HybridRegion belongs in a QdrantApp/);
-    const error = configErrorOf(() => new QdrantCluster(chart, 'db', {} as any));
-    expect(error.constructPath).toBe('clusters/db');
-    expect(error.allowed).toMatch(/a QdrantCluster belongs in a QdrantApp/);
-    expect(chart.node.children).toEqual([]);
-  });
-
-  test('a QdrantCluster directly under the app gets the library error, not cdk8s\'s "cannot find a parent chart"', () => {
-    // GIVEN a QdrantApp
-    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nochart-'), 'dist') });
-    // WHEN a cluster is created directly under it
-    const error = configErrorOf(() => new QdrantCluster(app, 'db', clusterProps({
-      namespace: 'db', existingOperator: { watchedNamespaces: 'all', delivery: new ArgoCdDelivery() },
-    })));
-    // THEN the library error says where it belongs
-    expect(error.constructPath).toBe('db');
-    expect(error.prop).toBe('scope');
-    expect(error.value).toBe('<app>');
-    expect(error.allowed).toMatch(/a QdrantCluster belongs in a chart: create it with QdrantOperator\.addCluster or HybridRegion\.addCluster, or, with existingOperator, in a chart of your own/);
-  });
-
-  test('a QdrantOperator in a chart of a QdrantApp is accepted', () => {
-    const app = new QdrantApp({ outdir: path.join(tmp('qdrant-nested-'), 'dist') });
-    expect(() => new QdrantOperator(new Chart(app, 'group'), 'pc', operatorProps())).not.toThrow();
   });
 });
