@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ArgoCdDelivery, Delivery, FluxDelivery, QdrantApp, SecretSource } from '../src';
+import { ArgoCdDelivery, CLOUD_SECRET_NAME, Delivery, FluxDelivery, ImageMirror, QdrantApp, SecretSource } from '../src';
 import { FLEET_CHECKS } from '../src/output/fleet-checks';
 import { configErrorOf } from './support/errors';
 import { clusterProps, hybridRegion, privateCloudOperator } from './support/stacks';
@@ -56,6 +56,19 @@ describe('fleets: many stacks on many Kubernetes clusters', () => {
     const err = configErrorOf(() => app.render());
     expect(err.problems.map((p) => `${p.constructPath} ${p.value}`)).toEqual(['pc-2 Application argocd/p-qdrant-private-cloud-crds', 'pc-2 Application argocd/p-qdrant-private-cloud']);
     expect(err.message).toMatch(/folder pc-1 applies it too. Give each stack its own delivery.namePrefix \[fleet object-applied-twice\]/);
+  });
+
+  test('a Secret written twice in one namespace, as two kinds, is refused like two Secrets of one name', () => {
+    // GIVEN a region whose mirror pull secret, an ExternalSecret, takes the name of its Qdrant Cloud access key Secret, a plain Secret
+    const pullSecret = SecretSource.fromExternalSecret({ storeName: 'vault', refs: { username: { key: 'm', property: 'u' }, password: { key: 'm', property: 'p' } } });
+    const app = new QdrantApp({ outdir: '/nonexistent', mirror: new ImageMirror({
+      containerRegistry: 'harbor.example.com/qdrant', chartRepository: 'oci://harbor.example.com/qdrant-charts', pullSecret, pullSecretName: CLOUD_SECRET_NAME,
+    }) });
+    hybridRegion(app, { registryCredentials: undefined, cloudAccessKey: SecretSource.plaintextCommittedToGit({ 'access-key': 'not-a-real-key' }) });
+    // WHEN / THEN the second writer of Secret qdrant/qdrant-cloud-creds is named, with both kinds
+    const err = configErrorOf(() => app.render());
+    expect(err.problems.map((p) => p.value)).toEqual([expect.stringMatching(new RegExp(`^(Secret|ExternalSecret) qdrant/${CLOUD_SECRET_NAME}$`))]);
+    expect(err.message).toMatch(new RegExp(`a Secret no other object writes in Kubernetes cluster ".*"; folder r writes Secret qdrant/${CLOUD_SECRET_NAME} too\\. .*\\[fleet object-applied-twice\\]`));
   });
 
   test('one StorageClass emitted by two stacks on one Kubernetes cluster: refused; declared once and referenced, it passes', () => {

@@ -47,7 +47,7 @@ export const FLEET_CHECKS: readonly FleetCheck[] = [
   },
   {
     id: 'object-applied-twice', phase: 'objects',
-    reason: 'two folders applying one object to one Kubernetes cluster fight over it; whichever applies last wins',
+    reason: 'two objects that apply one object, or write one Secret (as a Secret, SealedSecret or ExternalSecret), in one Kubernetes cluster fight over it; whichever applies last wins',
     find: duplicateObjectProblems,
   },
 ];
@@ -114,8 +114,10 @@ function duplicateObjectProblems(rendered: readonly RenderedChart[]): ConfigProb
     const placement = placementOf(chart);
     if (!placement) continue; // a chart of the user's own: not ours to judge
     for (const o of objects) {
-      const id = `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
-      const key = `${placement.appliedTo.key} ${String(o.apiVersion).split('/')[0]} ${id}`;
+      const ns = o.metadata?.namespace ? `${o.metadata.namespace}/` : '';
+      const id = `${o.kind} ${ns}${o.metadata?.name}`;
+      const secret = writtenSecret(o);
+      const key = `${placement.appliedTo.key} ${secret !== undefined ? `Secret ${ns}${secret}` : `${String(o.apiVersion).split('/')[0]} ${id}`}`;
       const seen = first.get(key);
       if (seen === undefined) {
         first.set(key, chart.node.id);
@@ -123,11 +125,23 @@ function duplicateObjectProblems(rendered: readonly RenderedChart[]): ConfigProb
       }
       problems.push({
         constructPath: pathOf(placement.stack ?? chart), prop: 'objects', value: id,
-        allowed: `an object no other folder applies to Kubernetes cluster "${placement.appliedTo.label}"; folder ${seen} applies it too. ${remedyFor(o.kind)}`,
+        allowed: secret !== undefined
+          ? `a Secret no other object writes in Kubernetes cluster "${placement.appliedTo.label}"; folder ${seen} writes Secret ${ns}${secret} too. ${remedyFor(o.kind)}`
+          : `an object no other folder applies to Kubernetes cluster "${placement.appliedTo.label}"; folder ${seen} applies it too. ${remedyFor(o.kind)}`,
       });
     }
   }
   return problems;
+}
+
+/** The name of the Secret an object writes: a Secret's own, or the one a SealedSecret's or ExternalSecret's controller writes. */
+function writtenSecret(o: any): string | undefined {
+  switch (o.kind) {
+    case 'Secret': return o.apiVersion === 'v1' ? o.metadata?.name : undefined;
+    case 'SealedSecret': return o.spec?.template?.metadata?.name ?? o.metadata?.name;
+    case 'ExternalSecret': return o.spec?.target?.name ?? o.metadata?.name;
+    default: return undefined;
+  }
 }
 
 function remedyFor(kind: string): string {
