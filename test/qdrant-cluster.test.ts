@@ -209,6 +209,26 @@ describe('exposeWithIngress', () => {
     plain.exposeWithIngress('ing', { name: 'db', host: 'db.example.com', ingressClassName: 'nginx', tlsCertificate: SecretSource.existing('a') });
     expect(Object.keys(findObject(objectsOf(Chart.of(plain)), 'Ingress', 'db').metadata.annotations)).toEqual(['argocd.argoproj.io/sync-wave']);
   });
+
+  test('the Ingress the operator makes (spec.ingress) of a cluster serving TLS gets the same backend annotations and warning', () => {
+    // GIVEN clusters serving TLS with an operator-made Ingress: nginx, nginx with the user's own value, traefik
+    const specIngress = (ingress: QdrantClusterProps['ingress']) => cluster({ apiKey: apiKey(), tls, ingress });
+    const nginx = specIngress({ host: 'a.example.com', ingressClassName: 'nginx' });
+    const own = specIngress({ host: 'b.example.com', ingressClassName: 'nginx', annotations: { 'nginx.ingress.kubernetes.io/backend-protocol': 'GRPCS' } });
+    const traefik = specIngress({ host: 'c.example.com', ingressClassName: 'traefik' });
+    // THEN the spec carries the controller's annotation under the user's, and the unknown controller warns with the rule id
+    expect(nginx.cr.spec.ingress.annotations).toEqual({ 'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS' });
+    expect(own.cr.spec.ingress.annotations).toEqual({ 'nginx.ingress.kubernetes.io/backend-protocol': 'GRPCS' });
+    expect(traefik.cr.spec.ingress.annotations).toBeUndefined();
+    const tlsWarnings = (c: QdrantCluster) => noticesOf(Chart.of(c), 'warning').filter((w) => w.includes('serves TLS')).map((w) => w.replace(/^\[[^\]]*\] /, ''));
+    expect(tlsWarnings(nginx.cluster)).toEqual([]);
+    expect(tlsWarnings(traefik.cluster)).toEqual([
+      expect.stringMatching(/^ingress: cluster .* serves TLS, so the Ingress controller must talk HTTPS to it; for ingressClassName "traefik" .*\[rule ingress-backend-https-unknown\]$/),
+    ]);
+    // AND the objects still match the CRD, and a cluster without TLS keeps its Ingress as written
+    expect(schemaErrors([nginx.cr, own.cr])).toEqual([]);
+    expect(cluster({ apiKey: apiKey(), ingress: { host: 'd.example.com', ingressClassName: 'nginx' } }).cr.spec.ingress.annotations).toBeUndefined();
+  });
 });
 
 describe('QdrantCluster placement and ordering', () => {

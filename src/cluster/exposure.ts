@@ -142,7 +142,12 @@ const BACKEND_HTTPS: ReadonlyArray<{ readonly controller: RegExp; readonly annot
   { controller: /haproxy/, annotations: { 'haproxy.org/server-ssl': 'true', 'haproxy-ingress.github.io/backend-protocol': 'h1-ssl' } },
 ];
 
-function ingressAnnotations(cluster: ClusterReference, prop: string, o: ExtraIngressOptions): Record<string, string> | undefined {
+/**
+ * The annotations of an Ingress in front of `cluster` (one of `exposeWithIngress`, or the
+ * one the operator makes from `spec.ingress`): for a cluster serving TLS, the known
+ * controller's backend annotations under the user's, or a warning when no controller is known.
+ */
+export function ingressAnnotations(cluster: ClusterReference, prop: string, o: Pick<ExtraIngressOptions, 'ingressClassName' | 'annotations'>): Record<string, string> | undefined {
   if (!cluster.hasTls) return o.annotations;
   const known = BACKEND_HTTPS.find((b) => b.controller.test(o.ingressClassName ?? ''));
   const userSetsIt = Object.keys(o.annotations ?? {}).some((k) => BACKEND_HTTPS.some((b) => k in b.annotations) || /backend-protocol|servers?-?scheme|server-ssl/i.test(k));

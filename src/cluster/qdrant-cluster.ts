@@ -21,7 +21,7 @@ import { CLUSTER_RULES, serviceTerminatesTls } from './cluster-rules';
 import { warnClusterShape, warnKeyInClearText } from './cluster-warnings';
 import { CLUSTER_SPEC } from './cluster-spec';
 import {
-  allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions,
+  allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions, ingressAnnotations,
 } from './exposure';
 
 /** A Secret and one of its keys. */
@@ -87,7 +87,9 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
       qdrantVersion: typeof props.version === 'string' ? props.version : 'unknown',
       bindSecret: (prop, source: SecretSource, recipe) => this.bindSecret(prop, source, recipe),
     };
-    const spec = convertShape(this, '', CLUSTER_SPEC, { ...props, namespace }, context) as Record<string, unknown>;
+    const spec = convertShape(this, '', CLUSTER_SPEC, { ...props, namespace }, context) as Record<string, any>;
+    // The operator makes this Ingress; a database serving TLS needs the controller to talk HTTPS to it.
+    if (spec.ingress) spec.ingress.annotations = ingressAnnotations(this, 'ingress', spec.ingress);
     applyPolicy(this, CLUSTER_RULES, { props, host: resolvedHost, namespace });
     warnClusterShape(this, { props, host: resolvedHost, namespace });
     const exposedAs = props.service?.type ?? 'ClusterIP';
