@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import {
   ALLOWED_CHANGE_ANNOTATION_PREFIX, Allow, AllowedChange, ArgoCdDelivery, FluxDelivery, HybridRegion, QdrantApp, QdrantOperator, SecretSource,
 } from '../src';
+import { GUARD_RULES } from '../src/output/guards/guard-rules';
 import { configErrorOf } from './support/errors';
 
 const ID = 'a7d8d973-0cc5-42de-8d7b-c29d14d24840';
@@ -197,6 +198,11 @@ const cases = (tool: Tool): GuardCase[] => [
     annotated: { kind: 'QdrantClusterRestore', name: 'restore-1' },
   },
 ];
+
+test('every guard rule that takes an allowance has a case below: refused, then allowed, through a real synth', () => {
+  // GIVEN the cases of this file, THEN they cover each rule an Allow permits (the two never allowed have tests of their own)
+  expect([...new Set(cases('flux').map((c) => c.guard))].sort()).toEqual(GUARD_RULES.filter((r) => r.allowance).map((r) => r.id).sort());
+});
 
 describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
   test.each(cases(tool).map((c) => [`${c.guard} (${JSON.stringify(c.after)})`, c] as const))('%s: refused with nothing written, then written when allowed with its reason', (_guard, c) => {
