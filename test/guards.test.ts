@@ -199,9 +199,12 @@ const cases = (tool: Tool): GuardCase[] => [
   },
 ];
 
-test('every guard rule that takes an allowance has a case below: refused, then allowed, through a real synth', () => {
-  // GIVEN the cases of this file, THEN they cover each rule an Allow permits (the two never allowed have tests of their own)
+test('every guard rule is tested here through a real synth: a case below for each rule an Allow permits, a refusal for each other', () => {
+  // GIVEN the cases of this file, THEN they cover each rule an Allow permits
   expect([...new Set(cases('flux').map((c) => c.guard))].sort()).toEqual(GUARD_RULES.filter((r) => r.allowance).map((r) => r.id).sort());
+  // AND each rule that is never allowed has a test expecting its refusal (backslashes dropped: the tests write regular expressions)
+  const source = fs.readFileSync(__filename, 'utf8').replace(/\\/g, '');
+  expect(GUARD_RULES.filter((r) => !r.allowance && !source.includes(`this is never allowed [guard ${r.id}]`)).map((r) => r.id)).toEqual([]);
 });
 
 describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
