@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Allow, AllowedChange } from '../src';
 import { checkAllowedChanges } from '../src/output/guards/allow';
 import { ALLOWANCES, GUARD_RULES } from '../src/output/guards/guard-rules';
@@ -93,5 +95,20 @@ describe('each GuardedChange is written once, on its guard rule', () => {
     // THEN the deletion is refused and the allowance is reported as unused
     expect(outcome.problems).toHaveLength(1);
     expect(outcome.unusedAllowances).toEqual([{ change: 'shrink-storage', target: ID, reason: 'intended' }]);
+  });
+});
+
+describe('the README\'s guard table', () => {
+  test('has one row per guard rule, in rule order, naming its Allow factory or "never"', () => {
+    // GIVEN the rows of the table under the README's "Guards" heading
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Guards'), readme.indexOf('\n## ', readme.indexOf('\n## Guards') + 1));
+    const rows = section.split('\n').filter((line) => line.startsWith('| `')).map((line) => line.split(' | '));
+    // THEN they name the guard rules, in the order the rules report
+    expect(rows.map(([id]) => id.replace(/^\| `|`$/g, ''))).toEqual(GUARD_RULES.map((r) => r.id));
+    // AND each row's last column is the rule's Allow factory, or "never" for a rule that takes no allowance
+    for (const [i, rule] of GUARD_RULES.entries()) {
+      expect(rows[i][2]).toMatch(rule.allowance ? new RegExp(`^\`Allow\\.${rule.allowance.factory}\\(`) : /^never/);
+    }
   });
 });

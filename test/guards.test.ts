@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import {
   ALLOWED_CHANGE_ANNOTATION_PREFIX, Allow, AllowedChange, ArgoCdDelivery, FluxDelivery, QdrantApp,
 } from '../src';
+import { GUARD_RULES } from '../src/output/guards/guard-rules';
 import { configErrorOf } from './support/errors';
 import { CLUSTER_ID as ID, ENVIRONMENT_ID as ENV, clusterProps, hybridRegion, privateCloudOperator } from './support/stacks';
 
@@ -195,6 +196,14 @@ const cases = (tool: Tool): GuardCase[] => [
     annotated: { kind: 'QdrantClusterRestore', name: 'restore-1' },
   },
 ];
+
+test('every guard rule is tested here through a real synth: a case below for each rule an Allow permits, a refusal for each other', () => {
+  // GIVEN the cases of this file, THEN they cover each rule an Allow permits
+  expect([...new Set(cases('flux').map((c) => c.guard))].sort()).toEqual(GUARD_RULES.filter((r) => r.allowance).map((r) => r.id).sort());
+  // AND each rule that is never allowed has a test expecting its refusal (backslashes dropped: the tests write regular expressions)
+  const source = fs.readFileSync(__filename, 'utf8').replace(/\\/g, '');
+  expect(GUARD_RULES.filter((r) => !r.allowance && !source.includes(`this is never allowed [guard ${r.id}]`)).map((r) => r.id)).toEqual([]);
+});
 
 describe.each<Tool>(['flux', 'argocd'])('guards under %s', (tool) => {
   test.each(cases(tool).map((c) => [`${c.guard} (${JSON.stringify(c.after)})`, c] as const))('%s: refused with nothing written, then written when allowed with its reason', (_guard, c) => {

@@ -75,9 +75,17 @@ export class Allow {
   }
 }
 
-/** Compile-time check: `Allow` has a factory for each allowance a guard rule takes, and no other. */
-type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const ALLOW_MATCHES_RULES: SameNames<Exclude<keyof typeof Allow, 'prototype'>, AllowFactory> = true;
+/**
+ * Compile-time check: `Allow` has a factory for each allowance a guard rule takes, and no other.
+ * When they differ, the compiler's error names the factory, e.g.
+ * `Type 'true' is not assignable to type '"a guard rule names Allow.fastScaleIn, which Allow lacks"'`.
+ */
+type FactoryNames = Exclude<keyof typeof Allow, 'prototype'>;
+type Missing = Exclude<AllowFactory, FactoryNames>;
+type Extra = Exclude<FactoryNames, AllowFactory>;
+const ALLOW_MATCHES_RULES: [Missing] extends [never]
+  ? ([Extra] extends [never] ? true : `Allow.${Extra} is named by no guard rule's allowance`)
+  : `a guard rule names Allow.${Missing}, which Allow lacks` = true;
 void ALLOW_MATCHES_RULES;
 
 /** Checks what JavaScript callers pass as `allowedChanges`: a list of `Allow.*` results, each with a reason. */
