@@ -29,7 +29,7 @@ describe('npm run bench', () => {
     expect(lines[1]).toMatch(/in git \d+\.\d\d s \(\d+ MB, \d+\.\d\dx the first\), compared with git HEAD \([0-9a-f]{12}\) at dist\/, no change planned, git status clean$/);
     // The changed synth's plan names the one grown cluster of the one stack.
     expect(lines[2]).toMatch(/^ {2}changed: second synth .+ with the storage of 1 of 10 clusters grown, compared with the output on disk: the plan names 1 changed databases in 1 changed folders$/);
-    expect(lines[3]).toMatch(/^ {2}one more manifest pass .+: \d+\.\d{3} s, \d+ % of the second synth$/);
+    expect(lines[3]).toMatch(/^ {2}manifest pass made before the guards and again when writing .+: \d+\.\d{3} s, \d+ % of the second synth$/);
     expect(lines[4]).toMatch(/^slowest validator: on 1000 characters .+ \(.+\) \d+\.\d{3} s$/);
     const figures = JSON.parse(lines[5]);
     expect(figures).toEqual({
