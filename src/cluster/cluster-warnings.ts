@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { NamedRule, PolicyRule, warnPolicy, warnRule } from '../core/policy';
+import { NamedRule, PolicyRule, warnRule } from '../core/policy';
 import { ClusterIdentity } from './cluster-reference';
 import { LATEST_PATCHES, newerThanPatchTable } from '../core/upgrade-path';
 import type { ClusterRuleInput } from './cluster-rules';
@@ -67,11 +67,6 @@ export const CLUSTER_WARNINGS: readonly PolicyRule<ClusterRuleInput>[] = [
     } : undefined),
   },
 ];
-
-/** Records each finding of the warning rules as a warning of the cluster. */
-export function warnClusterShape(cluster: IConstruct, input: ClusterRuleInput): void {
-  warnPolicy(cluster, CLUSTER_WARNINGS, input);
-}
 
 /** Warning rules whose findings the exposure, restore and monitoring helpers word themselves. */
 export const CLUSTER_SITE_WARNINGS = {

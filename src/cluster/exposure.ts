@@ -8,9 +8,8 @@ import { check, checkObject, checkEach, checkOptional, checkStringMap } from '..
 import { tlsSecretRequest } from '../secrets/secret-request';
 import { bindSecretSource, SecretSource } from '../secrets/secret-source';
 import { checkExposureHasApiKey, serviceTerminatesTls } from './cluster-rules';
-import { warnKeyInClearText } from './cluster-warnings';
 import { ClusterReference } from './cluster-reference';
-import { CLUSTER_SITE_WARNINGS } from './cluster-warnings';
+import { CLUSTER_SITE_WARNINGS, warnKeyInClearText } from './cluster-warnings';
 
 /** The database ports a helper may open; the peer-to-peer port 6335 is not among them by design. */
 export type QdrantPort = 'http' | 'grpc';

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { QdrantCluster as QdrantClusterL1, QdrantClusterSpec } from '../../imports/qdrant.io';
 import { inChart, inQdrantApp } from '../core/app-scope';
 import { fail } from '../core/errors';
-import { applyPolicy } from '../core/policy';
+import { applyPolicy, warnPolicy } from '../core/policy';
 import { dns1123Label } from '../core/rules';
 import { checkKnownObject, convertShape, propKeys, SecretRecipe, ShapeContext } from '../core/shape';
 import { checkEach, checkObject, constructId } from '../core/validate';
@@ -18,7 +18,7 @@ import { ClusterHost } from './cluster-host';
 import { ClusterIdentity } from './cluster-reference';
 import { ClusterImage, ExistingOperator, QdrantClusterProps } from './cluster-props';
 import { CLUSTER_RULES, serviceTerminatesTls } from './cluster-rules';
-import { warnClusterShape, warnKeyInClearText } from './cluster-warnings';
+import { CLUSTER_WARNINGS, warnKeyInClearText } from './cluster-warnings';
 import { CLUSTER_SPEC } from './cluster-spec';
 import {
   allowFromNamespaces, AllowFromNamespacesOptions, exposeWithIngress, exposeWithService, ExtraIngressOptions, ExtraServiceOptions, ingressAnnotations,
@@ -91,7 +91,7 @@ export class QdrantCluster extends Construct implements ClusterIdentity {
     // The operator makes this Ingress; a database serving TLS needs the controller to talk HTTPS to it.
     if (spec.ingress) spec.ingress.annotations = ingressAnnotations(this, 'ingress', spec.ingress);
     applyPolicy(this, CLUSTER_RULES, { props, host: resolvedHost, namespace });
-    warnClusterShape(this, { props, host: resolvedHost, namespace });
+    warnPolicy(this, CLUSTER_WARNINGS, { props, host: resolvedHost, namespace });
     const exposedAs = props.service?.type ?? 'ClusterIP';
     if (exposedAs !== 'ClusterIP') warnKeyInClearText(this, `service.type "${exposedAs}"`, serviceTerminatesTls(props.service?.annotations), 'or TLS at the load balancer');
     this.addPullSecret(props, resolvedHost, namespace);

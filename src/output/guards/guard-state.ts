@@ -1,6 +1,5 @@
 import { createHash } from 'crypto';
 import { AGENT_RELEASE_NAME, PRIVATE_CLOUD_RELEASE_NAME } from '../../core/release-names';
-import { clusterLabelOfKey } from '../../delivery/cluster-label';
 import { installedReleaseOf } from '../../delivery/delivery-objects';
 
 /** Kubernetes identity of one object: in a fleet, the Kubernetes cluster is part of it. */
@@ -101,8 +100,6 @@ export function keyOf(o: { readonly cluster?: string; readonly namespace?: strin
   return `${o.cluster ?? ''} ${o.namespace ?? ''}/${o.name}`;
 }
 
-/** A Kubernetes cluster's name as users write it, from its delivery's key (the delivery owns the key's form). */
-export const clusterLabelOf = clusterLabelOfKey;
 
 /** A key as messages show it: `namespace/name`, without the cluster part. */
 export function shownKey(key: string): string {

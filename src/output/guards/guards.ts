@@ -1,7 +1,8 @@
 import { ConfigProblem } from '../../core/errors';
 import { AllowedChange } from './allow';
 import { GUARD_RULES } from './guard-rules';
-import { clusterLabelOf, GuardState, ObjectRef } from './guard-state';
+import { clusterLabelOfKey } from '../../delivery/cluster-label';
+import { GuardState, ObjectRef } from './guard-state';
 
 /** Prefix of the annotation that records an allowed change's reason on the object it changed. */
 export const ALLOWED_CHANGE_ANNOTATION_PREFIX = 'cdk8s-qdrant.io/allowed-';
@@ -54,12 +55,12 @@ export function checkAgainstPrevious(previous: GuardState, next: GuardState, all
     const found = rule.find(previous, next);
     // The Kubernetes clusters each target changes on, once per rule (not once per finding).
     const clustersOf = new Map<string, Set<string>>();
-    for (const x of found) clustersOf.set(x.target, (clustersOf.get(x.target) ?? new Set()).add(clusterLabelOf(x.cluster)));
+    for (const x of found) clustersOf.set(x.target, (clustersOf.get(x.target) ?? new Set()).add(clusterLabelOfKey(x.cluster)));
     for (const v of found) {
-      const qualified = `${clusterLabelOf(v.cluster)}/${v.target}`;
+      const qualified = `${clusterLabelOfKey(v.cluster)}/${v.target}`;
       const sharing = [...clustersOf.get(v.target)!].sort();
       const ambiguous = sharing.length > 1;
-      const subject = fleet ? `${v.subject} on Kubernetes cluster ${clusterLabelOf(v.cluster)}` : v.subject;
+      const subject = fleet ? `${v.subject} on Kubernetes cluster ${clusterLabelOfKey(v.cluster)}` : v.subject;
       const allowance = rule.allowance && allowed.find((a) => a.change === rule.allowance!.change && (a.target === qualified || (!ambiguous && a.target === v.target)));
       if (allowance) {
         used.add(allowance);

@@ -3,7 +3,8 @@ import { upgradePath } from '../../core/upgrade-path';
 import { byCodePoint } from '../../core/values';
 import { compareVersions } from '../../core/versions';
 import { UsedAllowance } from '../guards/guards';
-import { ClusterRecord, clusterLabelOf, GuardState, keyOf, RestoreRecord, shownKey } from '../guards/guard-state';
+import { clusterLabelOfKey } from '../../delivery/cluster-label';
+import { ClusterRecord, GuardState, keyOf, RestoreRecord, shownKey } from '../guards/guard-state';
 
 /** Whether a change restarts the database's pods: `may` where `qdrant-facts.md` does not say. */
 export type Restarts = 'yes' | 'no' | 'may';
@@ -42,7 +43,7 @@ export function databaseChanges(previous: GuardState, next: GuardState, allowanc
   const after = new Map(next.clusters.map((c) => [keyOf(c), c]));
   const plans: DatabasePlan[] = [];
   const add = (c: ClusterRecord, changes: DatabaseChange[]) => {
-    if (changes.length) plans.push({ id: c.id, object: `QdrantCluster ${shownKey(keyOf(c))}`, kubernetesCluster: clusterLabelOf(c.cluster), folder: c.folder, changes });
+    if (changes.length) plans.push({ id: c.id, object: `QdrantCluster ${shownKey(keyOf(c))}`, kubernetesCluster: clusterLabelOfKey(c.cluster), folder: c.folder, changes });
   };
   for (const [key, old] of before) {
     const now = after.get(key);
@@ -140,9 +141,9 @@ function addRestores(plans: DatabasePlan[], previous: GuardState, next: GuardSta
         : 'creates the cluster from the snapshot',
       restarts: r.intoExistingCluster ? 'may' : 'no',
     };
-    const existing = plans.find((p) => target && p.object === `QdrantCluster ${shownKey(keyOf(target))}` && p.kubernetesCluster === clusterLabelOf(target.cluster));
+    const existing = plans.find((p) => target && p.object === `QdrantCluster ${shownKey(keyOf(target))}` && p.kubernetesCluster === clusterLabelOfKey(target.cluster));
     if (existing) (existing.changes as DatabaseChange[]).push(change);
-    else plans.push({ id: r.clusterId, object: `QdrantCluster ${shownKey(r.destination)}`, kubernetesCluster: clusterLabelOf(r.cluster), folder: r.folder, changes: [change] });
+    else plans.push({ id: r.clusterId, object: `QdrantCluster ${shownKey(r.destination)}`, kubernetesCluster: clusterLabelOfKey(r.cluster), folder: r.folder, changes: [change] });
   }
 }
 

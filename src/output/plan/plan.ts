@@ -1,5 +1,5 @@
 import { byCodePoint } from '../../core/values';
-import { clusterLabelOf } from '../guards/guard-state';
+import { clusterLabelOfKey } from '../../delivery/cluster-label';
 import { Baseline } from '../memory/baseline';
 import { sameManifests } from '../memory/output-memory';
 import { DatabasePlan } from './database-changes';
@@ -50,7 +50,7 @@ export class FolderChanges {
     for (const [folder, previous] of baseline.folders) {
       if (kept.has(folder)) continue;
       this.folders.push({
-        folder, kubernetesCluster: clusterLabelOf(previous.cluster), state: 'removed', objects: { ...NO_OBJECT_CHANGES, removed: objectsIn(baseline.objectsOf(folder)) },
+        folder, kubernetesCluster: clusterLabelOfKey(previous.cluster), state: 'removed', objects: { ...NO_OBJECT_CHANGES, removed: objectsIn(baseline.objectsOf(folder)) },
       });
     }
   }
@@ -59,7 +59,7 @@ export class FolderChanges {
   public add(folder: string, clusterKey: string | undefined, manifests: Readonly<Record<string, string>>, text: string | undefined, objects: readonly any[]): void {
     this.objectCount += objects.length;
     const previous = this.baseline.folders.get(folder);
-    const kubernetesCluster = clusterLabelOf(clusterKey);
+    const kubernetesCluster = clusterLabelOfKey(clusterKey);
     if (!previous) {
       if (objects.length) this.folders.push({ folder, kubernetesCluster, state: 'new', objects: objectChanges({ texts: [], objects: [] }, text, objects) });
       return;
